@@ -1,0 +1,15 @@
+package io.ocmj.api;
+
+import io.fabric8.kubernetes.client.CustomResource;
+import io.ocmj.api.cluster.v1.ManagedCluster;
+import io.ocmj.api.work.v1.ManifestWork;
+import java.util.List;
+
+/** Every custom resource kind ocmj defines a CRD for; the CRD generator reads this list. */
+public final class Kinds {
+  /** The CRD classes, in the order their CRDs should be installed. */
+  public static final List<Class<? extends CustomResource<?, ?>>> ALL =
+      List.of(ManagedCluster.class, ManifestWork.class);
+
+  private Kinds() {}
+}

@@ -1,0 +1,62 @@
+package io.ocmj.api.cluster.v1;
+
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.Plural;
+import io.fabric8.kubernetes.model.annotation.ShortNames;
+import io.fabric8.kubernetes.model.annotation.Singular;
+import io.fabric8.kubernetes.model.annotation.Version;
+
+/**
+ * A cluster registered with the hub (cluster-scoped; its name is also the name of its namespace on
+ * the hub).
+ */
+@Group(ManagedCluster.GROUP)
+@Version(ManagedCluster.VERSION)
+@Plural("managedclusters")
+@Singular("managedcluster")
+@ShortNames({"mcl", "mcls"})
+@AdditionalPrinterColumn(name = "Hub Accepted", jsonPath = ".spec.hubAcceptsClient", type = AdditionalPrinterColumn.Type.BOOLEAN)
+@AdditionalPrinterColumn(
+    name = "Managed Cluster URLs",
+    jsonPath = ".spec.managedClusterClientConfigs[*].url",
+    type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+    name = "Joined",
+    jsonPath = ".status.conditions[?(@.type==\"ManagedClusterJoined\")].status",
+    type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+    name = "Available",
+    jsonPath = ".status.conditions[?(@.type==\"ManagedClusterConditionAvailable\")].status",
+    type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
+public class ManagedCluster extends CustomResource<ManagedClusterSpec, ManagedClusterStatus> {
+  public static final String GROUP = "cluster.open-cluster-management.io";
+  public static final String VERSION = "v1";
+
+  /** Condition set by the hub once an admin accepted (or denied) the cluster. */
+  public static final String CONDITION_HUB_ACCEPTED = "HubAcceptedManagedCluster";
+
+  /** Condition set by the agent once it joined with an accepted identity. */
+  public static final String CONDITION_JOINED = "ManagedClusterJoined";
+
+  /** Condition for the cluster's health (agent probe, hub lease check). */
+  public static final String CONDITION_AVAILABLE = "ManagedClusterConditionAvailable";
+
+  /** Condition for the clock skew between hub and agent, from the lease. */
+  public static final String CONDITION_CLOCK_SYNCED = "ManagedClusterConditionClockSynced";
+
+  /** Label that names the cluster a hub object belongs to. */
+  public static final String LABEL_CLUSTER_NAME = "open-cluster-management.io/cluster-name";
+
+  @Override
+  protected ManagedClusterSpec initSpec() {
+    return new ManagedClusterSpec();
+  }
+
+  @Override
+  protected ManagedClusterStatus initStatus() {
+    return new ManagedClusterStatus();
+  }
+}

@@ -1,0 +1,7 @@
+package io.ocmj.api.work.v1;
+
+/** Kinds of condition rules. */
+public enum ConditionRuleType {
+  WellKnownConditions,
+  CEL
+}

@@ -1,0 +1,6 @@
+package io.ocmj.api.work.v1;
+
+/** Kinds of executor subjects. */
+public enum ExecutorSubjectType {
+  ServiceAccount
+}

@@ -1,0 +1,7 @@
+package io.ocmj.api.work.v1;
+
+/** How the agent collects status feedback. */
+public enum FeedbackScrapeType {
+  Poll,
+  Watch
+}

@@ -1,0 +1,70 @@
+package io.ocmj.api.crd;
+
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.crdv2.generator.CRDGenerator;
+import io.fabric8.crdv2.generator.CRDPostProcessor;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceColumnDefinition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
+import io.ocmj.api.Kinds;
+import java.io.File;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Build step (exec:java at process-test-classes): writes the CRD YAML of every class in {@link
+ * Kinds#ALL} with the fabric8 CRD generator. It runs the generator itself, rather than through its
+ * Maven plugin, for one reason: the plugin sorts printer columns by JSON path, while OCM users know
+ * them in OCM's order, so columns here keep the order of the {@code @AdditionalPrinterColumn}
+ * annotations on the class.
+ */
+public final class GenerateCrds {
+  private GenerateCrds() {}
+
+  public static void main(String[] args) {
+    if (args.length == 0) {
+      throw new IllegalArgumentException("usage: GenerateCrds <output dir> [<output dir> ...]");
+    }
+    for (String dir : args) {
+      File out = new File(dir);
+      if (!out.isDirectory() && !out.mkdirs()) {
+        throw new IllegalStateException("cannot create CRD output directory " + out);
+      }
+      int count =
+          new CRDGenerator()
+              .customResourceClasses(new ArrayList<>(Kinds.ALL))
+              .forCRDVersions("v1")
+              .withPostProcessor(new DeclaredColumnOrder())
+              .inOutputDir(out)
+              .generate();
+      System.out.println("GenerateCrds: wrote " + count + " CRDs to " + out);
+    }
+  }
+
+  /** Puts printer columns back into the order they are declared on the kind's class. */
+  static final class DeclaredColumnOrder implements CRDPostProcessor {
+    @Override
+    public HasMetadata process(HasMetadata crd, String crdSpecVersion) {
+      CustomResourceDefinition definition = (CustomResourceDefinition) crd;
+      String kind = definition.getSpec().getNames().getKind();
+      List<String> declared =
+          Kinds.ALL.stream()
+              .filter(c -> c.getSimpleName().equals(kind))
+              .findFirst()
+              .map(c -> Arrays.stream(c.getAnnotationsByType(AdditionalPrinterColumn.class)))
+              .orElseThrow(() -> new IllegalStateException("kind " + kind + " not in Kinds.ALL"))
+              .map(AdditionalPrinterColumn::jsonPath)
+              .toList();
+      for (CustomResourceDefinitionVersion version : definition.getSpec().getVersions()) {
+        List<CustomResourceColumnDefinition> columns = version.getAdditionalPrinterColumns();
+        if (columns != null) {
+          columns.sort(Comparator.comparingInt(c -> declared.indexOf(c.getJsonPath())));
+        }
+      }
+      return crd;
+    }
+  }
+}

@@ -1,0 +1,131 @@
+package io.ocmj.cli.command;
+
+import io.ocmj.testing.Binaries;
+import io.ocmj.testing.ClusterSet;
+import io.ocmj.testing.LocalClusterProvider;
+import io.ocmj.testing.TestCluster;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ocmj dev up}: starts a hub and N managed clusters as real local API servers, prints their
+ * kubeconfigs and stays up until Ctrl-C.
+ */
+@Command(
+    name = "up",
+    mixinStandardHelpOptions = true,
+    description = "Start a local hub and managed clusters (real kube-apiservers); Ctrl-C stops them.")
+public final class DevUpCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--managed-clusters",
+      defaultValue = "${env:OCMJ_DEV_MANAGED_CLUSTERS:-2}",
+      description = "Number of managed clusters besides the hub (default: ${DEFAULT-VALUE}).")
+  int managedClusters;
+
+  @Option(
+      names = "--kubeconfig-dir",
+      defaultValue = "${env:OCMJ_DEV_KUBECONFIG_DIR:-.ocmj/dev}",
+      description = "Where to write <cluster>.kubeconfig files (default: ${DEFAULT-VALUE}).")
+  Path kubeconfigDir;
+
+  @Option(
+      names = "--cache-dir",
+      defaultValue = "${env:OCMJ_CACHE:-}",
+      description = "Cache of built binaries and run state (default: ~/.cache/ocmj).")
+  String cacheDir;
+
+  @Option(
+      names = "--stop-after",
+      description = "Stop by itself after this ISO-8601 duration (e.g. PT30S) instead of Ctrl-C.")
+  Duration stopAfter;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    if (managedClusters < 0) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--managed-clusters: must be 0 or more, was " + managedClusters);
+    }
+    List<String> names = new ArrayList<>(List.of("hub"));
+    for (int i = 1; i <= managedClusters; i++) {
+      names.add("cluster" + i);
+    }
+    Path cache = cacheDir == null || cacheDir.isBlank() ? Binaries.defaultCacheDir() : Path.of(cacheDir);
+    out.printf("Starting %s (first run builds the Kubernetes binaries from source)...%n", names);
+    out.flush();
+    CountDownLatch stopped = new CountDownLatch(1);
+    try (ClusterSet clusters =
+        new ClusterSet(new LocalClusterProvider(new Binaries(cache)).start(names))) {
+      List<Path> written = writeKubeconfigs(clusters);
+      Runtime.getRuntime()
+          .addShutdownHook(new Thread(() -> shutdown(clusters, written, stopped), "ocmj-dev-down"));
+      printSummary(out, clusters, written);
+      if (stopAfter != null) {
+        stopped.await(stopAfter.toMillis(), TimeUnit.MILLISECONDS);
+      } else {
+        stopped.await();
+      }
+      deleteAll(written);
+    }
+    out.println("Stopped.");
+    return 0;
+  }
+
+  private List<Path> writeKubeconfigs(ClusterSet clusters) throws IOException {
+    Files.createDirectories(kubeconfigDir);
+    List<Path> written = new ArrayList<>();
+    for (TestCluster cluster : clusters.all()) {
+      Path target = kubeconfigDir.resolve(cluster.name() + ".kubeconfig").toAbsolutePath();
+      Files.copy(cluster.kubeconfig(), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      written.add(target);
+    }
+    return written;
+  }
+
+  private static void printSummary(PrintWriter out, ClusterSet clusters, List<Path> kubeconfigs) {
+    out.println();
+    out.println("ocmj dev environment is up:");
+    for (int i = 0; i < clusters.size(); i++) {
+      TestCluster c = clusters.get(i);
+      out.printf("  %-10s %s  kubeconfig: %s%n", c.name(), c.serverUrl(), kubeconfigs.get(i));
+    }
+    out.println();
+    out.println("Try:");
+    out.printf("  kubectl --kubeconfig %s get ns%n", kubeconfigs.get(0));
+    out.println();
+    out.println("Press Ctrl-C to stop everything.");
+    out.flush();
+  }
+
+  private static void shutdown(ClusterSet clusters, List<Path> written, CountDownLatch stopped) {
+    if (stopped.getCount() > 0) {
+      clusters.close();
+      deleteAll(written);
+      stopped.countDown();
+    }
+  }
+
+  private static void deleteAll(List<Path> files) {
+    for (Path f : files) {
+      try {
+        Files.deleteIfExists(f);
+      } catch (IOException e) {
+        // best effort on the way out; the files hold credentials of clusters that are gone
+      }
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Subcommands of ocmj. */
+package io.ocmj.cli.command;

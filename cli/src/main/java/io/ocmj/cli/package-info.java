@@ -1,0 +1,2 @@
+/** The ocmj command line. */
+package io.ocmj.cli;
