@@ -12,7 +12,8 @@ import java.util.Map;
  * generated schema.
  */
 public abstract class UnknownFields {
-  @JsonAnyGetter @JsonAnySetter private final Map<String, Object> unknownFields = new LinkedHashMap<>();
+  @JsonAnyGetter @JsonAnySetter
+  private final Map<String, Object> unknownFields = new LinkedHashMap<>();
 
   @JsonIgnore
   public Map<String, Object> unknownFields() {

@@ -1,2 +1,5 @@
-/** Pure policy evaluation: ConfigurationPolicy semantics, Gatekeeper-style Rego, compliance results (issues 8 and 9). */
+/**
+ * Pure policy evaluation: ConfigurationPolicy semantics, Gatekeeper-style Rego, compliance results
+ * (issues 8 and 9).
+ */
 package io.ocmj.policy;

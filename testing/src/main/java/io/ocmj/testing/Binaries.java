@@ -28,7 +28,8 @@ public final class Binaries {
     try (InputStream in = resource("binaries.properties")) {
       versions.load(in);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read binaries.properties from the ocmj-testing jar", e);
+      throw new UncheckedIOException(
+          "cannot read binaries.properties from the ocmj-testing jar", e);
     }
   }
 
@@ -63,7 +64,8 @@ public final class Binaries {
   }
 
   private void build(String name) {
-    LOG.info("building {} {} from its Go module (first use on this machine)", name, versionOf(name));
+    LOG.info(
+        "building {} {} from its Go module (first use on this machine)", name, versionOf(name));
     try {
       Path scriptDir = Files.createDirectories(cacheDir.resolve("build"));
       Path script = copyResource("build-binaries.sh", scriptDir);

@@ -176,7 +176,8 @@ public final class CertificateAuthority {
     try {
       return new JcaX509CertificateConverter()
           .getCertificate(
-              builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(signer.getPrivate())));
+              builder.build(
+                  new JcaContentSignerBuilder("SHA256withRSA").build(signer.getPrivate())));
     } catch (OperatorCreationException e) {
       throw new GeneralSecurityException(e);
     }

@@ -50,8 +50,7 @@ final class ClusterFiles {
       caKey = write("ca.key", ca.privateKeyPem());
       servingCert = write("apiserver.crt", serving.certificatePem());
       servingKey = write("apiserver.key", serving.privateKeyPem());
-      serviceAccountKey =
-          write("sa.key", CertificateAuthority.pem(serviceAccount.getPrivate()));
+      serviceAccountKey = write("sa.key", CertificateAuthority.pem(serviceAccount.getPrivate()));
       serviceAccountPublicKey =
           write("sa.pub", CertificateAuthority.pem(serviceAccount.getPublic()));
     } catch (IOException e) {
@@ -78,11 +77,7 @@ final class ClusterFiles {
 
   String adminKubeconfig(String clusterName, String serverUrl) {
     return Kubeconfig.render(
-        clusterName,
-        serverUrl,
-        ca.certificatePem(),
-        admin.certificatePem(),
-        admin.privateKeyPem());
+        clusterName, serverUrl, ca.certificatePem(), admin.certificatePem(), admin.privateKeyPem());
   }
 
   Path controllerManagerKubeconfig() {

@@ -49,7 +49,8 @@ final class HttpProbe {
           client.keyPair().getPrivate(),
           password,
           new Certificate[] {client.certificate(), ca.certificate()});
-      KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      KeyManagerFactory kmf =
+          KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
       kmf.init(keys, password);
       SSLContext ssl = SSLContext.getInstance("TLS");
       ssl.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);

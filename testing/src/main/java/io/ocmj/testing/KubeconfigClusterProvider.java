@@ -38,7 +38,8 @@ public final class KubeconfigClusterProvider implements ClusterProvider {
         listed.isBlank()
             ? List.of()
             : Arrays.stream(listed.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-    return new KubeconfigClusterProvider(Path.of(file.split(java.io.File.pathSeparator)[0]), contexts);
+    return new KubeconfigClusterProvider(
+        Path.of(file.split(java.io.File.pathSeparator)[0]), contexts);
   }
 
   @Override
@@ -52,7 +53,11 @@ public final class KubeconfigClusterProvider implements ClusterProvider {
           contexts.isEmpty()
               ? List.of(parsed.getCurrentContext())
               : contexts.stream()
-                  .filter(c -> parsed.getContexts().stream().map(NamedContext::getName).anyMatch(c::equals))
+                  .filter(
+                      c ->
+                          parsed.getContexts().stream()
+                              .map(NamedContext::getName)
+                              .anyMatch(c::equals))
                   .toList();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read kubeconfig " + kubeconfig, e);
@@ -70,7 +75,9 @@ public final class KubeconfigClusterProvider implements ClusterProvider {
     List<TestCluster> clusters = new ArrayList<>();
     for (int i = 0; i < names.size(); i++) {
       Config config = Config.fromKubeconfig(available.get(i), yaml, kubeconfig.toString());
-      clusters.add(new Existing(names.get(i), kubeconfig, new KubernetesClientBuilder().withConfig(config).build()));
+      clusters.add(
+          new Existing(
+              names.get(i), kubeconfig, new KubernetesClientBuilder().withConfig(config).build()));
     }
     return clusters;
   }

@@ -133,7 +133,10 @@ public final class LocalCluster implements TestCluster {
    * meantime ("address already in use") it tries again with another one.
    */
   private void startWithRetry(
-      String process, Path binary, IntFunction<List<String>> args, Predicate<ManagedProcess> ready) {
+      String process,
+      Path binary,
+      IntFunction<List<String>> args,
+      Predicate<ManagedProcess> ready) {
     for (int attempt = 1; ; attempt++) {
       ManagedProcess p =
           ManagedProcess.start(
@@ -156,8 +159,16 @@ public final class LocalCluster implements TestCluster {
         p.stop();
         if (!portTaken || attempt >= BIND_ATTEMPTS) {
           throw new IllegalStateException(
-              "cluster " + name + ": " + process + " did not become ready: " + e.getMessage()
-                  + "\nlast lines of " + p.logFile() + ":\n" + p.tail(30),
+              "cluster "
+                  + name
+                  + ": "
+                  + process
+                  + " did not become ready: "
+                  + e.getMessage()
+                  + "\nlast lines of "
+                  + p.logFile()
+                  + ":\n"
+                  + p.tail(30),
               e);
         }
         LOG.info("cluster {}: {} port was taken, retrying on another port", name, process);

@@ -70,7 +70,12 @@ public final class ManagedProcess {
   public void checkAlive() {
     if (!process.isAlive()) {
       throw new ProcessExitedException(
-          name + " exited with code " + process.exitValue() + "; last lines of " + logFile + ":\n"
+          name
+              + " exited with code "
+              + process.exitValue()
+              + "; last lines of "
+              + logFile
+              + ":\n"
               + tail(30));
     }
   }

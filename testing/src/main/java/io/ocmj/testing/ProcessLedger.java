@@ -35,8 +35,7 @@ public final class ProcessLedger {
   private ProcessLedger(Path runDir) {
     this.runDir = runDir;
     ProcessHandle self = ProcessHandle.current();
-    this.ledgerFile =
-        runDir.resolve(self.pid() + "-" + startMillis(self).orElse(0L) + ".ledger");
+    this.ledgerFile = runDir.resolve(self.pid() + "-" + startMillis(self).orElse(0L) + ".ledger");
   }
 
   /** The ledger of this JVM under {@code <cache>/run}; the first call reaps stale ledgers. */

@@ -23,16 +23,15 @@ public interface TestCluster extends AutoCloseable {
   String serverUrl();
 
   /**
-   * PEM of the CA that the API server trusts for client certificates and that signs approved
-   * {@code kubernetes.io/kube-apiserver-client} CSRs; null when the provider does not know it.
+   * PEM of the CA that the API server trusts for client certificates and that signs approved {@code
+   * kubernetes.io/kube-apiserver-client} CSRs; null when the provider does not know it.
    */
   String caCertificatePem();
 
   /** A new client (closed by the caller) that authenticates with a client certificate. */
   default KubernetesClient clientWithCertificate(String certificatePem, String privateKeyPem) {
     Config admin = client().getConfiguration();
-    Config config =
-        Config.empty();
+    Config config = Config.empty();
     config.setMasterUrl(serverUrl());
     config.setCaCertData(admin.getCaCertData());
     config.setCaCertFile(admin.getCaCertFile());

@@ -20,13 +20,13 @@ workroot="$cache/build"
 mkdir -p "$bindir" "$workroot"
 
 if ! command -v go >/dev/null 2>&1; then
-  for candidate in /usr/local/go/bin /usr/lib/go/bin; do
+  for candidate in ${OCMJ_GO_SEARCH_PATH-/usr/local/go/bin /usr/lib/go/bin}; do
     [ -x "$candidate/go" ] && PATH="$candidate:$PATH" && break
   done
 fi
 if ! command -v go >/dev/null 2>&1; then
   echo "build-binaries: the Go toolchain (go >= 1.26) is required to build kube-apiserver, etcd and opa," >&2
-  echo "  but 'go' is not on PATH (also looked in /usr/local/go/bin and /usr/lib/go/bin)." >&2
+  echo "  but 'go' is not on PATH (also looked in: ${OCMJ_GO_SEARCH_PATH-/usr/local/go/bin /usr/lib/go/bin})." >&2
   exit 3
 fi
 
@@ -51,11 +51,10 @@ staging_modules() {
   sed -n 's#^[[:space:]]*\(k8s\.io/[a-z0-9-]*\) => \./staging/src/.*#\1#p' "$gomod"
 }
 
-# wrapper <dir> <module-name> <godebug or ''> : a fresh wrapper module dir
+# wrapper <dir> <module-name>: a fresh wrapper module in dir
 wrapper() {
-  local dir="$1" name="$2" godebug="$3"
-  rm -rf "$dir"; mkdir -p "$dir"
-  { echo "module $name"; echo; echo "go 1.26.0"; [ -n "$godebug" ] && echo "godebug default=$godebug"; } > "$dir/go.mod"
+  rm -rf "$1"; mkdir -p "$1"
+  printf 'module %s\n\ngo 1.26.0\n' "$2" > "$1/go.mod"
 }
 
 k8s_ldflags() {
@@ -72,7 +71,7 @@ k8s_ldflags() {
 build_k8s() {
   local dir="$workroot/k8s-$K8S_VERSION" minor m
   minor="$(echo "$K8S_VERSION" | cut -d. -f2)"
-  wrapper "$dir" ocmj.io/build/k8s ""
+  wrapper "$dir" ocmj.io/build/k8s
   (
     cd "$dir"
     for m in $(staging_modules); do
@@ -92,7 +91,7 @@ build_k8s() {
 
 build_etcd() {
   local dir="$workroot/etcd-$ETCD_VERSION"
-  wrapper "$dir" ocmj.io/build/etcd ""
+  wrapper "$dir" ocmj.io/build/etcd
   (
     cd "$dir"
     go get -tool "go.etcd.io/etcd/server/v3@v$ETCD_VERSION"
@@ -104,7 +103,7 @@ build_etcd() {
 
 build_opa() {
   local dir="$workroot/opa-$OPA_VERSION"
-  wrapper "$dir" ocmj.io/build/opa ""
+  wrapper "$dir" ocmj.io/build/opa
   (
     cd "$dir"
     go get -tool "github.com/open-policy-agent/opa@v$OPA_VERSION"
@@ -138,7 +137,13 @@ ensure() {
   fi
   log "$name $version: building from Go module $module with $(go version | cut -d' ' -f3) (a cold build can take 10-25 minutes on 2 cores)"
   local start=$SECONDS errlog="$workroot/$name-$version.log"
-  if ! "$builder" >"$errlog" 2>&1; then
+  # Not 'if ! builder': errexit is off inside a condition, and a failed 'go get' must stop the build.
+  local rc=0
+  set +e
+  (set -e; "$builder") >"$errlog" 2>&1
+  rc=$?
+  set -e
+  if [ "$rc" -ne 0 ]; then
     log "FAILED to build $name from $module. Go said (last 40 lines of $errlog):"
     tail -n 40 "$errlog" >&2
     return 1

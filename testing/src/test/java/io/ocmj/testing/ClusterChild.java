@@ -7,8 +7,8 @@ import java.util.stream.Collectors;
 
 /**
  * A separate JVM for {@link ProcessCleanupIT}: starts one local cluster, prints its PIDs, then ends
- * when told to (without closing the cluster, so only the harness's own cleanup can stop it) or
- * when killed.
+ * when told to (without closing the cluster, so only the harness's own cleanup can stop it) or when
+ * killed.
  */
 public final class ClusterChild {
   private ClusterChild() {}
@@ -18,7 +18,8 @@ public final class ClusterChild {
     System.out.println(
         "PIDS " + cluster.pids().stream().map(String::valueOf).collect(Collectors.joining(",")));
     System.out.flush();
-    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    BufferedReader in =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     String command = in.readLine();
     if ("exit".equals(command)) {
       System.exit(0);

@@ -25,8 +25,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 import org.junit.jupiter.api.Test;
 
 /** The behaviours later issues rely on, against one real local cluster. */
@@ -61,8 +61,7 @@ class LocalClusterIT {
                     .withSignerName("kubernetes.io/kube-apiserver-client")
                     .withUsages("client auth", "digital signature", "key encipherment")
                     .withRequest(
-                        Base64.getEncoder()
-                            .encodeToString(csrPem.getBytes(StandardCharsets.UTF_8)))
+                        Base64.getEncoder().encodeToString(csrPem.getBytes(StandardCharsets.UTF_8)))
                     .endSpec()
                     .build())
             .create();
@@ -172,7 +171,8 @@ class LocalClusterIT {
         client
             .configMaps()
             .inNamespace("default")
-            .resource(new ConfigMapBuilder().withNewMetadata().withName("owner").endMetadata().build())
+            .resource(
+                new ConfigMapBuilder().withNewMetadata().withName("owner").endMetadata().build())
             .create();
     client
         .configMaps()

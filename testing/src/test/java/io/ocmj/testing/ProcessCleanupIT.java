@@ -46,7 +46,8 @@ class ProcessCleanupIT {
     child.process.destroyForcibly();
     assertThat(child.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
     // SIGKILL runs no shutdown hook: the cluster is orphaned...
-    assertThat(child.pids).allMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+    assertThat(child.pids)
+        .allMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
     // ...until a harness starts and reaps stale ledgers.
     ProcessLedger.forCache(Binaries.defaultCacheDir()).reapStale();
     awaitAllGone(child.pids);
@@ -56,7 +57,10 @@ class ProcessCleanupIT {
     assertThat(pids).hasSize(3);
     await("cluster processes " + pids + " are gone")
         .atMost(WAIT)
-        .until(() -> pids.stream().noneMatch(p -> ProcessHandle.of(p).map(ProcessHandle::isAlive).orElse(false)));
+        .until(
+            () ->
+                pids.stream()
+                    .noneMatch(p -> ProcessHandle.of(p).map(ProcessHandle::isAlive).orElse(false)));
   }
 
   private record Child(Process process, List<Long> pids, Writer stdin) {
@@ -73,12 +77,14 @@ class ProcessCleanupIT {
       pb.redirectErrorStream(true);
       Process process = pb.start();
       BufferedReader out =
-          new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+          new BufferedReader(
+              new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
       String line;
       StringBuilder seen = new StringBuilder();
       while ((line = out.readLine()) != null) {
         if (line.startsWith("PIDS ")) {
-          List<Long> pids = Arrays.stream(line.substring(5).split(",")).map(Long::parseLong).toList();
+          List<Long> pids =
+              Arrays.stream(line.substring(5).split(",")).map(Long::parseLong).toList();
           // Keep draining the child's output so it never blocks on a full pipe.
           Thread drain = new Thread(() -> out.lines().forEach(l -> {}), "drain-" + name);
           drain.setDaemon(true);

@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "up",
     mixinStandardHelpOptions = true,
-    description = "Start a local hub and managed clusters (real kube-apiservers); Ctrl-C stops them.")
+    description =
+        "Start a local hub and managed clusters (real kube-apiservers); Ctrl-C stops them.")
 public final class DevUpCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -64,25 +65,48 @@ public final class DevUpCommand implements Callable<Integer> {
     for (int i = 1; i <= managedClusters; i++) {
       names.add("cluster" + i);
     }
-    Path cache = cacheDir == null || cacheDir.isBlank() ? Binaries.defaultCacheDir() : Path.of(cacheDir);
+    Path cache =
+        cacheDir == null || cacheDir.isBlank() ? Binaries.defaultCacheDir() : Path.of(cacheDir);
     out.printf("Starting %s (first run builds the Kubernetes binaries from source)...%n", names);
     out.flush();
     CountDownLatch stopped = new CountDownLatch(1);
     try (ClusterSet clusters =
         new ClusterSet(new LocalClusterProvider(new Binaries(cache)).start(names))) {
       List<Path> written = writeKubeconfigs(clusters);
-      Runtime.getRuntime()
-          .addShutdownHook(new Thread(() -> shutdown(clusters, written, stopped), "ocmj-dev-down"));
+      Thread onCtrlC = new Thread(() -> shutdown(clusters, written, stopped), "ocmj-dev-down");
+      Runtime.getRuntime().addShutdownHook(onCtrlC);
       printSummary(out, clusters, written);
+      try {
+        awaitStop(stopped);
+      } finally {
+        deleteAll(written);
+        removeHook(onCtrlC);
+      }
+    }
+    out.println("Stopped.");
+    return 0;
+  }
+
+  /** Waits for Ctrl-C, --stop-after or an interrupt; each one is a normal stop. */
+  private void awaitStop(CountDownLatch stopped) {
+    try {
       if (stopAfter != null) {
         stopped.await(stopAfter.toMillis(), TimeUnit.MILLISECONDS);
       } else {
         stopped.await();
       }
-      deleteAll(written);
+    } catch (InterruptedException e) {
+      // The interrupt is the stop request itself, handled here; not re-raised, so that the
+      // clusters below still get their graceful SIGTERM.
     }
-    out.println("Stopped.");
-    return 0;
+  }
+
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      // the JVM is already shutting down: the hook is what is stopping us
+    }
   }
 
   private List<Path> writeKubeconfigs(ClusterSet clusters) throws IOException {

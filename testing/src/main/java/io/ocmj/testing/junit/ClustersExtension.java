@@ -46,7 +46,8 @@ public final class ClustersExtension
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
     ClusterSet set = findSet(context);
     if (set == null) {
-      throw new ParameterResolutionException("no clusters were started for " + context.getUniqueId());
+      throw new ParameterResolutionException(
+          "no clusters were started for " + context.getUniqueId());
     }
     return set;
   }

@@ -7,8 +7,8 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Gives the test class a set of real clusters, started once before its first test and stopped
- * after its last. Tests and lifecycle methods receive them as a {@link io.ocmj.testing.ClusterSet}
+ * Gives the test class a set of real clusters, started once before its first test and stopped after
+ * its last. Tests and lifecycle methods receive them as a {@link io.ocmj.testing.ClusterSet}
  * parameter.
  */
 @Target(ElementType.TYPE)

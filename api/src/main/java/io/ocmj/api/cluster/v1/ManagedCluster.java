@@ -17,7 +17,10 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Plural("managedclusters")
 @Singular("managedcluster")
 @ShortNames({"mcl", "mcls"})
-@AdditionalPrinterColumn(name = "Hub Accepted", jsonPath = ".spec.hubAcceptsClient", type = AdditionalPrinterColumn.Type.BOOLEAN)
+@AdditionalPrinterColumn(
+    name = "Hub Accepted",
+    jsonPath = ".spec.hubAcceptsClient",
+    type = AdditionalPrinterColumn.Type.BOOLEAN)
 @AdditionalPrinterColumn(
     name = "Managed Cluster URLs",
     jsonPath = ".spec.managedClusterClientConfigs[*].url",
@@ -30,7 +33,10 @@ import io.fabric8.kubernetes.model.annotation.Version;
     name = "Available",
     jsonPath = ".status.conditions[?(@.type==\"ManagedClusterConditionAvailable\")].status",
     type = AdditionalPrinterColumn.Type.STRING)
-@AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
+@AdditionalPrinterColumn(
+    name = "Age",
+    jsonPath = ".metadata.creationTimestamp",
+    type = AdditionalPrinterColumn.Type.DATE)
 public class ManagedCluster extends CustomResource<ManagedClusterSpec, ManagedClusterStatus> {
   public static final String GROUP = "cluster.open-cluster-management.io";
   public static final String VERSION = "v1";

@@ -1,11 +1,11 @@
 package io.ocmj.api.cluster.v1;
 
-import io.ocmj.api.UnknownFields;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
+import io.ocmj.api.UnknownFields;
 import java.util.ArrayList;
 import java.util.List;
 

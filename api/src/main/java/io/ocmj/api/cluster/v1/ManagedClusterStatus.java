@@ -13,7 +13,8 @@ import java.util.Map;
 /** Observed state of a ManagedCluster, written by the hub and the agent. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ManagedClusterStatus extends UnknownFields {
-  @JsonPropertyDescription("Standard conditions: HubAcceptedManagedCluster, ManagedClusterJoined, ...")
+  @JsonPropertyDescription(
+      "Standard conditions: HubAcceptedManagedCluster, ManagedClusterJoined, ...")
   private List<Condition> conditions = new ArrayList<>();
 
   @JsonPropertyDescription("Sum of the capacity of the cluster's nodes, per resource name.")

@@ -28,7 +28,8 @@ public class Taint extends UnknownFields {
   @Size(max = 1024)
   private String value;
 
-  @JsonPropertyDescription("What the taint does to placements: NoSelect, PreferNoSelect or NoSelectIfNew.")
+  @JsonPropertyDescription(
+      "What the taint does to placements: NoSelect, PreferNoSelect or NoSelectIfNew.")
   @Required
   private TaintEffect effect;
 

@@ -9,14 +9,16 @@ import io.ocmj.api.UnknownFields;
 /** How applied resources are deleted. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class DeleteOption extends UnknownFields {
-  @JsonPropertyDescription("Foreground (default) deletes applied resources; Orphan keeps them; SelectivelyOrphan keeps those listed.")
+  @JsonPropertyDescription(
+      "Foreground (default) deletes applied resources; Orphan keeps them; SelectivelyOrphan keeps those listed.")
   @Default("Foreground")
   private PropagationPolicy propagationPolicy;
 
   @JsonPropertyDescription("The resources kept when propagationPolicy is SelectivelyOrphan.")
   private SelectivelyOrphan selectivelyOrphans;
 
-  @JsonPropertyDescription("Delete the work this many seconds after its Complete condition became True.")
+  @JsonPropertyDescription(
+      "Delete the work this many seconds after its Complete condition became True.")
   @Min(0)
   private Long ttlSecondsAfterFinished;
 

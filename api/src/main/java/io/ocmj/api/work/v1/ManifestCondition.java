@@ -16,7 +16,8 @@ public class ManifestCondition extends UnknownFields {
   @JsonPropertyDescription("Values read back according to the feedback rules.")
   private StatusFeedbackResult statusFeedback;
 
-  @JsonPropertyDescription("Conditions of this manifest: Applied, Available, StatusFeedbackSynced, rule-defined.")
+  @JsonPropertyDescription(
+      "Conditions of this manifest: Applied, Available, StatusFeedbackSynced, rule-defined.")
   private List<Condition> conditions = new ArrayList<>();
 
   public ManifestResourceMeta getResourceMeta() {

@@ -2,7 +2,6 @@ package io.ocmj.api.work.v1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import io.fabric8.kubernetes.api.model.Condition;
 import io.ocmj.api.UnknownFields;
 import java.util.ArrayList;
 import java.util.List;

@@ -10,15 +10,18 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ManifestWorkSpec extends UnknownFields {
   @JsonPropertyDescription("The manifests the work agent applies on the managed cluster.")
-  private ManifestsTemplate workload;
+  private ManifestsTemplate workload = new ManifestsTemplate();
 
-  @JsonPropertyDescription("What happens to applied resources when the work or a manifest is removed.")
+  @JsonPropertyDescription(
+      "What happens to applied resources when the work or a manifest is removed.")
   private DeleteOption deleteOption;
 
-  @JsonPropertyDescription("Per-resource options: status feedback, update strategy, condition rules.")
+  @JsonPropertyDescription(
+      "Per-resource options: status feedback, update strategy, condition rules.")
   private List<ManifestConfigOption> manifestConfigs = new ArrayList<>();
 
-  @JsonPropertyDescription("The identity the work agent uses (or checks) when applying the manifests.")
+  @JsonPropertyDescription(
+      "The identity the work agent uses (or checks) when applying the manifests.")
   private ManifestWorkExecutor executor;
 
   public ManifestsTemplate getWorkload() {

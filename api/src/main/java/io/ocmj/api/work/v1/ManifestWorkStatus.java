@@ -10,7 +10,8 @@ import java.util.List;
 /** Observed state of a ManifestWork, reported by the work agent. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ManifestWorkStatus extends UnknownFields {
-  @JsonPropertyDescription("Work-level conditions: Applied, Available, Progressing, Degraded, Complete, Deleting.")
+  @JsonPropertyDescription(
+      "Work-level conditions: Applied, Available, Progressing, Degraded, Complete, Deleting.")
   private List<Condition> conditions = new ArrayList<>();
 
   @JsonPropertyDescription("Status of each manifest.")

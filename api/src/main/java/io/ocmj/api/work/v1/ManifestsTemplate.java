@@ -9,7 +9,8 @@ import java.util.List;
 /** The manifests of a ManifestWork. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ManifestsTemplate extends UnknownFields {
-  @JsonPropertyDescription("Kubernetes objects to apply; each needs apiVersion, kind and metadata.name.")
+  @JsonPropertyDescription(
+      "Kubernetes objects to apply; each needs apiVersion, kind and metadata.name.")
   private List<Manifest> manifests = new ArrayList<>();
 
   public List<Manifest> getManifests() {

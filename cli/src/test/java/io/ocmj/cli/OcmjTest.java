@@ -1,0 +1,38 @@
+package io.ocmj.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class OcmjTest {
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine cli = new CommandLine(new Ocmj());
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    return cli.execute(args);
+  }
+
+  @Test
+  void helpListsDevUp() {
+    assertThat(run("dev", "--help")).isZero();
+    assertThat(out.toString()).contains("up", "Start a local hub and managed clusters");
+  }
+
+  @Test
+  void negativeManagedClusterCountIsRejectedNamingTheOption() {
+    assertThat(run("dev", "up", "--managed-clusters", "-1")).isEqualTo(2);
+    assertThat(err.toString()).contains("--managed-clusters: must be 0 or more, was -1");
+  }
+
+  @Test
+  void badDurationIsRejectedNamingTheOption() {
+    assertThat(run("dev", "up", "--stop-after", "soon")).isEqualTo(2);
+    assertThat(err.toString()).contains("--stop-after").contains("soon");
+  }
+}
