@@ -7,59 +7,85 @@ import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-/** README command (a): {@code ocmj dev up} brings up a hub and two managed clusters, then stops. */
+/**
+ * README command (a), as a user runs it: the packaged {@code ocmj.jar dev up} brings up a hub and
+ * two managed clusters whose kubeconfigs work, and a signal (as Ctrl-C sends) stops everything.
+ */
 class DevUpIT {
   @Test
-  void hubAndTwoManagedClustersServeNamespacesUntilStopped(@TempDir Path dir) throws Exception {
-    StringWriter out = new StringWriter();
-    AtomicInteger exit = new AtomicInteger(-1);
-    Thread up =
-        new Thread(
-            () -> {
-              CommandLine cli = new CommandLine(new Ocmj());
-              cli.setOut(new PrintWriter(out, true));
-              exit.set(cli.execute("dev", "up", "--kubeconfig-dir", dir.toString()));
-            },
-            "ocmj-dev-up");
-    up.start();
-
-    List<Path> kubeconfigs =
-        List.of(
-            dir.resolve("hub.kubeconfig"),
-            dir.resolve("cluster1.kubeconfig"),
-            dir.resolve("cluster2.kubeconfig"));
-    await("dev up prints its summary")
-        .atMost(Duration.ofMinutes(5))
-        .until(() -> out.toString().contains("Press Ctrl-C"));
-    assertThat(out.toString()).contains("kubectl --kubeconfig " + kubeconfigs.get(0) + " get ns");
-    for (Path kubeconfig : kubeconfigs) {
-      try (KubernetesClient client =
-          new KubernetesClientBuilder()
-              .withConfig(Config.fromKubeconfig(Files.readString(kubeconfig)))
-              .build()) {
-        assertThat(client.namespaces().list().getItems())
-            .extracting(Namespace::getMetadata)
-            .extracting(m -> m.getName())
-            .contains("default", "kube-system");
+  void hubAndTwoManagedClustersServeNamespacesUntilSignalled(@TempDir Path dir) throws Exception {
+    Path jar = Path.of("target", "ocmj.jar").toAbsolutePath();
+    assertThat(jar).as("packaged before integration tests").exists();
+    Path log = dir.resolve("dev-up.log");
+    Path kubeconfigDir = dir.resolve("kubeconfigs");
+    Process up =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                jar.toString(),
+                "dev",
+                "up",
+                "--kubeconfig-dir",
+                kubeconfigDir.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+    try {
+      await("dev up prints its summary")
+          .atMost(Duration.ofMinutes(5))
+          .until(() -> !up.isAlive() || read(log).contains("Press Ctrl-C"));
+      String summary = read(log);
+      assertThat(up.isAlive()).as("dev up is running; its output:%n%s", summary).isTrue();
+      List<Path> kubeconfigs = new ArrayList<>();
+      for (String name : List.of("hub", "cluster1", "cluster2")) {
+        kubeconfigs.add(kubeconfigDir.resolve(name + ".kubeconfig"));
       }
-    }
+      assertThat(summary).contains("kubectl --kubeconfig " + kubeconfigs.get(0) + " get ns");
+      List<URI> servers = new ArrayList<>();
+      for (Path kubeconfig : kubeconfigs) {
+        Config config = Config.fromKubeconfig(Files.readString(kubeconfig));
+        servers.add(URI.create(config.getMasterUrl()));
+        try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
+          assertThat(client.namespaces().list().getItems())
+              .extracting(Namespace::getMetadata)
+              .extracting(m -> m.getName())
+              .contains("default", "kube-system");
+        }
+      }
 
-    up.interrupt();
-    up.join(Duration.ofMinutes(1).toMillis());
-    assertThat(up.isAlive()).isFalse();
-    assertThat(exit.get()).isZero();
-    assertThat(out.toString()).contains("Stopped.");
-    assertThat(kubeconfigs).noneMatch(Files::exists);
+      up.destroy(); // SIGTERM; Ctrl-C's SIGINT takes the same shutdown path
+      assertThat(up.waitFor(2, TimeUnit.MINUTES)).isTrue();
+      assertThat(kubeconfigs).noneMatch(Files::exists);
+      assertThat(servers).noneMatch(DevUpIT::accepts);
+    } finally {
+      up.destroyForcibly();
+    }
+  }
+
+  private static boolean accepts(URI server) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(server.getHost(), server.getPort()), 1000);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static String read(Path log) throws IOException {
+    return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
   }
 }
