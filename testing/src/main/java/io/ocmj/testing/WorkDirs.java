@@ -1,6 +1,7 @@
 package io.ocmj.testing;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -24,8 +25,9 @@ final class WorkDirs {
                   // a file still held open by a dying process; the next reap removes it
                 }
               });
-    } catch (IOException e) {
-      // already gone or unreadable; the next reap tries again
+    } catch (IOException | UncheckedIOException e) {
+      // already gone (another shutdown hook may be deleting the same tree) or unreadable; the
+      // next reap tries again
     }
   }
 }

@@ -136,9 +136,11 @@ public final class DevUpCommand implements Callable<Integer> {
   }
 
   private static void shutdown(ClusterSet clusters, List<Path> written, CountDownLatch stopped) {
-    if (stopped.getCount() > 0) {
+    // Credentials first: they must not outlive the clusters, whatever happens below.
+    deleteAll(written);
+    try {
       clusters.close();
-      deleteAll(written);
+    } finally {
       stopped.countDown();
     }
   }
