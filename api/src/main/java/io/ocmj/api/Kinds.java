@@ -2,6 +2,9 @@ package io.ocmj.api;
 
 import io.fabric8.kubernetes.client.CustomResource;
 import io.ocmj.api.cluster.v1.ManagedCluster;
+import io.ocmj.api.cluster.v1alpha1.ClusterClaim;
+import io.ocmj.api.cluster.v1beta2.ManagedClusterSet;
+import io.ocmj.api.cluster.v1beta2.ManagedClusterSetBinding;
 import io.ocmj.api.work.v1.ManifestWork;
 import java.util.List;
 
@@ -9,7 +12,12 @@ import java.util.List;
 public final class Kinds {
   /** The CRD classes, in the order their CRDs should be installed. */
   public static final List<Class<? extends CustomResource<?, ?>>> ALL =
-      List.of(ManagedCluster.class, ManifestWork.class);
+      List.of(
+          ManagedCluster.class,
+          ClusterClaim.class,
+          ManagedClusterSet.class,
+          ManagedClusterSetBinding.class,
+          ManifestWork.class);
 
   private Kinds() {}
 }

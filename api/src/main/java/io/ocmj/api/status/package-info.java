@@ -1,0 +1,2 @@
+/** Status helpers shared by every kind: conditions. */
+package io.ocmj.api.status;
