@@ -75,7 +75,7 @@ class CrdsIT {
     client.resource(cluster).create();
     ManagedCluster read = client.resources(ManagedCluster.class).withName("round-trip").get();
 
-    assertThat(read.getSpec().isHubAcceptsClient()).isTrue();
+    assertThat(read.getSpec().isAccepted()).isTrue();
     assertThat(read.getSpec().getLeaseDurationSeconds()).as("CRD default").isEqualTo(60);
     assertThat(read.getSpec().getManagedClusterClientConfigs())
         .extracting(ClientConfig::getUrl)
@@ -176,6 +176,7 @@ class CrdsIT {
     ManifestWork work = new ManifestWork();
     work.getMetadata().setName("hello");
     work.getMetadata().setNamespace("default");
+    work.setSpec(new io.ocmj.api.work.v1.ManifestWorkSpec());
     Map<String, Object> configMap =
         Map.of(
             "apiVersion",

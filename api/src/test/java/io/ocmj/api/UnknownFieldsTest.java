@@ -43,6 +43,6 @@ class UnknownFieldsTest {
   void modelledFieldsAreNotDuplicatedAsUnknown() {
     ManagedCluster cluster = Serialization.unmarshal(NEWER_OCM_OBJECT, ManagedCluster.class);
     assertThat(cluster.getSpec().unknownFields()).containsOnlyKeys("someFutureField");
-    assertThat(cluster.getSpec().isHubAcceptsClient()).isTrue();
+    assertThat(cluster.getSpec().isAccepted()).isTrue();
   }
 }

@@ -1,2 +1,2 @@
-/** Hub controllers: registration, placement, work, policy and add-on reconcilers (issues 4-10). */
+/** Hub controllers: registration now; placement, work, policy and add-ons in later issues. */
 package io.ocmj.hub;

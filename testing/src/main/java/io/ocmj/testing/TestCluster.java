@@ -43,6 +43,19 @@ public interface TestCluster extends AutoCloseable {
     return new KubernetesClientBuilder().withConfig(config).build();
   }
 
+  /** A new client (closed by the caller) that authenticates with a bearer token. */
+  default KubernetesClient clientWithToken(String token) {
+    Config admin = client().getConfiguration();
+    Config config = Config.empty();
+    config.setMasterUrl(serverUrl());
+    config.setCaCertData(admin.getCaCertData());
+    config.setCaCertFile(admin.getCaCertFile());
+    config.setTrustCerts(admin.isTrustCerts());
+    config.setOauthToken(token);
+    config.setRequestRetryBackoffLimit(0);
+    return new KubernetesClientBuilder().withConfig(config).build();
+  }
+
   /** Stops the cluster (for a local one: its processes) and frees its files. */
   @Override
   void close();

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceColumnDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
 import io.ocmj.api.Kinds;
 import java.io.File;
 import java.util.ArrayList;
@@ -19,7 +20,8 @@ import java.util.List;
  * Kinds#ALL} with the fabric8 CRD generator. It runs the generator itself, rather than through its
  * Maven plugin, for one reason: the plugin sorts printer columns by JSON path, while OCM users know
  * them in OCM's order, so columns here keep the order of the {@code @AdditionalPrinterColumn}
- * annotations on the class.
+ * annotations on the class. It also marks condition lists as list-maps (see {@link
+ * ConditionsListMap}), which the generator has no annotation for.
  */
 public final class GenerateCrds {
   private GenerateCrds() {}
@@ -37,10 +39,19 @@ public final class GenerateCrds {
           new CRDGenerator()
               .customResourceClasses(new ArrayList<>(Kinds.ALL))
               .forCRDVersions("v1")
-              .withPostProcessor(new DeclaredColumnOrder())
+              .withPostProcessor(new AllPostProcessing())
               .inOutputDir(out)
               .generate();
       System.out.println("GenerateCrds: wrote " + count + " CRDs to " + out);
+    }
+  }
+
+  /** Both post-processing steps, in order (the generator takes one post-processor). */
+  static final class AllPostProcessing implements CRDPostProcessor {
+    @Override
+    public HasMetadata process(HasMetadata crd, String version) {
+      return new ConditionsListMap()
+          .process(new DeclaredColumnOrder().process(crd, version), version);
     }
   }
 
@@ -65,6 +76,52 @@ public final class GenerateCrds {
         }
       }
       return crd;
+    }
+  }
+
+  /**
+   * Makes every {@code conditions} list a map keyed by {@code type}, as in all OCM APIs, so that
+   * server-side apply lets the hub and an agent each own their own condition types.
+   */
+  static final class ConditionsListMap implements CRDPostProcessor {
+    @Override
+    public HasMetadata process(HasMetadata crd, String crdSpecVersion) {
+      for (CustomResourceDefinitionVersion version :
+          ((CustomResourceDefinition) crd).getSpec().getVersions()) {
+        visit(version.getSchema().getOpenAPIV3Schema());
+      }
+      return crd;
+    }
+
+    private static void visit(JSONSchemaProps schema) {
+      if (schema == null) {
+        return;
+      }
+      if (schema.getProperties() != null) {
+        schema
+            .getProperties()
+            .forEach(
+                (name, property) -> {
+                  if (name.equals("conditions") && isConditionList(property)) {
+                    property.setXKubernetesListType("map");
+                    property.setXKubernetesListMapKeys(List.of("type"));
+                    property.getItems().getSchema().setRequired(List.of("status", "type"));
+                  }
+                  visit(property);
+                });
+      }
+      if (schema.getItems() != null) {
+        visit(schema.getItems().getSchema());
+      }
+    }
+
+    private static boolean isConditionList(JSONSchemaProps property) {
+      return "array".equals(property.getType())
+          && property.getItems() != null
+          && property.getItems().getSchema() != null
+          && property.getItems().getSchema().getProperties() != null
+          && property.getItems().getSchema().getProperties().containsKey("type")
+          && property.getItems().getSchema().getProperties().containsKey("lastTransitionTime");
     }
   }
 }

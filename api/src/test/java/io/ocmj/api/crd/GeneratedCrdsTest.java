@@ -39,6 +39,20 @@ class GeneratedCrdsTest {
     assertThat(spec.getProperties().get("taints").getItems().getSchema().getRequired())
         .containsExactlyInAnyOrder("key", "effect");
     assertThat(spec.getProperties()).doesNotContainKeys("unknownFields", "getUnknownFields");
+    JSONSchemaProps conditions =
+        crd.getSpec()
+            .getVersions()
+            .get(0)
+            .getSchema()
+            .getOpenAPIV3Schema()
+            .getProperties()
+            .get("status")
+            .getProperties()
+            .get("conditions");
+    assertThat(conditions.getXKubernetesListType())
+        .as("one entry per type, merged by SSA")
+        .isEqualTo("map");
+    assertThat(conditions.getXKubernetesListMapKeys()).containsExactly("type");
   }
 
   @Test

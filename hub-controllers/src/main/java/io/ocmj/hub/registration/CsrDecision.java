@@ -32,14 +32,21 @@ public final class CsrDecision {
       List<String> subjectOrganizations,
       String requestingUser) {}
 
-  /** The outcome: approve, or not (with the reason, for logs and events). */
-  public record Outcome(boolean approve, String reason) {
+  /**
+   * The outcome: approve, or not with the reason (for logs). {@code retry} says whether the answer
+   * can change later (the cluster may be accepted) or is final for this request.
+   */
+  public record Outcome(boolean approve, boolean retry, String reason) {
     static Outcome approve(String reason) {
-      return new Outcome(true, reason);
+      return new Outcome(true, false, reason);
     }
 
-    static Outcome skip(String reason) {
-      return new Outcome(false, reason);
+    static Outcome waitFor(String reason) {
+      return new Outcome(false, true, reason);
+    }
+
+    static Outcome refuse(String reason) {
+      return new Outcome(false, false, reason);
     }
   }
 
@@ -55,22 +62,22 @@ public final class CsrDecision {
   public static Outcome decide(Request r, ClusterState cluster) {
     Optional<String> invalid = invalidShape(r);
     if (invalid.isPresent()) {
-      return Outcome.skip(invalid.get());
+      return Outcome.refuse(invalid.get());
     }
     String name = r.clusterLabel();
     if (!cluster.exists() || !cluster.accepted()) {
-      return Outcome.skip(
+      return Outcome.waitFor(
           "cluster " + name + " is not accepted (spec.hubAcceptsClient is not true)");
     }
     if (r.subjectCommonName().equals(r.requestingUser())) {
       return Outcome.approve("renewal by the agent " + r.requestingUser() + " itself");
     }
     if (ClusterIdentity.clusterOfUser(r.requestingUser()).isPresent()) {
-      return Outcome.skip(
+      return Outcome.refuse(
           "requested by " + r.requestingUser() + " for the identity " + r.subjectCommonName());
     }
     if (cluster.joined()) {
-      return Outcome.skip(
+      return Outcome.refuse(
           "cluster " + name + " already joined; a new bootstrap request needs an admin's approval");
     }
     return Outcome.approve("cluster " + name + " is accepted");

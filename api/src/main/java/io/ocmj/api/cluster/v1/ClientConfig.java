@@ -7,7 +7,7 @@ import io.fabric8.generator.annotation.Required;
 import io.ocmj.api.UnknownFields;
 
 /** One address of a managed cluster's API server. */
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
 public class ClientConfig extends UnknownFields {
   @JsonPropertyDescription("The https URL of the managed cluster's API server.")
   @Required

@@ -7,7 +7,7 @@ import io.fabric8.generator.annotation.Size;
 import io.ocmj.api.UnknownFields;
 
 /** One ClusterClaim reported in a ManagedCluster's status. */
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
 public class ClusterClaimStatus extends UnknownFields {
   @JsonPropertyDescription("The claim's name, e.g. id.k8s.io.")
   @Required

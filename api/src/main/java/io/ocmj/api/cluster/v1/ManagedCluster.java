@@ -53,16 +53,10 @@ public class ManagedCluster extends CustomResource<ManagedClusterSpec, ManagedCl
   /** Condition for the clock skew between hub and agent, from the lease. */
   public static final String CONDITION_CLOCK_SYNCED = "ManagedClusterConditionClockSynced";
 
+  /** Finalizer with which the hub cleans up a deleted cluster's namespace and RBAC. */
+  public static final String FINALIZER_CLEANUP =
+      "cluster.open-cluster-management.io/api-resource-cleanup";
+
   /** Label that names the cluster a hub object belongs to. */
   public static final String LABEL_CLUSTER_NAME = "open-cluster-management.io/cluster-name";
-
-  @Override
-  protected ManagedClusterSpec initSpec() {
-    return new ManagedClusterSpec();
-  }
-
-  @Override
-  protected ManagedClusterStatus initStatus() {
-    return new ManagedClusterStatus();
-  }
 }

@@ -1,5 +1,6 @@
 package io.ocmj.api.cluster.v1;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
@@ -10,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Desired state of a ManagedCluster. */
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
 public class ManagedClusterSpec extends UnknownFields {
   @JsonPropertyDescription(
       "Addresses of the managed cluster's API server, set by the agent when it registers.")
@@ -19,7 +20,7 @@ public class ManagedClusterSpec extends UnknownFields {
   @JsonPropertyDescription(
       "The hub's opt-in: true once a hub admin accepts the cluster; false denies it access.")
   @Default("false")
-  private boolean hubAcceptsClient;
+  private Boolean hubAcceptsClient;
 
   @JsonPropertyDescription(
       "How often, in seconds, the agent renews its lease on the hub; 0 is treated as 60.")
@@ -39,11 +40,17 @@ public class ManagedClusterSpec extends UnknownFields {
     this.managedClusterClientConfigs = managedClusterClientConfigs;
   }
 
-  public boolean isHubAcceptsClient() {
+  public Boolean getHubAcceptsClient() {
     return hubAcceptsClient;
   }
 
-  public void setHubAcceptsClient(boolean hubAcceptsClient) {
+  /** Whether the hub accepts the cluster; unset means no. */
+  @JsonIgnore
+  public boolean isAccepted() {
+    return Boolean.TRUE.equals(hubAcceptsClient);
+  }
+
+  public void setHubAcceptsClient(Boolean hubAcceptsClient) {
     this.hubAcceptsClient = hubAcceptsClient;
   }
 

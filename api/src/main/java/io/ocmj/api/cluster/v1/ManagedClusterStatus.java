@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Observed state of a ManagedCluster, written by the hub and the agent. */
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
 public class ManagedClusterStatus extends UnknownFields {
   @JsonPropertyDescription(
       "Standard conditions: HubAcceptedManagedCluster, ManagedClusterJoined, ...")

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.ocmj.api.UnknownFields;
 
 /** Component versions of a managed cluster. */
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
 public class ManagedClusterVersion extends UnknownFields {
   @JsonPropertyDescription("The managed cluster's Kubernetes version, from its /version endpoint.")
   private String kubernetes;

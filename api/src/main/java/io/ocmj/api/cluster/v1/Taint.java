@@ -8,7 +8,7 @@ import io.fabric8.generator.annotation.Size;
 import io.ocmj.api.UnknownFields;
 
 /** A taint on a ManagedCluster; placements without a matching toleration skip the cluster. */
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
 public class Taint extends UnknownFields {
   /** Taint applied by the hub while the cluster's Available condition is Unknown or missing. */
   public static final String UNREACHABLE = "cluster.open-cluster-management.io/unreachable";

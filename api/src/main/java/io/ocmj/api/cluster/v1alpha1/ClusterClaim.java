@@ -29,9 +29,4 @@ public class ClusterClaim extends CustomResource<ClusterClaimSpec, Void> {
           "kubeversion.open-cluster-management.io",
           "platform.open-cluster-management.io",
           "product.open-cluster-management.io");
-
-  @Override
-  protected ClusterClaimSpec initSpec() {
-    return new ClusterClaimSpec();
-  }
 }

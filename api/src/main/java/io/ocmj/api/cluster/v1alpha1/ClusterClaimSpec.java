@@ -7,7 +7,7 @@ import io.fabric8.generator.annotation.Size;
 import io.ocmj.api.UnknownFields;
 
 /** Desired state of a ClusterClaim: the claimed value. */
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
 public class ClusterClaimSpec extends UnknownFields {
   @JsonPropertyDescription("The claim's value.")
   @Required

@@ -7,7 +7,7 @@ import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.ocmj.api.UnknownFields;
 
 /** Selects the members of a ManagedClusterSet. */
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
 public class ManagedClusterSelector extends UnknownFields {
   @JsonPropertyDescription(
       "ExclusiveClusterSetLabel (default): clusters labelled cluster.open-cluster-management.io/clusterset=<set>; LabelSelector: clusters matching labelSelector.")

@@ -40,14 +40,4 @@ public class ManagedClusterSet
 
   /** Condition: True when the set selects no cluster. */
   public static final String CONDITION_EMPTY = "ClusterSetEmpty";
-
-  @Override
-  protected ManagedClusterSetSpec initSpec() {
-    return new ManagedClusterSetSpec();
-  }
-
-  @Override
-  protected ManagedClusterSetStatus initStatus() {
-    return new ManagedClusterSetStatus();
-  }
 }

@@ -22,14 +22,4 @@ public class ManagedClusterSetBinding
 
   /** Condition: True when the bound set exists. */
   public static final String CONDITION_BOUND = "Bound";
-
-  @Override
-  protected ManagedClusterSetBindingSpec initSpec() {
-    return new ManagedClusterSetBindingSpec();
-  }
-
-  @Override
-  protected ManagedClusterSetBindingStatus initStatus() {
-    return new ManagedClusterSetBindingStatus();
-  }
 }

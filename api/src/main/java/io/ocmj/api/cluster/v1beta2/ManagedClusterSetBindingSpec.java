@@ -7,7 +7,7 @@ import io.fabric8.generator.annotation.Size;
 import io.ocmj.api.UnknownFields;
 
 /** Desired state of a ManagedClusterSetBinding. */
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
 public class ManagedClusterSetBindingSpec extends UnknownFields {
   @JsonPropertyDescription("The set bound into this namespace; must equal the binding's name.")
   @Required

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Observed state of a ManagedClusterSetBinding. */
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
 public class ManagedClusterSetBindingStatus extends UnknownFields {
   @JsonPropertyDescription("Conditions: Bound.")
   private List<Condition> conditions = new ArrayList<>();

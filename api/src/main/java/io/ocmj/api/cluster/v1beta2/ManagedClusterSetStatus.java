@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Observed state of a ManagedClusterSet. */
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
 public class ManagedClusterSetStatus extends UnknownFields {
   @JsonPropertyDescription("Conditions: ClusterSetEmpty.")
   private List<Condition> conditions = new ArrayList<>();

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A rule that sets a condition on a manifest's status. */
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
 public class ConditionRule extends UnknownFields {
   @JsonPropertyDescription("The condition type to set.")
   @Required

@@ -7,7 +7,7 @@ import io.fabric8.generator.annotation.Min;
 import io.ocmj.api.UnknownFields;
 
 /** How applied resources are deleted. */
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
 public class DeleteOption extends UnknownFields {
   @JsonPropertyDescription(
       "Foreground (default) deletes applied resources; Orphan keeps them; SelectivelyOrphan keeps those listed.")

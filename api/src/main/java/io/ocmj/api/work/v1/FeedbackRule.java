@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A rule for status feedback. */
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
 public class FeedbackRule extends UnknownFields {
   @JsonPropertyDescription("WellKnownStatus or JSONPaths.")
   @Required

@@ -6,7 +6,7 @@ import io.fabric8.generator.annotation.Required;
 import io.ocmj.api.UnknownFields;
 
 /** One named feedback value. */
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
 public class FeedbackValue extends UnknownFields {
   @JsonPropertyDescription("Name of the value.")
   @Required

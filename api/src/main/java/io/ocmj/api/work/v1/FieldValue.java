@@ -7,7 +7,7 @@ import io.fabric8.generator.annotation.Required;
 import io.ocmj.api.UnknownFields;
 
 /** A typed scalar value. */
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
 public class FieldValue extends UnknownFields {
   @JsonPropertyDescription("Integer, String, Boolean or JsonRaw.")
   @Required

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Fields ignored by server-side apply. */
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
 public class IgnoreField extends UnknownFields {
   @JsonPropertyDescription("OnSpokePresent (default) or OnSpokeChange.")
   @Default("OnSpokePresent")

@@ -6,7 +6,7 @@ import io.fabric8.generator.annotation.Required;
 import io.ocmj.api.UnknownFields;
 
 /** A named JSON path into a resource. */
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
 public class JsonPath extends UnknownFields {
   @JsonPropertyDescription("Name of the feedback value.")
   @Required

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Status of one manifest. */
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
 public class ManifestCondition extends UnknownFields {
   @JsonPropertyDescription("Which resource this is.")
   private ManifestResourceMeta resourceMeta;

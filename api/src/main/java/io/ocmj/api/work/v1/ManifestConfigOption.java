@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Options for one resource of a ManifestWork. */
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
 public class ManifestConfigOption extends UnknownFields {
   @JsonPropertyDescription("The manifest these options apply to.")
   @Required

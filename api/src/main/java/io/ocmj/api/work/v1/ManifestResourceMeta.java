@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.ocmj.api.UnknownFields;
 
 /** Identity of an applied manifest. */
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
 public class ManifestResourceMeta extends UnknownFields {
   @JsonPropertyDescription("Index of the manifest in spec.workload.manifests.")
   private Integer ordinal;

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Status of the manifests of a work. */
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
 public class ManifestResourceStatus extends UnknownFields {
   @JsonPropertyDescription("One entry per manifest.")
   private List<ManifestCondition> manifests = new ArrayList<>();

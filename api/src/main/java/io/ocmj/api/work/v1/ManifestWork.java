@@ -29,14 +29,4 @@ public class ManifestWork extends CustomResource<ManifestWorkSpec, ManifestWorkS
   /** Finalizer the work agent puts on works it handles. */
   public static final String FINALIZER_CLEANUP =
       "cluster.open-cluster-management.io/manifest-work-cleanup";
-
-  @Override
-  protected ManifestWorkSpec initSpec() {
-    return new ManifestWorkSpec();
-  }
-
-  @Override
-  protected ManifestWorkStatus initStatus() {
-    return new ManifestWorkStatus();
-  }
 }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.ocmj.api.UnknownFields;
 
 /** The identity used to apply a ManifestWork. */
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
 public class ManifestWorkExecutor extends UnknownFields {
   @JsonPropertyDescription("The subject the agent acts as.")
   private ManifestWorkExecutorSubject subject;

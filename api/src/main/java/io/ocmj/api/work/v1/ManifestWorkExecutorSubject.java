@@ -6,7 +6,7 @@ import io.fabric8.generator.annotation.Required;
 import io.ocmj.api.UnknownFields;
 
 /** The subject of an executor. */
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
 public class ManifestWorkExecutorSubject extends UnknownFields {
   @JsonPropertyDescription("Only ServiceAccount.")
   @Required

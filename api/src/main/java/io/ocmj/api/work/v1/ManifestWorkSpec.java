@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Desired state of a ManifestWork: the manifests to apply on one managed cluster. */
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
 public class ManifestWorkSpec extends UnknownFields {
   @JsonPropertyDescription("The manifests the work agent applies on the managed cluster.")
   private ManifestsTemplate workload = new ManifestsTemplate();

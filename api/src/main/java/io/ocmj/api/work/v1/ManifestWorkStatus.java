@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Observed state of a ManifestWork, reported by the work agent. */
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
 public class ManifestWorkStatus extends UnknownFields {
   @JsonPropertyDescription(
       "Work-level conditions: Applied, Available, Progressing, Degraded, Complete, Deleting.")

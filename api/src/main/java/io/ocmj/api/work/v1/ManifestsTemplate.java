@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The manifests of a ManifestWork. */
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
 public class ManifestsTemplate extends UnknownFields {
   @JsonPropertyDescription(
       "Kubernetes objects to apply; each needs apiVersion, kind and metadata.name.")

@@ -6,7 +6,7 @@ import io.fabric8.generator.annotation.Required;
 import io.ocmj.api.UnknownFields;
 
 /** Identifies one resource applied by a ManifestWork; namespace and name accept * wildcards. */
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
 public class ResourceIdentifier extends UnknownFields {
   @JsonPropertyDescription("API group; empty for the core group.")
   private String group;

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Resources to orphan when the work is deleted. */
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
 public class SelectivelyOrphan extends UnknownFields {
   @JsonPropertyDescription("Resources that stay on the managed cluster.")
   private List<ResourceIdentifier> orphaningRules = new ArrayList<>();

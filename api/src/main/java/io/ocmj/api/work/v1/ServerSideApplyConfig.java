@@ -9,10 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Options for server-side apply. */
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
 public class ServerSideApplyConfig extends UnknownFields {
   @JsonPropertyDescription("Take over fields owned by other managers on conflict.")
-  private boolean force;
+  private Boolean force;
 
   @JsonPropertyDescription("Field manager name; must start with work-agent.")
   @Default("work-agent")
@@ -22,11 +22,11 @@ public class ServerSideApplyConfig extends UnknownFields {
   @JsonPropertyDescription("Fields whose changes the agent ignores.")
   private List<IgnoreField> ignoreFields = new ArrayList<>();
 
-  public boolean isForce() {
+  public Boolean getForce() {
     return force;
   }
 
-  public void setForce(boolean force) {
+  public void setForce(Boolean force) {
     this.force = force;
   }
 

@@ -6,7 +6,7 @@ import io.fabric8.generator.annotation.Required;
 import io.ocmj.api.UnknownFields;
 
 /** A service account on the managed cluster. */
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
 public class ServiceAccountSubject extends UnknownFields {
   @JsonPropertyDescription("Namespace of the service account.")
   @Required

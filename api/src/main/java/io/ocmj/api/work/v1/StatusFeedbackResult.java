@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Feedback values of one manifest. */
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
 public class StatusFeedbackResult extends UnknownFields {
   @JsonPropertyDescription("The values.")
   private List<FeedbackValue> values = new ArrayList<>();

@@ -6,7 +6,7 @@ import io.fabric8.generator.annotation.Default;
 import io.ocmj.api.UnknownFields;
 
 /** How the agent updates an applied resource. */
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
 public class UpdateStrategy extends UnknownFields {
   @JsonPropertyDescription("Update (default), CreateOnly, ServerSideApply or ReadOnly.")
   @Default("Update")

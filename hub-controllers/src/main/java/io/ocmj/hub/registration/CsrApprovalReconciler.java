@@ -1,0 +1,97 @@
+package io.ocmj.hub.registration;
+
+import io.fabric8.kubernetes.api.model.certificates.v1.CertificateSigningRequest;
+import io.fabric8.kubernetes.api.model.certificates.v1.CertificateSigningRequestCondition;
+import io.fabric8.kubernetes.api.model.certificates.v1.CertificateSigningRequestConditionBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.ocmj.api.cluster.v1.ManagedCluster;
+import io.ocmj.api.status.Conditions;
+import io.ocmj.hub.registration.CsrDecision.ClusterState;
+import io.ocmj.hub.registration.CsrDecision.Outcome;
+import io.ocmj.hub.registration.CsrDecision.Request;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Approves the client-certificate requests of cluster agents when {@link CsrDecision} says so, and
+ * keeps looking at a pending one (every {@link #RECHECK}) until the cluster is accepted or the
+ * request is decided. Only CSRs labelled with a cluster name are watched.
+ */
+@ControllerConfiguration(
+    name = "csr-approval",
+    informer = @Informer(labelSelector = CsrDecision.LABEL_CLUSTER_NAME))
+public final class CsrApprovalReconciler implements Reconciler<CertificateSigningRequest> {
+  static final Duration RECHECK = Duration.ofSeconds(2);
+  private static final Logger LOG = LoggerFactory.getLogger(CsrApprovalReconciler.class);
+
+  @Override
+  public UpdateControl<CertificateSigningRequest> reconcile(
+      CertificateSigningRequest csr, Context<CertificateSigningRequest> context) {
+    if (decided(csr)) {
+      return UpdateControl.noUpdate();
+    }
+    String name = csr.getMetadata().getName();
+    Request request;
+    try {
+      request = CsrRequests.read(csr);
+    } catch (CsrRequests.InvalidCsrException e) {
+      LOG.warn("reconciled csr={} outcome=ignored reason=\"{}\"", name, e.getMessage());
+      return UpdateControl.noUpdate(); // permanent: a new CSR is needed
+    }
+    KubernetesClient client = context.getClient();
+    Outcome outcome = CsrDecision.decide(request, clusterState(client, request.clusterLabel()));
+    if (outcome.approve()) {
+      client
+          .certificates()
+          .v1()
+          .certificateSigningRequests()
+          .withName(name)
+          .approve(
+              new CertificateSigningRequestConditionBuilder()
+                  .withType("Approved")
+                  .withStatus("True")
+                  .withReason("AutoApprovedByHubCSRApprovingController")
+                  .withMessage(
+                      "Auto approving Managed cluster agent certificate after SubjectAccessReview.")
+                  .build());
+      LOG.info("reconciled csr={} outcome=approved reason=\"{}\"", name, outcome.reason());
+      return UpdateControl.noUpdate();
+    }
+    if (!outcome.retry()) {
+      LOG.warn("reconciled csr={} outcome=refused reason=\"{}\"", name, outcome.reason());
+      return UpdateControl.noUpdate();
+    }
+    LOG.info("reconciled csr={} outcome=pending reason=\"{}\"", name, outcome.reason());
+    return UpdateControl.<CertificateSigningRequest>noUpdate().rescheduleAfter(RECHECK);
+  }
+
+  private static ClusterState clusterState(KubernetesClient client, String cluster) {
+    if (cluster == null || cluster.isBlank()) {
+      return new ClusterState(false, false, false);
+    }
+    ManagedCluster mc = client.resources(ManagedCluster.class).withName(cluster).get();
+    if (mc == null) {
+      return new ClusterState(false, false, false);
+    }
+    boolean accepted = mc.getSpec() != null && mc.getSpec().isAccepted();
+    boolean joined =
+        mc.getStatus() != null
+            && Conditions.isTrue(mc.getStatus().getConditions(), ManagedCluster.CONDITION_JOINED);
+    return new ClusterState(true, accepted, joined);
+  }
+
+  private static boolean decided(CertificateSigningRequest csr) {
+    List<CertificateSigningRequestCondition> conditions =
+        csr.getStatus() == null ? List.of() : csr.getStatus().getConditions();
+    return conditions != null
+        && conditions.stream()
+            .anyMatch(c -> List.of("Approved", "Denied", "Failed").contains(c.getType()));
+  }
+}

@@ -1,0 +1,133 @@
+package io.ocmj.hub.registration;
+
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.ocmj.api.cluster.v1.ManagedCluster;
+import io.ocmj.api.status.Conditions;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The hub's side of the double opt-in: while {@code spec.hubAcceptsClient} is true the cluster gets
+ * its namespace and RBAC; when it turns false the access is taken back; when the cluster is deleted
+ * its namespace and RBAC go too. The objects come from {@link ClusterRbac}.
+ */
+@ControllerConfiguration(name = "managedcluster", finalizerName = ManagedCluster.FINALIZER_CLEANUP)
+public final class ManagedClusterReconciler
+    implements Reconciler<ManagedCluster>, Cleaner<ManagedCluster> {
+  static final String FIELD_MANAGER = "ocmj-registration";
+  static final String REASON_ACCEPTED = "HubClusterAdminAccepted";
+  static final String REASON_DENIED = "HubClusterAdminDenied";
+  private static final Logger LOG = LoggerFactory.getLogger(ManagedClusterReconciler.class);
+
+  private final Clock clock;
+
+  public ManagedClusterReconciler(Clock clock) {
+    this.clock = clock;
+  }
+
+  @Override
+  public UpdateControl<ManagedCluster> reconcile(
+      ManagedCluster cluster, Context<ManagedCluster> context) {
+    KubernetesClient client = context.getClient();
+    String name = cluster.getMetadata().getName();
+    boolean accepted = cluster.getSpec() != null && cluster.getSpec().isAccepted();
+    ClusterRbac.Desired desired = ClusterRbac.desired(name, accepted);
+    for (HasMetadata object : desired.apply()) {
+      client.resource(object).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
+    }
+    int deleted = 0;
+    for (String binding : desired.roleBindingsToDelete()) {
+      deleted += client.rbac().roleBindings().inNamespace(name).withName(binding).delete().size();
+    }
+    boolean statusChanged = recordAcceptance(client, cluster, accepted);
+    LOG.info(
+        "reconciled managedcluster={} outcome={} applied={} deleted={} status_changed={}",
+        name,
+        accepted ? "accepted" : "not-accepted",
+        desired.apply().size(),
+        deleted,
+        statusChanged);
+    return UpdateControl.noUpdate();
+  }
+
+  /**
+   * Writes only the HubAcceptedManagedCluster condition, with its own field manager, so that the
+   * agent's conditions on the same object are never overwritten from a stale copy.
+   */
+  private boolean recordAcceptance(
+      KubernetesClient client, ManagedCluster cluster, boolean accepted) {
+    List<Condition> observed =
+        cluster.getStatus() == null ? List.of() : cluster.getStatus().getConditions();
+    boolean wasAccepted =
+        Conditions.find(observed, ManagedCluster.CONDITION_HUB_ACCEPTED).isPresent();
+    if (!accepted && !wasAccepted) {
+      return false; // OCM writes the condition only once a cluster was accepted at least once
+    }
+    List<Condition> conditions = new ArrayList<>(observed);
+    boolean changed =
+        Conditions.set(
+            conditions,
+            ManagedCluster.CONDITION_HUB_ACCEPTED,
+            accepted ? Conditions.TRUE : Conditions.FALSE,
+            accepted ? REASON_ACCEPTED : REASON_DENIED,
+            accepted ? "Accepted by hub cluster admin" : "Denied by hub cluster admin",
+            cluster.getMetadata().getGeneration(),
+            clock.instant());
+    if (!changed) {
+      return false;
+    }
+    // A generic object, not a ManagedCluster: the typed one would also send (and so claim) empty
+    // capacity, allocatable and clusterClaims.
+    GenericKubernetesResource patch =
+        new GenericKubernetesResourceBuilder()
+            .withApiVersion(ManagedCluster.GROUP + "/" + ManagedCluster.VERSION)
+            .withKind("ManagedCluster")
+            .withNewMetadata()
+            .withName(cluster.getMetadata().getName())
+            .endMetadata()
+            .build();
+    patch.setAdditionalProperty(
+        "status",
+        Map.of(
+            "conditions",
+            List.of(
+                Conditions.find(conditions, ManagedCluster.CONDITION_HUB_ACCEPTED).orElseThrow())));
+    client
+        .resource(patch)
+        .subresource("status")
+        .patch(
+            new PatchContext.Builder()
+                .withPatchType(PatchType.SERVER_SIDE_APPLY)
+                .withFieldManager(FIELD_MANAGER)
+                .withForce(true)
+                .build());
+    return true;
+  }
+
+  @Override
+  public DeleteControl cleanup(ManagedCluster cluster, Context<ManagedCluster> context) {
+    KubernetesClient client = context.getClient();
+    String name = cluster.getMetadata().getName();
+    client.namespaces().withName(name).delete();
+    client.rbac().clusterRoleBindings().withName(ClusterRbac.clusterRoleName(name)).delete();
+    client.rbac().clusterRoles().withName(ClusterRbac.clusterRoleName(name)).delete();
+    LOG.info("cleaned up managedcluster={} outcome=deleted namespace and rbac", name);
+    return DeleteControl.defaultDelete();
+  }
+}

@@ -1,0 +1,2 @@
+/** Hub registration: double opt-in (CSR approval, acceptance), per-cluster namespace and RBAC. */
+package io.ocmj.hub.registration;
