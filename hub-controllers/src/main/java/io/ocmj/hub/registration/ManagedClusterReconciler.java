@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
@@ -31,6 +32,7 @@ import org.slf4j.LoggerFactory;
 public final class ManagedClusterReconciler
     implements Reconciler<ManagedCluster>, Cleaner<ManagedCluster> {
   static final String FIELD_MANAGER = "ocmj-registration";
+  static final String LEASE = "managed-cluster-lease";
   static final String REASON_ACCEPTED = "HubClusterAdminAccepted";
   static final String REASON_DENIED = "HubClusterAdminDenied";
   private static final Logger LOG = LoggerFactory.getLogger(ManagedClusterReconciler.class);
@@ -55,6 +57,9 @@ public final class ManagedClusterReconciler
     for (String binding : desired.roleBindingsToDelete()) {
       deleted += client.rbac().roleBindings().inNamespace(name).withName(binding).delete().size();
     }
+    if (accepted) {
+      ensureLease(client, name);
+    }
     boolean statusChanged = recordAcceptance(client, cluster, accepted);
     LOG.info(
         "reconciled managedcluster={} outcome={} applied={} deleted={} status_changed={}",
@@ -64,6 +69,30 @@ public final class ManagedClusterReconciler
         deleted,
         statusChanged);
     return UpdateControl.noUpdate();
+  }
+
+  /** The lease the agent renews as its heartbeat; the hub creates it, the agent only updates it. */
+  private void ensureLease(KubernetesClient client, String cluster) {
+    if (client.leases().inNamespace(cluster).withName(LEASE).get() != null) {
+      return;
+    }
+    client
+        .leases()
+        .inNamespace(cluster)
+        .resource(
+            new LeaseBuilder()
+                .withNewMetadata()
+                .withName(LEASE)
+                .withNamespace(cluster)
+                .addToLabels(ManagedCluster.LABEL_CLUSTER_NAME, cluster)
+                .endMetadata()
+                .withNewSpec()
+                .withHolderIdentity(LEASE)
+                .withRenewTime(
+                    java.time.ZonedDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC))
+                .endSpec()
+                .build())
+        .create();
   }
 
   /**

@@ -1,0 +1,85 @@
+package io.ocmj.klusterlet.registration;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
+
+/** Keys, PKCS#10 requests and certificate lifetimes of an agent identity. */
+final class AgentCertificates {
+  static final String PREFIX = "system:open-cluster-management:";
+
+  private AgentCertificates() {}
+
+  static KeyPair newKeyPair() {
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+      generator.initialize(2048);
+      return generator.generateKeyPair();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("RSA is not available in this JVM", e);
+    }
+  }
+
+  /** PEM of a request for {@code system:open-cluster-management:<cluster>:<agent>}. */
+  static String request(String cluster, String agent, KeyPair keys) {
+    X500NameBuilder subject = new X500NameBuilder(BCStyle.INSTANCE);
+    subject.addRDN(BCStyle.O, PREFIX + cluster);
+    subject.addRDN(BCStyle.O, PREFIX + "managed-clusters");
+    subject.addRDN(BCStyle.CN, PREFIX + cluster + ":" + agent);
+    try {
+      return pem(
+          new JcaPKCS10CertificationRequestBuilder(subject.build(), keys.getPublic())
+              .build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate())));
+    } catch (OperatorCreationException e) {
+      throw new IllegalStateException("cannot sign the certificate request", e);
+    }
+  }
+
+  static String pem(Object object) {
+    StringWriter out = new StringWriter();
+    try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
+      writer.writeObject(object);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  static X509Certificate parse(String pem) {
+    try {
+      return (X509Certificate)
+          CertificateFactory.getInstance("X.509")
+              .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.UTF_8)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalArgumentException("not a PEM certificate: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * When the certificate should be replaced: {@code renewBefore} ahead of its expiry, or, when that
+   * is null, after 80 % of its lifetime (OCM's rule, without its jitter).
+   */
+  static Instant rotationTime(X509Certificate cert, Duration renewBefore) {
+    Instant from = cert.getNotBefore().toInstant();
+    Instant to = cert.getNotAfter().toInstant();
+    if (renewBefore != null) {
+      return to.minus(renewBefore);
+    }
+    return from.plusMillis(Duration.between(from, to).toMillis() * 4 / 5);
+  }
+}

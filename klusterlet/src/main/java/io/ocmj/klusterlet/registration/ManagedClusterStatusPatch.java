@@ -1,0 +1,45 @@
+package io.ocmj.klusterlet.registration;
+
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.ocmj.api.cluster.v1.ManagedCluster;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes the agent's part of a ManagedCluster's status with server-side apply: only the fields
+ * named here, so the hub's conditions on the same object stay the hub's.
+ */
+final class ManagedClusterStatusPatch {
+  private ManagedClusterStatusPatch() {}
+
+  static void apply(
+      KubernetesClient hub,
+      String cluster,
+      String fieldManager,
+      List<Condition> conditions,
+      String kubeVersion) {
+    GenericKubernetesResource patch =
+        new GenericKubernetesResourceBuilder()
+            .withApiVersion(ManagedCluster.GROUP + "/" + ManagedCluster.VERSION)
+            .withKind("ManagedCluster")
+            .withNewMetadata()
+            .withName(cluster)
+            .endMetadata()
+            .build();
+    patch.setAdditionalProperty(
+        "status", Map.of("conditions", conditions, "version", Map.of("kubernetes", kubeVersion)));
+    hub.resource(patch)
+        .subresource("status")
+        .patch(
+            new PatchContext.Builder()
+                .withPatchType(PatchType.SERVER_SIDE_APPLY)
+                .withFieldManager(fieldManager)
+                .withForce(true)
+                .build());
+  }
+}

@@ -1,0 +1,371 @@
+package io.ocmj.klusterlet.registration;
+
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.certificates.v1.CertificateSigningRequest;
+import io.fabric8.kubernetes.api.model.certificates.v1.CertificateSigningRequestBuilder;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.ocmj.api.cluster.v1.ClientConfig;
+import io.ocmj.api.cluster.v1.ManagedCluster;
+import io.ocmj.api.cluster.v1.ManagedClusterSpec;
+import io.ocmj.api.status.Conditions;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The managed side of the double opt-in. Each {@link #sync()} pass moves one step: register the
+ * ManagedCluster and request a certificate with the bootstrap identity; once the hub approved
+ * (after an admin accepted the cluster), keep the certificate in {@code hub-kubeconfig-secret};
+ * then report Joined and Available, renew the lease, and rotate the certificate before it expires
+ * (a renewal is requested with the current certificate, so heartbeats never stop).
+ */
+public final class RegistrationAgent implements AutoCloseable {
+  static final String FIELD_MANAGER = "ocmj-registration-agent";
+  static final String LEASE = "managed-cluster-lease";
+  private static final Logger LOG = LoggerFactory.getLogger(RegistrationAgent.class);
+
+  private final RegistrationConfig config;
+  private final KubernetesClient managed;
+  private final HubClients hubClients;
+  private final ScheduledExecutorService loop;
+  private Pending pending;
+  private String lastWait = "";
+  private volatile String phase = "starting";
+
+  /** A certificate request in flight and the key it is for. */
+  private record Pending(String csrName, KeyPair keys, boolean renewal) {}
+
+  public RegistrationAgent(RegistrationConfig config, KubernetesClient managed) {
+    this.config = config;
+    this.managed = managed;
+    this.hubClients = new HubClients(config.bootstrapKubeconfig());
+    this.loop =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "registration-agent-" + config.clusterName());
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  /** Runs {@link #sync()} passes on the agent's own thread until {@link #close()}. */
+  public RegistrationAgent start() {
+    loop.execute(this::runPass);
+    return this;
+  }
+
+  /** Where the agent is: bootstrapping, waiting-for-approval, joined, lost-access, ... */
+  public String phase() {
+    return phase;
+  }
+
+  private void runPass() {
+    Duration next;
+    try {
+      next = sync();
+    } catch (KubernetesClientException e) {
+      LOG.warn("cluster {}: {}", config.clusterName(), describe(e));
+      next = config.retry();
+    } catch (RuntimeException e) {
+      LOG.warn("cluster {}: registration pass failed: {}", config.clusterName(), e.toString());
+      next = config.retry();
+    }
+    if (!loop.isShutdown()) {
+      loop.schedule(this::runPass, Math.max(0, next.toMillis()), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /** One pass; returns how long to wait before the next. */
+  public Duration sync() {
+    HubKubeconfigSecret secret = ensureSecret();
+    Instant now = config.clock().instant();
+    X509Certificate cert =
+        secret.hasCertificate() ? AgentCertificates.parse(secret.certificatePem()) : null;
+    if (cert == null || !now.isBefore(cert.getNotAfter().toInstant())) {
+      return bootstrap(secret);
+    }
+    KubernetesClient hub = hubClients.forCertificate(secret);
+    Instant rotateAt = AgentCertificates.rotationTime(cert, config.renewBefore());
+    if (!now.isBefore(rotateAt)) {
+      Duration renewal = requestCertificate(hub, secret, true);
+      if (renewal.isZero()) {
+        return Duration.ZERO; // the new certificate is in the secret: use it right away
+      }
+    }
+    Duration heartbeat = heartbeat(hub);
+    Duration untilRotation = Duration.between(now, rotateAt);
+    return untilRotation.isNegative() ? config.retry() : min(heartbeat, untilRotation);
+  }
+
+  private Duration bootstrap(HubKubeconfigSecret secret) {
+    phase = "bootstrapping";
+    KubernetesClient bootstrap = hubClients.bootstrap();
+    ensureManagedCluster(bootstrap);
+    return requestCertificate(bootstrap, secret, false);
+  }
+
+  private void ensureManagedCluster(KubernetesClient bootstrap) {
+    if (bootstrap.resources(ManagedCluster.class).withName(config.clusterName()).get() != null) {
+      return;
+    }
+    ManagedCluster cluster = new ManagedCluster();
+    cluster.getMetadata().setName(config.clusterName());
+    ManagedClusterSpec spec = new ManagedClusterSpec();
+    config
+        .managedClusterUrls()
+        .forEach(url -> spec.getManagedClusterClientConfigs().add(new ClientConfig(url)));
+    cluster.setSpec(spec);
+    bootstrap.resource(cluster).create();
+    LOG.info(
+        "cluster {}: created ManagedCluster on the hub; waiting for a hub admin to accept it",
+        config.clusterName());
+  }
+
+  /** Creates or follows a CSR; returns ZERO once a new certificate was stored. */
+  private Duration requestCertificate(
+      KubernetesClient via, HubKubeconfigSecret secret, boolean renewal) {
+    if (pending == null || pending.renewal() != renewal) {
+      KeyPair keys = AgentCertificates.newKeyPair();
+      CertificateSigningRequest csr =
+          via.certificates()
+              .v1()
+              .certificateSigningRequests()
+              .resource(csr(secret.agentName(), keys))
+              .create();
+      pending = new Pending(csr.getMetadata().getName(), keys, renewal);
+      LOG.info(
+          "cluster {}: requested a client certificate (CSR {}, {})",
+          config.clusterName(),
+          pending.csrName(),
+          renewal ? "renewal" : "bootstrap");
+    }
+    CertificateSigningRequest csr =
+        via.certificates().v1().certificateSigningRequests().withName(pending.csrName()).get();
+    if (csr == null) {
+      pending = null;
+      return config.retry();
+    }
+    String issued = csr.getStatus() == null ? null : csr.getStatus().getCertificate();
+    if (issued != null && !issued.isEmpty()) {
+      store(
+          secret,
+          new String(Base64.getDecoder().decode(issued), StandardCharsets.UTF_8),
+          pending.keys());
+      pending = null;
+      return Duration.ZERO;
+    }
+    if (csr.getStatus() != null
+        && csr.getStatus().getConditions() != null
+        && csr.getStatus().getConditions().stream()
+            .anyMatch(c -> List.of("Denied", "Failed").contains(c.getType()))) {
+      LOG.warn(
+          "cluster {}: CSR {} was denied or failed; requesting a new one",
+          config.clusterName(),
+          pending.csrName());
+      pending = null;
+      return config.retry();
+    }
+    if (!renewal) {
+      phase = "waiting-for-approval";
+      waitingFor(
+          "the hub to approve CSR "
+              + pending.csrName()
+              + " (accept the cluster on the hub: ocmj accept --clusters "
+              + config.clusterName()
+              + ")");
+    }
+    return config.retry();
+  }
+
+  private CertificateSigningRequest csr(String agentName, KeyPair keys) {
+    String request = AgentCertificates.request(config.clusterName(), agentName, keys);
+    return new CertificateSigningRequestBuilder()
+        .withNewMetadata()
+        .withGenerateName(config.clusterName() + "-")
+        .addToLabels(ManagedCluster.LABEL_CLUSTER_NAME, config.clusterName())
+        .endMetadata()
+        .withNewSpec()
+        .withSignerName("kubernetes.io/kube-apiserver-client")
+        .withExpirationSeconds(
+            config.certificateLifetime() == null
+                ? null
+                : (int) config.certificateLifetime().toSeconds())
+        .withUsages("client auth", "digital signature", "key encipherment")
+        .withRequest(Base64.getEncoder().encodeToString(request.getBytes(StandardCharsets.UTF_8)))
+        .endSpec()
+        .build();
+  }
+
+  private void store(HubKubeconfigSecret secret, String certificatePem, KeyPair keys) {
+    String keyPem = AgentCertificates.pem(keys.getPrivate());
+    String kubeconfig = hubClients.kubeconfigFor(config.clusterName(), certificatePem, keyPem);
+    HubKubeconfigSecret updated =
+        new HubKubeconfigSecret(
+            config.clusterName(), secret.agentName(), kubeconfig, certificatePem, keyPem);
+    managed
+        .resource(updated.toSecret(config.agentNamespace()))
+        .fieldManager(FIELD_MANAGER)
+        .forceConflicts()
+        .serverSideApply();
+    X509Certificate cert = AgentCertificates.parse(certificatePem);
+    LOG.info(
+        "cluster {}: stored client certificate {} valid until {}",
+        config.clusterName(),
+        cert.getSubjectX500Principal().getName(),
+        cert.getNotAfter().toInstant());
+  }
+
+  /** Reports Joined and Available and renews the lease; returns when to come back. */
+  private Duration heartbeat(KubernetesClient hub) {
+    ManagedCluster cluster;
+    try {
+      cluster = hub.resources(ManagedCluster.class).withName(config.clusterName()).get();
+    } catch (KubernetesClientException e) {
+      if (e.getCode() == 401 || e.getCode() == 403) {
+        phase = "lost-access";
+        waitingFor(
+            "access: the hub refuses this agent's identity ("
+                + e.getCode()
+                + "); was the cluster denied (hubAcceptsClient: false)?");
+        return config.retry();
+      }
+      throw e;
+    }
+    if (cluster == null
+        || cluster.getStatus() == null
+        || !Conditions.isTrue(
+            cluster.getStatus().getConditions(), ManagedCluster.CONDITION_HUB_ACCEPTED)) {
+      phase = "waiting-for-acceptance";
+      waitingFor("the hub to accept cluster " + config.clusterName());
+      return config.retry();
+    }
+    reportStatus(hub, cluster);
+    renewLease(hub);
+    if (!"joined".equals(phase)) {
+      LOG.info("cluster {}: joined the hub", config.clusterName());
+    }
+    phase = "joined";
+    lastWait = "";
+    int leaseSeconds =
+        cluster.getSpec().getLeaseDurationSeconds() == null
+                || cluster.getSpec().getLeaseDurationSeconds() == 0
+            ? 60
+            : cluster.getSpec().getLeaseDurationSeconds();
+    return Duration.ofSeconds(leaseSeconds);
+  }
+
+  private void reportStatus(KubernetesClient hub, ManagedCluster cluster) {
+    Instant now = config.clock().instant();
+    List<Condition> conditions = new java.util.ArrayList<>(cluster.getStatus().getConditions());
+    Long generation = cluster.getMetadata().getGeneration();
+    Conditions.set(
+        conditions,
+        ManagedCluster.CONDITION_JOINED,
+        Conditions.TRUE,
+        "ManagedClusterJoined",
+        "Managed cluster joined",
+        generation,
+        now);
+    boolean healthy = ManagedClusterProbe.livez(managed);
+    Conditions.set(
+        conditions,
+        ManagedCluster.CONDITION_AVAILABLE,
+        healthy ? Conditions.TRUE : Conditions.FALSE,
+        healthy ? "ManagedClusterAvailable" : "ManagedClusterKubeAPIServerUnavailable",
+        healthy
+            ? "Managed cluster is available"
+            : "The kube-apiserver of the managed cluster is not healthy",
+        generation,
+        now);
+    ManagedClusterStatusPatch.apply(
+        hub,
+        config.clusterName(),
+        FIELD_MANAGER,
+        List.of(
+            Conditions.find(conditions, ManagedCluster.CONDITION_JOINED).orElseThrow(),
+            Conditions.find(conditions, ManagedCluster.CONDITION_AVAILABLE).orElseThrow()),
+        managed.getKubernetesVersion().getGitVersion());
+  }
+
+  private void renewLease(KubernetesClient hub) {
+    Lease lease = hub.leases().inNamespace(config.clusterName()).withName(LEASE).get();
+    if (lease == null) {
+      return; // the hub creates it once the cluster is accepted
+    }
+    lease.getSpec().setRenewTime(ZonedDateTime.ofInstant(config.clock().instant(), ZoneOffset.UTC));
+    hub.leases().inNamespace(config.clusterName()).resource(lease).update();
+  }
+
+  /** The agent's secret, created with its (random, then stable) agent name on first use. */
+  private HubKubeconfigSecret ensureSecret() {
+    Secret secret =
+        managed
+            .secrets()
+            .inNamespace(config.agentNamespace())
+            .withName(HubKubeconfigSecret.NAME)
+            .get();
+    if (secret != null) {
+      HubKubeconfigSecret existing = HubKubeconfigSecret.from(secret);
+      if (existing.agentName() != null) {
+        return existing;
+      }
+    }
+    if (managed.namespaces().withName(config.agentNamespace()).get() == null) {
+      managed
+          .namespaces()
+          .resource(
+              new NamespaceBuilder()
+                  .withNewMetadata()
+                  .withName(config.agentNamespace())
+                  .endMetadata()
+                  .build())
+          .serverSideApply();
+    }
+    HubKubeconfigSecret fresh =
+        new HubKubeconfigSecret(
+            config.clusterName(), UUID.randomUUID().toString().substring(0, 8), null, null, null);
+    managed
+        .resource(fresh.toSecret(config.agentNamespace()))
+        .fieldManager(FIELD_MANAGER)
+        .forceConflicts()
+        .serverSideApply();
+    return fresh;
+  }
+
+  private void waitingFor(String what) {
+    if (!what.equals(lastWait)) {
+      LOG.info("cluster {}: waiting for {}", config.clusterName(), what);
+      lastWait = what;
+    }
+  }
+
+  private String describe(KubernetesClientException e) {
+    return "hub request failed (" + e.getCode() + "): " + e.getMessage();
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  @Override
+  public void close() {
+    loop.shutdownNow();
+    hubClients.close();
+  }
+}

@@ -1,0 +1,260 @@
+package io.ocmj.klusterlet.registration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.ConfigBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.ocmj.api.cluster.v1.ManagedCluster;
+import io.ocmj.api.status.Conditions;
+import io.ocmj.hub.HubControllers;
+import io.ocmj.hub.registration.ClusterRbac;
+import io.ocmj.testing.ClusterSet;
+import io.ocmj.testing.Crds;
+import io.ocmj.testing.TestCluster;
+import io.ocmj.testing.junit.KubernetesClusters;
+import java.math.BigInteger;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The whole handshake between a real hub and a real managed cluster. */
+@KubernetesClusters({"hub", "cluster1"})
+class RegistrationAgentIT {
+  private static final Duration WAIT = Duration.ofSeconds(60);
+  private static HubControllers controllers;
+  private static String bootstrapKubeconfig;
+
+  @BeforeAll
+  static void startHub(ClusterSet clusters) {
+    TestCluster hub = clusters.get("hub");
+    Crds.install(
+        hub.client(),
+        "managedclusters.cluster.open-cluster-management.io-v1.yml",
+        "manifestworks.work.open-cluster-management.io-v1.yml");
+    controllers = HubControllers.start(hub.client(), Clock.systemUTC());
+    bootstrapKubeconfig = bootstrapKubeconfig(hub);
+  }
+
+  @AfterAll
+  static void stopHub() {
+    if (controllers != null) {
+      controllers.close();
+    }
+  }
+
+  /** A token kubeconfig for a ServiceAccount bound to the bootstrap role, as clusteradm makes. */
+  private static String bootstrapKubeconfig(TestCluster hub) {
+    KubernetesClient admin = hub.client();
+    admin
+        .serviceAccounts()
+        .inNamespace("default")
+        .resource(
+            new ServiceAccountBuilder()
+                .withNewMetadata()
+                .withName("cluster-bootstrap")
+                .endMetadata()
+                .build())
+        .create();
+    admin
+        .rbac()
+        .clusterRoleBindings()
+        .resource(
+            new ClusterRoleBindingBuilder()
+                .withNewMetadata()
+                .withName("test-bootstrap")
+                .endMetadata()
+                .withNewRoleRef(
+                    "rbac.authorization.k8s.io", "ClusterRole", ClusterRbac.BOOTSTRAP_ROLE)
+                .addNewSubject()
+                .withKind("ServiceAccount")
+                .withName("cluster-bootstrap")
+                .withNamespace("default")
+                .endSubject()
+                .build())
+        .create();
+    String token =
+        admin
+            .serviceAccounts()
+            .inNamespace("default")
+            .withName("cluster-bootstrap")
+            .tokenRequest()
+            .getStatus()
+            .getToken();
+    return Serialization.asYaml(
+        new ConfigBuilder()
+            .addNewCluster()
+            .withName("hub")
+            .withNewCluster()
+            .withServer(hub.serverUrl())
+            .withCertificateAuthorityData(
+                java.util.Base64.getEncoder().encodeToString(hub.caCertificatePem().getBytes()))
+            .endCluster()
+            .endCluster()
+            .addNewUser()
+            .withName("bootstrap")
+            .withNewUser()
+            .withToken(token)
+            .endUser()
+            .endUser()
+            .addNewContext()
+            .withName("bootstrap")
+            .withNewContext()
+            .withCluster("hub")
+            .withUser("bootstrap")
+            .endContext()
+            .endContext()
+            .withCurrentContext("bootstrap")
+            .build());
+  }
+
+  private static RegistrationAgent agent(
+      TestCluster managed,
+      String cluster,
+      String namespace,
+      Duration lifetime,
+      Duration renewBefore) {
+    return new RegistrationAgent(
+            new RegistrationConfig(
+                cluster,
+                namespace,
+                bootstrapKubeconfig,
+                List.of(managed.serverUrl()),
+                lifetime,
+                renewBefore,
+                Duration.ofMillis(500),
+                Clock.systemUTC()),
+            managed.client())
+        .start();
+  }
+
+  private static void accept(KubernetesClient hub, String cluster) {
+    hub.resources(ManagedCluster.class)
+        .withName(cluster)
+        .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"hubAcceptsClient\":true}}");
+  }
+
+  private static ManagedCluster cluster(KubernetesClient hub, String name) {
+    return hub.resources(ManagedCluster.class).withName(name).get();
+  }
+
+  @Test
+  void joinsOnlyAfterTheHubAcceptsThenReportsJoinedAvailableAndItsLease(ClusterSet clusters) {
+    KubernetesClient hub = clusters.get("hub").client();
+    TestCluster managed = clusters.get("cluster1");
+    try (RegistrationAgent agent =
+        agent(managed, "cluster1", RegistrationConfig.DEFAULT_AGENT_NAMESPACE, null, null)) {
+      await("the agent registered its cluster and asked for a certificate")
+          .atMost(WAIT)
+          .until(
+              () ->
+                  cluster(hub, "cluster1") != null && "waiting-for-approval".equals(agent.phase()));
+      assertThat(cluster(hub, "cluster1").getSpec().getManagedClusterClientConfigs())
+          .extracting(c -> c.getUrl())
+          .containsExactly(managed.serverUrl());
+      await("no certificate while not accepted")
+          .during(Duration.ofSeconds(3))
+          .atMost(Duration.ofSeconds(5))
+          .until(() -> !secret(managed).hasCertificate());
+
+      accept(hub, "cluster1");
+
+      await("Joined and Available")
+          .atMost(WAIT)
+          .until(
+              () -> {
+                ManagedCluster mc = cluster(hub, "cluster1");
+                return mc.getStatus() != null
+                    && Conditions.isTrue(
+                        mc.getStatus().getConditions(), ManagedCluster.CONDITION_JOINED)
+                    && Conditions.isTrue(
+                        mc.getStatus().getConditions(), ManagedCluster.CONDITION_AVAILABLE);
+              });
+      ManagedCluster joined = cluster(hub, "cluster1");
+      assertThat(joined.getStatus().getVersion().getKubernetes())
+          .isEqualTo(managed.client().getKubernetesVersion().getGitVersion());
+      assertThat(
+              Conditions.isTrue(
+                  joined.getStatus().getConditions(), ManagedCluster.CONDITION_HUB_ACCEPTED))
+          .as("the agent's status writes leave the hub's condition alone")
+          .isTrue();
+      HubKubeconfigSecret secret = secret(managed);
+      assertThat(secret.clusterName()).isEqualTo("cluster1");
+      assertThat(
+              AgentCertificates.parse(secret.certificatePem()).getSubjectX500Principal().getName())
+          .contains("CN=system:open-cluster-management:cluster1:" + secret.agentName());
+      ZonedDateTime renewed =
+          hub.leases()
+              .inNamespace("cluster1")
+              .withName("managed-cluster-lease")
+              .get()
+              .getSpec()
+              .getRenewTime();
+      assertThat(renewed).isAfter(ZonedDateTime.now().minusMinutes(1));
+      assertThat(agent.phase()).isEqualTo("joined");
+    }
+  }
+
+  @Test
+  void rotatesItsCertificateBeforeExpiryAndKeepsRenewingItsLease(ClusterSet clusters) {
+    KubernetesClient hub = clusters.get("hub").client();
+    TestCluster managed = clusters.get("cluster1");
+    // 10-minute certificates (the signer's minimum) renewed when 9 m 50 s remain: one every ~10 s.
+    try (RegistrationAgent agent =
+        agent(
+            managed,
+            "rotating",
+            "agent-rotating",
+            Duration.ofMinutes(10),
+            Duration.ofSeconds(590))) {
+      await("registered").atMost(WAIT).until(() -> cluster(hub, "rotating") != null);
+      accept(hub, "rotating");
+      Set<BigInteger> serials = new LinkedHashSet<>();
+      Set<ZonedDateTime> renewals = new LinkedHashSet<>();
+      await("three certificates in turn, each used for heartbeats")
+          .atMost(Duration.ofSeconds(90))
+          .until(
+              () -> {
+                HubKubeconfigSecret s = secret(managed, "agent-rotating");
+                if (s.hasCertificate()) {
+                  serials.add(AgentCertificates.parse(s.certificatePem()).getSerialNumber());
+                }
+                var lease =
+                    hub.leases().inNamespace("rotating").withName("managed-cluster-lease").get();
+                if (lease != null) {
+                  renewals.add(lease.getSpec().getRenewTime());
+                }
+                return serials.size() >= 3 && renewals.size() >= 3;
+              });
+      ManagedCluster mc = cluster(hub, "rotating");
+      assertThat(
+              Conditions.isTrue(mc.getStatus().getConditions(), ManagedCluster.CONDITION_AVAILABLE))
+          .isTrue();
+      assertThat(agent.phase()).isEqualTo("joined");
+    }
+  }
+
+  private static HubKubeconfigSecret secret(TestCluster managed) {
+    return secret(managed, RegistrationConfig.DEFAULT_AGENT_NAMESPACE);
+  }
+
+  private static HubKubeconfigSecret secret(TestCluster managed, String namespace) {
+    Secret secret =
+        managed.client().secrets().inNamespace(namespace).withName(HubKubeconfigSecret.NAME).get();
+    return secret == null
+        ? new HubKubeconfigSecret(null, null, null, null, null)
+        : HubKubeconfigSecret.from(secret);
+  }
+}
