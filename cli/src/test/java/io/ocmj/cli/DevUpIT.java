@@ -7,6 +7,8 @@ import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.ocmj.api.cluster.v1.ManagedCluster;
+import io.ocmj.api.status.Conditions;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -23,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * README command (a), as a user runs it: the packaged {@code ocmj.jar dev up} brings up a hub and
- * two managed clusters whose kubeconfigs work, and a signal (as Ctrl-C sends) stops everything.
+ * two managed clusters whose kubeconfigs work, with both clusters joined (Joined and Available on
+ * the hub), and a signal (as Ctrl-C sends) stops everything.
  */
 class DevUpIT {
   @Test
@@ -54,7 +57,8 @@ class DevUpIT {
       for (String name : List.of("hub", "cluster1", "cluster2")) {
         kubeconfigs.add(kubeconfigDir.resolve(name + ".kubeconfig"));
       }
-      assertThat(summary).contains("kubectl --kubeconfig " + kubeconfigs.get(0) + " get ns");
+      assertThat(summary)
+          .contains("kubectl --kubeconfig " + kubeconfigs.get(0) + " get managedclusters");
       List<URI> servers = new ArrayList<>();
       for (Path kubeconfig : kubeconfigs) {
         Config config = Config.fromKubeconfig(Files.readString(kubeconfig));
@@ -64,6 +68,26 @@ class DevUpIT {
               .extracting(Namespace::getMetadata)
               .extracting(m -> m.getName())
               .contains("default", "kube-system");
+        }
+      }
+
+      try (KubernetesClient hub =
+          new KubernetesClientBuilder()
+              .withConfig(Config.fromKubeconfig(Files.readString(kubeconfigs.get(0))))
+              .build()) {
+        for (String cluster : List.of("cluster1", "cluster2")) {
+          ManagedCluster mc = hub.resources(ManagedCluster.class).withName(cluster).get();
+          assertThat(mc.getSpec().isAccepted()).isTrue();
+          assertThat(
+                  Conditions.isTrue(
+                      mc.getStatus().getConditions(), ManagedCluster.CONDITION_JOINED))
+              .as(cluster + " Joined")
+              .isTrue();
+          assertThat(
+                  Conditions.isTrue(
+                      mc.getStatus().getConditions(), ManagedCluster.CONDITION_AVAILABLE))
+              .as(cluster + " Available")
+              .isTrue();
         }
       }
 

@@ -72,18 +72,27 @@ public final class DevUpCommand implements Callable<Integer> {
     CountDownLatch stopped = new CountDownLatch(1);
     try (ClusterSet clusters =
         new ClusterSet(new LocalClusterProvider(new Binaries(cache)).start(names))) {
-      List<Path> written = writeKubeconfigs(clusters);
-      Thread onCtrlC = new Thread(() -> shutdown(clusters, written, stopped), "ocmj-dev-down");
-      Runtime.getRuntime().addShutdownHook(onCtrlC);
-      printSummary(out, clusters, written);
-      try {
-        awaitStop(stopped);
-      } finally {
-        deleteAll(written);
-        removeHook(onCtrlC);
+      out.printf(
+          "Clusters are up; starting the hub controllers and one registration agent per managed"
+              + " cluster, and accepting them on the hub...%n");
+      out.flush();
+      try (DevStack stack = DevStack.start(clusters)) {
+        List<Path> written = writeKubeconfigs(clusters);
+        Thread onCtrlC =
+            new Thread(() -> shutdown(out, stack, clusters, written, stopped), "ocmj-dev-down");
+        Runtime.getRuntime().addShutdownHook(onCtrlC);
+        try {
+          printSummary(out, clusters, written);
+          awaitStop(stopped);
+        } finally {
+          deleteAll(written);
+          removeHook(onCtrlC);
+        }
       }
     }
-    out.println("Stopped.");
+    if (stopped.getCount() > 0) { // else the Ctrl-C hook stopped everything and said so
+      out.println("Stopped.");
+    }
     return 0;
   }
 
@@ -129,17 +138,25 @@ public final class DevUpCommand implements Callable<Integer> {
     }
     out.println();
     out.println("Try:");
-    out.printf("  kubectl --kubeconfig %s get ns%n", kubeconfigs.get(0));
+    out.printf("  kubectl --kubeconfig %s get managedclusters%n", kubeconfigs.get(0));
     out.println();
     out.println("Press Ctrl-C to stop everything.");
     out.flush();
   }
 
-  private static void shutdown(ClusterSet clusters, List<Path> written, CountDownLatch stopped) {
+  private static void shutdown(
+      PrintWriter out,
+      DevStack stack,
+      ClusterSet clusters,
+      List<Path> written,
+      CountDownLatch stopped) {
     // Credentials first: they must not outlive the clusters, whatever happens below.
     deleteAll(written);
     try {
+      stack.close();
       clusters.close();
+      out.println("Stopped.");
+      out.flush();
     } finally {
       stopped.countDown();
     }

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
-import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
@@ -55,45 +53,14 @@ class RegistrationIT {
     }
   }
 
-  /** A bootstrap identity as clusteradm makes one: a ServiceAccount bound to the bootstrap role. */
+  /** The bootstrap identity agents join with. */
   private static KubernetesClient bootstrapClient(TestCluster hub) {
-    KubernetesClient admin = hub.client();
-    admin
-        .serviceAccounts()
-        .inNamespace("default")
-        .resource(
-            new ServiceAccountBuilder()
-                .withNewMetadata()
-                .withName("cluster-bootstrap")
-                .endMetadata()
-                .build())
-        .create();
-    admin
-        .rbac()
-        .clusterRoleBindings()
-        .resource(
-            new ClusterRoleBindingBuilder()
-                .withNewMetadata()
-                .withName("test-bootstrap")
-                .endMetadata()
-                .withNewRoleRef(
-                    "rbac.authorization.k8s.io", "ClusterRole", ClusterRbac.BOOTSTRAP_ROLE)
-                .addNewSubject()
-                .withKind("ServiceAccount")
-                .withName("cluster-bootstrap")
-                .withNamespace("default")
-                .endSubject()
-                .build())
-        .create();
-    String token =
-        admin
-            .serviceAccounts()
-            .inNamespace("default")
-            .withName("cluster-bootstrap")
-            .tokenRequest()
-            .getStatus()
-            .getToken();
-    return hub.clientWithToken(token);
+    String kubeconfig =
+        BootstrapIdentity.kubeconfig(
+            hub.client(), hub.serverUrl(), hub.caCertificatePem(), Duration.ofHours(1));
+    return new io.fabric8.kubernetes.client.KubernetesClientBuilder()
+        .withConfig(io.fabric8.kubernetes.client.Config.fromKubeconfig(kubeconfig))
+        .build();
   }
 
   private static ManagedCluster cluster(String name) {

@@ -3,18 +3,14 @@ package io.ocmj.klusterlet.registration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.fabric8.kubernetes.api.model.ConfigBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
-import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.ocmj.api.cluster.v1.ManagedCluster;
 import io.ocmj.api.status.Conditions;
 import io.ocmj.hub.HubControllers;
-import io.ocmj.hub.registration.ClusterRbac;
+import io.ocmj.hub.registration.BootstrapIdentity;
 import io.ocmj.testing.ClusterSet;
 import io.ocmj.testing.Crds;
 import io.ocmj.testing.TestCluster;
@@ -45,7 +41,9 @@ class RegistrationAgentIT {
         "managedclusters.cluster.open-cluster-management.io-v1.yml",
         "manifestworks.work.open-cluster-management.io-v1.yml");
     controllers = HubControllers.start(hub.client(), Clock.systemUTC());
-    bootstrapKubeconfig = bootstrapKubeconfig(hub);
+    bootstrapKubeconfig =
+        BootstrapIdentity.kubeconfig(
+            hub.client(), hub.serverUrl(), hub.caCertificatePem(), Duration.ofHours(1));
   }
 
   @AfterAll
@@ -53,71 +51,6 @@ class RegistrationAgentIT {
     if (controllers != null) {
       controllers.close();
     }
-  }
-
-  /** A token kubeconfig for a ServiceAccount bound to the bootstrap role, as clusteradm makes. */
-  private static String bootstrapKubeconfig(TestCluster hub) {
-    KubernetesClient admin = hub.client();
-    admin
-        .serviceAccounts()
-        .inNamespace("default")
-        .resource(
-            new ServiceAccountBuilder()
-                .withNewMetadata()
-                .withName("cluster-bootstrap")
-                .endMetadata()
-                .build())
-        .create();
-    admin
-        .rbac()
-        .clusterRoleBindings()
-        .resource(
-            new ClusterRoleBindingBuilder()
-                .withNewMetadata()
-                .withName("test-bootstrap")
-                .endMetadata()
-                .withNewRoleRef(
-                    "rbac.authorization.k8s.io", "ClusterRole", ClusterRbac.BOOTSTRAP_ROLE)
-                .addNewSubject()
-                .withKind("ServiceAccount")
-                .withName("cluster-bootstrap")
-                .withNamespace("default")
-                .endSubject()
-                .build())
-        .create();
-    String token =
-        admin
-            .serviceAccounts()
-            .inNamespace("default")
-            .withName("cluster-bootstrap")
-            .tokenRequest()
-            .getStatus()
-            .getToken();
-    return Serialization.asYaml(
-        new ConfigBuilder()
-            .addNewCluster()
-            .withName("hub")
-            .withNewCluster()
-            .withServer(hub.serverUrl())
-            .withCertificateAuthorityData(
-                java.util.Base64.getEncoder().encodeToString(hub.caCertificatePem().getBytes()))
-            .endCluster()
-            .endCluster()
-            .addNewUser()
-            .withName("bootstrap")
-            .withNewUser()
-            .withToken(token)
-            .endUser()
-            .endUser()
-            .addNewContext()
-            .withName("bootstrap")
-            .withNewContext()
-            .withCluster("hub")
-            .withUser("bootstrap")
-            .endContext()
-            .endContext()
-            .withCurrentContext("bootstrap")
-            .build());
   }
 
   private static RegistrationAgent agent(

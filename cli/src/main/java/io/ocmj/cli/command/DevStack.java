@@ -1,0 +1,112 @@
+package io.ocmj.cli.command;
+
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.ocmj.api.Kinds;
+import io.ocmj.api.cluster.v1.ManagedCluster;
+import io.ocmj.api.status.Conditions;
+import io.ocmj.hub.HubControllers;
+import io.ocmj.hub.registration.BootstrapIdentity;
+import io.ocmj.klusterlet.registration.RegistrationAgent;
+import io.ocmj.klusterlet.registration.RegistrationConfig;
+import io.ocmj.testing.ClusterSet;
+import io.ocmj.testing.Crds;
+import io.ocmj.testing.TestCluster;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The ocmj stack on a dev environment: CRDs and hub controllers on the first cluster (the hub), a
+ * registration agent on every other one, each accepted on the hub as {@code ocmj accept} would.
+ */
+final class DevStack implements AutoCloseable {
+  private static final Duration JOIN_TIMEOUT = Duration.ofMinutes(3);
+  private final HubControllers hub;
+  private final List<RegistrationAgent> agents;
+
+  private DevStack(HubControllers hub, List<RegistrationAgent> agents) {
+    this.hub = hub;
+    this.agents = agents;
+  }
+
+  static DevStack start(ClusterSet clusters) {
+    TestCluster hubCluster = clusters.get(0);
+    KubernetesClient hubClient = hubCluster.client();
+    Crds.install(hubClient, Kinds.ALL.stream().map(DevStack::crdFile).toArray(String[]::new));
+    HubControllers controllers = HubControllers.start(hubClient, Clock.systemUTC());
+    List<RegistrationAgent> agents = new ArrayList<>();
+    DevStack stack = new DevStack(controllers, agents);
+    try {
+      String bootstrap =
+          BootstrapIdentity.kubeconfig(
+              hubClient,
+              hubCluster.serverUrl(),
+              hubCluster.caCertificatePem(),
+              Duration.ofHours(24));
+      for (TestCluster managed : clusters.all().subList(1, clusters.size())) {
+        agents.add(
+            new RegistrationAgent(
+                    new RegistrationConfig(
+                        managed.name(),
+                        RegistrationConfig.DEFAULT_AGENT_NAMESPACE,
+                        bootstrap,
+                        List.of(managed.serverUrl()),
+                        null,
+                        null,
+                        Duration.ofSeconds(1),
+                        Clock.systemUTC()),
+                    managed.client())
+                .start());
+      }
+      for (TestCluster managed : clusters.all().subList(1, clusters.size())) {
+        acceptWhenRegistered(hubClient, managed.name());
+      }
+      for (TestCluster managed : clusters.all().subList(1, clusters.size())) {
+        awaitJoinedAndAvailable(hubClient, managed.name());
+      }
+      return stack;
+    } catch (RuntimeException e) {
+      stack.close();
+      throw e;
+    }
+  }
+
+  private static String crdFile(Class<? extends CustomResource<?, ?>> kind) {
+    return CustomResource.getCRDName(kind) + "-v1.yml";
+  }
+
+  private static void acceptWhenRegistered(KubernetesClient hub, String cluster) {
+    await("cluster " + cluster + " registers with the hub")
+        .atMost(JOIN_TIMEOUT)
+        .until(() -> hub.resources(ManagedCluster.class).withName(cluster).get() != null);
+    hub.resources(ManagedCluster.class)
+        .withName(cluster)
+        .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"hubAcceptsClient\":true}}");
+  }
+
+  private static void awaitJoinedAndAvailable(KubernetesClient hub, String cluster) {
+    await("cluster " + cluster + " is Joined and Available")
+        .atMost(JOIN_TIMEOUT)
+        .until(
+            () -> {
+              ManagedCluster mc = hub.resources(ManagedCluster.class).withName(cluster).get();
+              return mc.getStatus() != null
+                  && Conditions.isTrue(
+                      mc.getStatus().getConditions(), ManagedCluster.CONDITION_JOINED)
+                  && Conditions.isTrue(
+                      mc.getStatus().getConditions(), ManagedCluster.CONDITION_AVAILABLE);
+            });
+  }
+
+  @Override
+  public void close() {
+    agents.forEach(RegistrationAgent::close);
+    hub.close();
+  }
+}
