@@ -2,6 +2,7 @@ package io.ocmj.hub;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
+import io.ocmj.hub.registration.ClusterHealthReconciler;
 import io.ocmj.hub.registration.ClusterRbac;
 import io.ocmj.hub.registration.CsrApprovalReconciler;
 import io.ocmj.hub.registration.ManagedClusterReconciler;
@@ -34,6 +35,7 @@ public final class HubControllers implements AutoCloseable {
         new Operator(o -> o.withKubernetesClient(client).withCloseClientOnStop(false));
     operator.register(new ManagedClusterReconciler(clock));
     operator.register(new CsrApprovalReconciler());
+    operator.register(new ClusterHealthReconciler(clock));
     operator.start();
     return new HubControllers(operator);
   }

@@ -1,13 +1,9 @@
 package io.ocmj.hub.registration;
 
 import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -19,7 +15,6 @@ import io.ocmj.api.status.Conditions;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -121,31 +116,11 @@ public final class ManagedClusterReconciler
     if (!changed) {
       return false;
     }
-    // A generic object, not a ManagedCluster: the typed one would also send (and so claim) empty
-    // capacity, allocatable and clusterClaims.
-    GenericKubernetesResource patch =
-        new GenericKubernetesResourceBuilder()
-            .withApiVersion(ManagedCluster.GROUP + "/" + ManagedCluster.VERSION)
-            .withKind("ManagedCluster")
-            .withNewMetadata()
-            .withName(cluster.getMetadata().getName())
-            .endMetadata()
-            .build();
-    patch.setAdditionalProperty(
-        "status",
-        Map.of(
-            "conditions",
-            List.of(
-                Conditions.find(conditions, ManagedCluster.CONDITION_HUB_ACCEPTED).orElseThrow())));
-    client
-        .resource(patch)
-        .subresource("status")
-        .patch(
-            new PatchContext.Builder()
-                .withPatchType(PatchType.SERVER_SIDE_APPLY)
-                .withFieldManager(FIELD_MANAGER)
-                .withForce(true)
-                .build());
+    ClusterStatusPatch.conditions(
+        client,
+        cluster.getMetadata().getName(),
+        FIELD_MANAGER,
+        List.of(Conditions.find(conditions, ManagedCluster.CONDITION_HUB_ACCEPTED).orElseThrow()));
     return true;
   }
 

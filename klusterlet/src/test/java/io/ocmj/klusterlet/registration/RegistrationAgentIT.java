@@ -179,6 +179,61 @@ class RegistrationAgentIT {
     }
   }
 
+  @Test
+  void quietAgentMakesTheClusterUnknownAndTaintedUntilItComesBack(ClusterSet clusters) {
+    KubernetesClient hub = clusters.get("hub").client();
+    TestCluster managed = clusters.get("cluster1");
+    RegistrationAgent agent = agent(managed, "quiet", "agent-quiet", null, null);
+    await("registered").atMost(WAIT).until(() -> cluster(hub, "quiet") != null);
+    // One-second leases: the hub's grace period is five of them.
+    hub.resources(ManagedCluster.class)
+        .withName("quiet")
+        .patch(
+            PatchContext.of(PatchType.JSON_MERGE),
+            "{\"spec\":{\"hubAcceptsClient\":true,\"leaseDurationSeconds\":1}}");
+    await("available, untainted")
+        .atMost(WAIT)
+        .until(
+            () -> availability(hub, "quiet").equals("True") && taintKeys(hub, "quiet").isEmpty());
+
+    agent.close();
+
+    await("Unknown after the grace period, with the unreachable taint")
+        .atMost(WAIT)
+        .until(
+            () ->
+                availability(hub, "quiet").equals("Unknown")
+                    && taintKeys(hub, "quiet")
+                        .equals(List.of("cluster.open-cluster-management.io/unreachable")));
+    assertThat(
+            Conditions.find(
+                    cluster(hub, "quiet").getStatus().getConditions(),
+                    ManagedCluster.CONDITION_AVAILABLE)
+                .orElseThrow()
+                .getReason())
+        .isEqualTo("ManagedClusterLeaseUpdateStopped");
+
+    try (RegistrationAgent back = agent(managed, "quiet", "agent-quiet", null, null)) {
+      await("available again, taint gone")
+          .atMost(WAIT)
+          .until(
+              () -> availability(hub, "quiet").equals("True") && taintKeys(hub, "quiet").isEmpty());
+    }
+  }
+
+  private static String availability(KubernetesClient hub, String name) {
+    ManagedCluster mc = cluster(hub, name);
+    return mc.getStatus() == null
+        ? ""
+        : Conditions.find(mc.getStatus().getConditions(), ManagedCluster.CONDITION_AVAILABLE)
+            .map(c -> c.getStatus())
+            .orElse("");
+  }
+
+  private static List<String> taintKeys(KubernetesClient hub, String name) {
+    return cluster(hub, name).getSpec().getTaints().stream().map(t -> t.getKey()).toList();
+  }
+
   private static HubKubeconfigSecret secret(TestCluster managed) {
     return secret(managed, RegistrationConfig.DEFAULT_AGENT_NAMESPACE);
   }

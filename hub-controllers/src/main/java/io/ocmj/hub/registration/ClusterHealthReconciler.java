@@ -1,0 +1,110 @@
+package io.ocmj.hub.registration;
+
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.ocmj.api.cluster.v1.ManagedCluster;
+import io.ocmj.api.cluster.v1.Taint;
+import io.ocmj.api.status.Conditions;
+import io.ocmj.hub.registration.ClusterHealth.LeaseVerdict;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Watches accepted clusters' leases: marks a cluster whose agent went quiet Available=Unknown, and
+ * keeps the system taints in line with Available. It also reacts to status changes (not only to
+ * spec), so a cluster's taint goes as soon as its agent reports Available again.
+ */
+@ControllerConfiguration(name = "managedcluster-health", generationAwareEventProcessing = false)
+public final class ClusterHealthReconciler implements Reconciler<ManagedCluster> {
+  static final String FIELD_MANAGER = "ocmj-lease";
+  private static final Logger LOG = LoggerFactory.getLogger(ClusterHealthReconciler.class);
+  private final Clock clock;
+
+  public ClusterHealthReconciler(Clock clock) {
+    this.clock = clock;
+  }
+
+  @Override
+  public UpdateControl<ManagedCluster> reconcile(
+      ManagedCluster cluster, Context<ManagedCluster> context) {
+    List<Condition> conditions =
+        cluster.getStatus() == null ? List.of() : cluster.getStatus().getConditions();
+    if (cluster.getMetadata().getDeletionTimestamp() != null
+        || Conditions.find(conditions, ManagedCluster.CONDITION_HUB_ACCEPTED).isEmpty()) {
+      return UpdateControl
+          .noUpdate(); // OCM leaves clusters alone until first accepted, and while deleted
+    }
+    KubernetesClient client = context.getClient();
+    String name = cluster.getMetadata().getName();
+    Instant now = clock.instant();
+    Optional<String> available =
+        Conditions.find(conditions, ManagedCluster.CONDITION_AVAILABLE).map(Condition::getStatus);
+    Instant recheck = now.plusSeconds(60);
+    Lease lease = client.leases().inNamespace(name).withName(ManagedClusterReconciler.LEASE).get();
+    if (lease != null && lease.getSpec().getRenewTime() != null) {
+      LeaseVerdict verdict =
+          ClusterHealth.lease(
+              lease.getSpec().getRenewTime().toInstant(), leaseSeconds(cluster), now);
+      recheck = verdict.recheckAt();
+      if (verdict.stale() && !Conditions.UNKNOWN.equals(available.orElse(null))) {
+        markUnknown(client, cluster, conditions, now);
+        available = Optional.of(Conditions.UNKNOWN);
+      }
+    }
+    List<Taint> taints = ClusterHealth.taints(cluster.getSpec().getTaints(), available, now);
+    if (!sameKeys(taints, cluster.getSpec().getTaints())) {
+      ManagedCluster copy = client.resources(ManagedCluster.class).withName(name).get();
+      copy.getSpec().setTaints(taints);
+      client.resource(copy).update(); // optimistic: a concurrent edit makes this retry
+      LOG.info(
+          "reconciled managedcluster={} outcome=taints available={} taints={}",
+          name,
+          available.orElse("missing"),
+          taints.stream().map(Taint::getKey).toList());
+    }
+    return UpdateControl.<ManagedCluster>noUpdate()
+        .rescheduleAfter(Duration.between(now, recheck).plusMillis(100));
+  }
+
+  private void markUnknown(
+      KubernetesClient client, ManagedCluster cluster, List<Condition> observed, Instant now) {
+    List<Condition> conditions = new ArrayList<>(observed);
+    Conditions.set(
+        conditions,
+        ManagedCluster.CONDITION_AVAILABLE,
+        Conditions.UNKNOWN,
+        ClusterHealth.REASON_LEASE_STOPPED,
+        ClusterHealth.MESSAGE_LEASE_STOPPED,
+        cluster.getMetadata().getGeneration(),
+        now);
+    ClusterStatusPatch.conditions(
+        client,
+        cluster.getMetadata().getName(),
+        FIELD_MANAGER,
+        List.of(Conditions.find(conditions, ManagedCluster.CONDITION_AVAILABLE).orElseThrow()));
+    LOG.info(
+        "reconciled managedcluster={} outcome=lease-stale available=Unknown",
+        cluster.getMetadata().getName());
+  }
+
+  private static Integer leaseSeconds(ManagedCluster cluster) {
+    return cluster.getSpec() == null ? null : cluster.getSpec().getLeaseDurationSeconds();
+  }
+
+  private static boolean sameKeys(List<Taint> a, List<Taint> b) {
+    List<String> keysA = a.stream().map(Taint::getKey).toList();
+    List<String> keysB = b == null ? List.of() : b.stream().map(Taint::getKey).toList();
+    return keysA.equals(keysB);
+  }
+}
