@@ -2,6 +2,9 @@ package io.ocmj.hub;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
+import io.ocmj.api.cluster.v1beta2.ManagedClusterSet;
+import io.ocmj.hub.clusterset.ManagedClusterSetBindingReconciler;
+import io.ocmj.hub.clusterset.ManagedClusterSetReconciler;
 import io.ocmj.hub.registration.ClusterHealthReconciler;
 import io.ocmj.hub.registration.ClusterRbac;
 import io.ocmj.hub.registration.CsrApprovalReconciler;
@@ -11,6 +14,7 @@ import java.time.Clock;
 /** The hub's controllers, run by one JOSDK operator against the hub's API server. */
 public final class HubControllers implements AutoCloseable {
   private static final String FIELD_MANAGER = "ocmj-hub";
+  static final String AUTOUPDATE = "cluster.open-cluster-management.io/autoupdate";
   private final Operator operator;
 
   private HubControllers(Operator operator) {
@@ -31,13 +35,33 @@ public final class HubControllers implements AutoCloseable {
                     .fieldManager(FIELD_MANAGER)
                     .forceConflicts()
                     .serverSideApply());
+    for (ManagedClusterSet set : ManagedClusterSetReconciler.builtInSets()) {
+      ensureBuiltIn(client, set);
+    }
     Operator operator =
         new Operator(o -> o.withKubernetesClient(client).withCloseClientOnStop(false));
     operator.register(new ManagedClusterReconciler(clock));
     operator.register(new CsrApprovalReconciler());
     operator.register(new ClusterHealthReconciler(clock));
+    operator.register(new ManagedClusterSetReconciler(clock));
+    operator.register(new ManagedClusterSetBindingReconciler(clock));
     operator.start();
     return new HubControllers(operator);
+  }
+
+  /**
+   * Creates a built-in set, or puts its selector back, unless an admin annotated it {@code
+   * cluster.open-cluster-management.io/autoupdate: "false"} (OCM's opt-out).
+   */
+  private static void ensureBuiltIn(KubernetesClient client, ManagedClusterSet set) {
+    ManagedClusterSet existing =
+        client.resources(ManagedClusterSet.class).withName(set.getMetadata().getName()).get();
+    if (existing != null
+        && existing.getMetadata().getAnnotations() != null
+        && "false".equals(existing.getMetadata().getAnnotations().get(AUTOUPDATE))) {
+      return;
+    }
+    client.resource(set).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
   }
 
   @Override

@@ -11,6 +11,7 @@ import io.ocmj.api.cluster.v1.ManagedCluster;
 import io.ocmj.api.cluster.v1.Taint;
 import io.ocmj.api.status.Conditions;
 import io.ocmj.hub.registration.ClusterHealth.LeaseVerdict;
+import io.ocmj.hub.status.ConditionsApply;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -88,9 +89,9 @@ public final class ClusterHealthReconciler implements Reconciler<ManagedCluster>
         ClusterHealth.MESSAGE_LEASE_STOPPED,
         cluster.getMetadata().getGeneration(),
         now);
-    ClusterStatusPatch.conditions(
+    ConditionsApply.apply(
         client,
-        cluster.getMetadata().getName(),
+        cluster,
         FIELD_MANAGER,
         List.of(Conditions.find(conditions, ManagedCluster.CONDITION_AVAILABLE).orElseThrow()));
     LOG.info(

@@ -4,6 +4,8 @@ import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -11,7 +13,9 @@ import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.ocmj.api.cluster.v1.ManagedCluster;
+import io.ocmj.api.cluster.v1beta2.ManagedClusterSet;
 import io.ocmj.api.status.Conditions;
+import io.ocmj.hub.status.ConditionsApply;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +48,7 @@ public final class ManagedClusterReconciler
     KubernetesClient client = context.getClient();
     String name = cluster.getMetadata().getName();
     boolean accepted = cluster.getSpec() != null && cluster.getSpec().isAccepted();
+    labelIntoDefaultSet(client, cluster);
     ClusterRbac.Desired desired = ClusterRbac.desired(name, accepted);
     for (HasMetadata object : desired.apply()) {
       client.resource(object).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
@@ -64,6 +69,24 @@ public final class ManagedClusterReconciler
         deleted,
         statusChanged);
     return UpdateControl.noUpdate();
+  }
+
+  /** OCM puts every cluster without a set label into the {@code default} set. */
+  private static void labelIntoDefaultSet(KubernetesClient client, ManagedCluster cluster) {
+    var labels = cluster.getMetadata().getLabels();
+    if (labels != null && labels.containsKey(ManagedClusterSet.LABEL_CLUSTER_SET)) {
+      return;
+    }
+    client
+        .resources(ManagedCluster.class)
+        .withName(cluster.getMetadata().getName())
+        .patch(
+            PatchContext.of(PatchType.JSON_MERGE),
+            "{\"metadata\":{\"labels\":{\""
+                + ManagedClusterSet.LABEL_CLUSTER_SET
+                + "\":\""
+                + ManagedClusterSet.DEFAULT
+                + "\"}}}");
   }
 
   /** The lease the agent renews as its heartbeat; the hub creates it, the agent only updates it. */
@@ -116,9 +139,9 @@ public final class ManagedClusterReconciler
     if (!changed) {
       return false;
     }
-    ClusterStatusPatch.conditions(
+    ConditionsApply.apply(
         client,
-        cluster.getMetadata().getName(),
+        cluster,
         FIELD_MANAGER,
         List.of(Conditions.find(conditions, ManagedCluster.CONDITION_HUB_ACCEPTED).orElseThrow()));
     return true;

@@ -38,6 +38,8 @@ class RegistrationIT {
     Crds.install(
         hub.client(),
         "managedclusters.cluster.open-cluster-management.io-v1.yml",
+        "managedclustersets.cluster.open-cluster-management.io-v1.yml",
+        "managedclustersetbindings.cluster.open-cluster-management.io-v1.yml",
         "manifestworks.work.open-cluster-management.io-v1.yml");
     controllers = HubControllers.start(hub.client(), Clock.systemUTC());
     bootstrap = bootstrapClient(hub);

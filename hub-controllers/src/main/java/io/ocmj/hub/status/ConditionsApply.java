@@ -1,30 +1,36 @@
-package io.ocmj.hub.registration;
+package io.ocmj.hub.status;
 
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import io.ocmj.api.cluster.v1.ManagedCluster;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Server-side applies conditions to a ManagedCluster's status under one field manager, touching
- * nothing else: a generic object, because the typed one would also claim empty fields.
+ * Server-side applies conditions to an object's status under one field manager, touching nothing
+ * else. Conditions are list-maps keyed by type, so each writer (hub controller, agent) owns only
+ * its own condition types. A generic object is sent, because a typed one would also claim the empty
+ * fields it initialises.
  */
-final class ClusterStatusPatch {
-  private ClusterStatusPatch() {}
+public final class ConditionsApply {
+  private ConditionsApply() {}
 
-  static void conditions(
-      KubernetesClient client, String cluster, String fieldManager, List<Condition> conditions) {
+  public static void apply(
+      KubernetesClient client,
+      HasMetadata target,
+      String fieldManager,
+      List<Condition> conditions) {
     GenericKubernetesResource patch =
         new GenericKubernetesResourceBuilder()
-            .withApiVersion(ManagedCluster.GROUP + "/" + ManagedCluster.VERSION)
-            .withKind("ManagedCluster")
+            .withApiVersion(target.getApiVersion())
+            .withKind(target.getKind())
             .withNewMetadata()
-            .withName(cluster)
+            .withName(target.getMetadata().getName())
+            .withNamespace(target.getMetadata().getNamespace())
             .endMetadata()
             .build();
     patch.setAdditionalProperty("status", Map.of("conditions", conditions));

@@ -1,0 +1,2 @@
+/** Status writing shared by the hub's reconcilers. */
+package io.ocmj.hub.status;
