@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.ocmj.api.cluster.v1.ClusterClaimStatus;
 import io.ocmj.api.cluster.v1.ManagedCluster;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,8 @@ final class ManagedClusterStatusPatch {
       String cluster,
       String fieldManager,
       List<Condition> conditions,
-      String kubeVersion) {
+      String kubeVersion,
+      List<ClusterClaimStatus> claims) {
     GenericKubernetesResource patch =
         new GenericKubernetesResourceBuilder()
             .withApiVersion(ManagedCluster.GROUP + "/" + ManagedCluster.VERSION)
@@ -32,7 +34,14 @@ final class ManagedClusterStatusPatch {
             .endMetadata()
             .build();
     patch.setAdditionalProperty(
-        "status", Map.of("conditions", conditions, "version", Map.of("kubernetes", kubeVersion)));
+        "status",
+        Map.of(
+            "conditions",
+            conditions,
+            "version",
+            Map.of("kubernetes", kubeVersion),
+            "clusterClaims",
+            claims));
     hub.resource(patch)
         .subresource("status")
         .patch(

@@ -8,9 +8,12 @@ import io.fabric8.kubernetes.api.model.certificates.v1.CertificateSigningRequest
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.ocmj.api.cluster.v1.ClientConfig;
 import io.ocmj.api.cluster.v1.ManagedCluster;
 import io.ocmj.api.cluster.v1.ManagedClusterSpec;
+import io.ocmj.api.cluster.v1alpha1.ClusterClaim;
 import io.ocmj.api.status.Conditions;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
@@ -24,6 +27,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +50,8 @@ public final class RegistrationAgent implements AutoCloseable {
   private final ScheduledExecutorService loop;
   private Pending pending;
   private String lastWait = "";
+  private ScheduledFuture<?> nextPass;
+  private SharedIndexInformer<ClusterClaim> claimWatch;
   private volatile String phase = "starting";
 
   /** A certificate request in flight and the key it is for. */
@@ -66,7 +72,8 @@ public final class RegistrationAgent implements AutoCloseable {
 
   /** Runs {@link #sync()} passes on the agent's own thread until {@link #close()}. */
   public RegistrationAgent start() {
-    loop.execute(this::runPass);
+    ClusterClaims.installCrd(managed, FIELD_MANAGER);
+    schedule(Duration.ZERO);
     return this;
   }
 
@@ -76,6 +83,9 @@ public final class RegistrationAgent implements AutoCloseable {
   }
 
   private void runPass() {
+    synchronized (this) {
+      nextPass = null; // this one is running: a wake-up from now on schedules a new pass
+    }
     Duration next;
     try {
       next = sync();
@@ -86,8 +96,59 @@ public final class RegistrationAgent implements AutoCloseable {
       LOG.warn("cluster {}: registration pass failed: {}", config.clusterName(), e.toString());
       next = config.retry();
     }
-    if (!loop.isShutdown()) {
-      loop.schedule(this::runPass, Math.max(0, next.toMillis()), TimeUnit.MILLISECONDS);
+    schedule(next);
+  }
+
+  /** Runs a pass now, e.g. because a ClusterClaim changed; harmless when one is already due. */
+  public void wakeUp() {
+    schedule(Duration.ZERO);
+  }
+
+  private synchronized void schedule(Duration delay) {
+    if (loop.isShutdown()) {
+      return;
+    }
+    long millis = Math.max(0, delay.toMillis());
+    if (nextPass != null) {
+      if (nextPass.getDelay(TimeUnit.MILLISECONDS) <= millis) {
+        return; // an earlier pass is already scheduled
+      }
+      nextPass.cancel(false);
+    }
+    nextPass = loop.schedule(this::runPass, millis, TimeUnit.MILLISECONDS);
+  }
+
+  /** Wakes the agent whenever a ClusterClaim changes, so claims reach the hub promptly. */
+  private void ensureClaimWatch() {
+    if (claimWatch != null) {
+      return;
+    }
+    try {
+      claimWatch =
+          managed
+              .resources(ClusterClaim.class)
+              .inform(
+                  new ResourceEventHandler<>() {
+                    @Override
+                    public void onAdd(ClusterClaim claim) {
+                      wakeUp();
+                    }
+
+                    @Override
+                    public void onUpdate(ClusterClaim before, ClusterClaim after) {
+                      wakeUp();
+                    }
+
+                    @Override
+                    public void onDelete(ClusterClaim claim, boolean unknownFinalState) {
+                      wakeUp();
+                    }
+                  });
+    } catch (KubernetesClientException e) {
+      LOG.debug(
+          "cluster {}: ClusterClaim watch not started yet: {}",
+          config.clusterName(),
+          e.getMessage());
     }
   }
 
@@ -255,6 +316,7 @@ public final class RegistrationAgent implements AutoCloseable {
       waitingFor("the hub to accept cluster " + config.clusterName());
       return config.retry();
     }
+    ensureClaimWatch();
     reportStatus(hub, cluster);
     renewLease(hub);
     if (!"joined".equals(phase)) {
@@ -300,7 +362,8 @@ public final class RegistrationAgent implements AutoCloseable {
         List.of(
             Conditions.find(conditions, ManagedCluster.CONDITION_JOINED).orElseThrow(),
             Conditions.find(conditions, ManagedCluster.CONDITION_AVAILABLE).orElseThrow()),
-        managed.getKubernetesVersion().getGitVersion());
+        managed.getKubernetesVersion().getGitVersion(),
+        ClusterClaims.read(managed, FIELD_MANAGER));
   }
 
   private void renewLease(KubernetesClient hub) {
@@ -366,6 +429,9 @@ public final class RegistrationAgent implements AutoCloseable {
   @Override
   public void close() {
     loop.shutdownNow();
+    if (claimWatch != null) {
+      claimWatch.close();
+    }
     hubClients.close();
   }
 }

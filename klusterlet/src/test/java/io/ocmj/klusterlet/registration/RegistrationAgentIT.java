@@ -8,6 +8,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.ocmj.api.cluster.v1.ManagedCluster;
+import io.ocmj.api.cluster.v1alpha1.ClusterClaim;
+import io.ocmj.api.cluster.v1alpha1.ClusterClaimSpec;
 import io.ocmj.api.status.Conditions;
 import io.ocmj.hub.HubControllers;
 import io.ocmj.hub.registration.BootstrapIdentity;
@@ -139,6 +141,23 @@ class RegistrationAgentIT {
               .getRenewTime();
       assertThat(renewed).isAfter(ZonedDateTime.now().minusMinutes(1));
       assertThat(agent.phase()).isEqualTo("joined");
+
+      ClusterClaim region = new ClusterClaim();
+      region.getMetadata().setName("region.example.com");
+      ClusterClaimSpec spec = new ClusterClaimSpec();
+      spec.setValue("eu-west");
+      region.setSpec(spec);
+      managed.client().resource(region).serverSideApply();
+      String kubeSystemUid =
+          managed.client().namespaces().withName("kube-system").get().getMetadata().getUid();
+      await("claims reported promptly (a claim change wakes the agent), reserved first")
+          .atMost(WAIT)
+          .until(
+              () ->
+                  cluster(hub, "cluster1").getStatus().getClusterClaims().stream()
+                      .map(c -> c.getName() + "=" + c.getValue())
+                      .toList()
+                      .equals(List.of("id.k8s.io=" + kubeSystemUid, "region.example.com=eu-west")));
     }
   }
 

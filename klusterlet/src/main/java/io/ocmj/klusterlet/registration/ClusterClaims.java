@@ -1,0 +1,64 @@
+package io.ocmj.klusterlet.registration;
+
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.ocmj.api.cluster.v1.ClusterClaimStatus;
+import io.ocmj.api.cluster.v1alpha1.ClusterClaim;
+import io.ocmj.api.cluster.v1alpha1.ClusterClaimSpec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * ClusterClaims on the managed cluster: installs their CRD, keeps the {@code id.k8s.io} claim (the
+ * kube-system namespace's UID, as the Kubernetes About API recommends), and reads the claims to
+ * report.
+ */
+final class ClusterClaims {
+  private static final String CRD =
+      "/META-INF/fabric8/clusterclaims.cluster.open-cluster-management.io-v1.yml";
+
+  private ClusterClaims() {}
+
+  static void installCrd(KubernetesClient managed, String fieldManager) {
+    try (InputStream in = ClusterClaims.class.getResourceAsStream(CRD)) {
+      if (in == null) {
+        throw new IllegalStateException(
+            "the ClusterClaim CRD " + CRD + " is missing from the ocmj-api jar");
+      }
+      CustomResourceDefinition crd =
+          managed.apiextensions().v1().customResourceDefinitions().load(in).item();
+      managed.resource(crd).fieldManager(fieldManager).forceConflicts().serverSideApply();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The claims to report; none while the CRD is not served yet. */
+  static List<ClusterClaimStatus> read(KubernetesClient managed, String fieldManager) {
+    try {
+      ensureId(managed, fieldManager);
+      return ClaimsReport.report(
+          managed.resources(ClusterClaim.class).list().getItems(), ClaimsReport.DEFAULT_MAX_CUSTOM);
+    } catch (KubernetesClientException e) {
+      if (e.getCode() == 404) {
+        return List.of(); // CRD just created, not served yet: the next pass reports them
+      }
+      throw e;
+    }
+  }
+
+  private static void ensureId(KubernetesClient managed, String fieldManager) {
+    if (managed.resources(ClusterClaim.class).withName(ClusterClaim.ID).get() != null) {
+      return;
+    }
+    ClusterClaim id = new ClusterClaim();
+    id.getMetadata().setName(ClusterClaim.ID);
+    ClusterClaimSpec spec = new ClusterClaimSpec();
+    spec.setValue(managed.namespaces().withName("kube-system").get().getMetadata().getUid());
+    id.setSpec(spec);
+    managed.resource(id).fieldManager(fieldManager).forceConflicts().serverSideApply();
+  }
+}
