@@ -1,6 +1,11 @@
 package io.ocmj.cli;
 
+import io.ocmj.cli.command.AcceptCommand;
 import io.ocmj.cli.command.DevCommand;
+import io.ocmj.cli.command.GetCommand;
+import io.ocmj.cli.command.HubCommand;
+import io.ocmj.cli.command.InitCommand;
+import io.ocmj.cli.command.JoinCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,9 +15,31 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "ocmj 0.1.0-SNAPSHOT",
     description = "Open Cluster Management for the JVM.",
-    subcommands = {DevCommand.class})
+    subcommands = {
+      DevCommand.class,
+      HubCommand.class,
+      InitCommand.class,
+      JoinCommand.class,
+      AcceptCommand.class,
+      GetCommand.class
+    })
 public final class Ocmj {
   public static void main(String[] args) {
-    System.exit(new CommandLine(new Ocmj()).execute(args));
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The command line with ocmj's error handling: a {@link UserError} is one line, exit 1. */
+  public static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new Ocmj());
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          if (e instanceof UserError) {
+            commandLine.getErr().println("ocmj: " + e.getMessage());
+            commandLine.getErr().flush();
+            return 1;
+          }
+          throw e;
+        });
+    return cli;
   }
 }

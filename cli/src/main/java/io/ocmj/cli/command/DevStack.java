@@ -2,19 +2,17 @@ package io.ocmj.cli.command;
 
 import static org.awaitility.Awaitility.await;
 
-import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import io.ocmj.api.Kinds;
 import io.ocmj.api.cluster.v1.ManagedCluster;
 import io.ocmj.api.status.Conditions;
 import io.ocmj.hub.HubControllers;
+import io.ocmj.hub.HubCrds;
 import io.ocmj.hub.registration.BootstrapIdentity;
 import io.ocmj.klusterlet.registration.RegistrationAgent;
 import io.ocmj.klusterlet.registration.RegistrationConfig;
 import io.ocmj.testing.ClusterSet;
-import io.ocmj.testing.Crds;
 import io.ocmj.testing.TestCluster;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,7 +36,7 @@ final class DevStack implements AutoCloseable {
   static DevStack start(ClusterSet clusters) {
     TestCluster hubCluster = clusters.get(0);
     KubernetesClient hubClient = hubCluster.client();
-    Crds.install(hubClient, Kinds.ALL.stream().map(DevStack::crdFile).toArray(String[]::new));
+    HubCrds.install(hubClient);
     HubControllers controllers = HubControllers.start(hubClient, Clock.systemUTC());
     List<RegistrationAgent> agents = new ArrayList<>();
     DevStack stack = new DevStack(controllers, agents);
@@ -75,10 +73,6 @@ final class DevStack implements AutoCloseable {
       stack.close();
       throw e;
     }
-  }
-
-  private static String crdFile(Class<? extends CustomResource<?, ?>> kind) {
-    return CustomResource.getCRDName(kind) + "-v1.yml";
   }
 
   private static void acceptWhenRegistered(KubernetesClient hub, String cluster) {

@@ -1,0 +1,104 @@
+package io.ocmj.cli.command;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.ocmj.api.cluster.v1.ManagedCluster;
+import io.ocmj.api.cluster.v1beta2.ManagedClusterSet;
+import io.ocmj.api.status.Conditions;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code ocmj get clusters}: the cluster inventory, like {@code clusteradm get clusters}. */
+@Command(
+    name = "get",
+    mixinStandardHelpOptions = true,
+    description = "Show hub resources: clusters.")
+public final class GetCommand implements Callable<Integer> {
+  enum Output {
+    table,
+    json,
+    yaml
+  }
+
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", description = "What to show: clusters.")
+  String what;
+
+  @Option(
+      names = "--hub-kubeconfig",
+      required = true,
+      defaultValue = "${env:OCMJ_HUB_KUBECONFIG}",
+      description = "Kubeconfig of the hub cluster (env OCMJ_HUB_KUBECONFIG).")
+  Path hubKubeconfig;
+
+  @Option(
+      names = {"-o", "--output"},
+      defaultValue = "table",
+      description = "table, json or yaml (default: ${DEFAULT-VALUE}).")
+  Output output;
+
+  @Override
+  public Integer call() {
+    if (!List.of("clusters", "cluster", "managedclusters")
+        .contains(what.toLowerCase(Locale.ROOT))) {
+      throw new io.ocmj.cli.UserError("get " + what + ": unknown resource; try: ocmj get clusters");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    try (KubernetesClient hub = KubeconfigOption.connect("--hub-kubeconfig", hubKubeconfig)) {
+      List<ManagedCluster> clusters =
+          hub.resources(ManagedCluster.class).list().getItems().stream()
+              .sorted(Comparator.comparing(c -> c.getMetadata().getName()))
+              .toList();
+      switch (output) {
+        case json -> out.println(Serialization.asJson(clusters));
+        case yaml -> out.print(Serialization.asYaml(clusters));
+        default -> printTable(out, clusters);
+      }
+    }
+    out.flush();
+    return 0;
+  }
+
+  private static void printTable(PrintWriter out, List<ManagedCluster> clusters) {
+    String format = "%-20s %-9s %-7s %-10s %-12s %s%n";
+    out.printf(
+        format, "NAME", "ACCEPTED", "JOINED", "AVAILABLE", "CLUSTERSET", "KUBERNETES VERSION");
+    for (ManagedCluster c : clusters) {
+      var conditions =
+          c.getStatus() == null
+              ? List.<io.fabric8.kubernetes.api.model.Condition>of()
+              : c.getStatus().getConditions();
+      String set =
+          c.getMetadata().getLabels() == null
+              ? ""
+              : c.getMetadata().getLabels().getOrDefault(ManagedClusterSet.LABEL_CLUSTER_SET, "");
+      String version =
+          c.getStatus() == null || c.getStatus().getVersion() == null
+              ? ""
+              : c.getStatus().getVersion().getKubernetes();
+      out.printf(
+          format,
+          c.getMetadata().getName(),
+          c.getSpec() != null && c.getSpec().isAccepted(),
+          status(conditions, ManagedCluster.CONDITION_JOINED),
+          status(conditions, ManagedCluster.CONDITION_AVAILABLE),
+          set,
+          version);
+    }
+  }
+
+  private static String status(
+      List<io.fabric8.kubernetes.api.model.Condition> conditions, String type) {
+    return Conditions.find(conditions, type).map(c -> c.getStatus()).orElse("");
+  }
+}

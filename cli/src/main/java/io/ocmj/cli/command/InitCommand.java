@@ -1,0 +1,91 @@
+package io.ocmj.cli.command;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.ocmj.cli.UserError;
+import io.ocmj.hub.HubCrds;
+import io.ocmj.hub.registration.BootstrapIdentity;
+import io.ocmj.hub.registration.ClusterRbac;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ocmj init}: prepares a hub (CRDs, the shared and bootstrap RBAC), writes a bootstrap
+ * kubeconfig and prints the join command, as {@code clusteradm init} does.
+ */
+@Command(
+    name = "init",
+    mixinStandardHelpOptions = true,
+    description = "Prepare a hub and print the join command.")
+public final class InitCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--hub-kubeconfig",
+      required = true,
+      defaultValue = "${env:OCMJ_HUB_KUBECONFIG}",
+      description = "Kubeconfig of the hub cluster (env OCMJ_HUB_KUBECONFIG).")
+  Path hubKubeconfig;
+
+  @Option(
+      names = "--bootstrap-kubeconfig-out",
+      defaultValue = "bootstrap-hub.kubeconfig",
+      description =
+          "Where to write the bootstrap kubeconfig agents join with (default: ${DEFAULT-VALUE}).")
+  Path bootstrapOut;
+
+  @Option(
+      names = "--bootstrap-token-ttl",
+      defaultValue = "PT24H",
+      description = "How long the bootstrap token is valid, ISO-8601 (default: ${DEFAULT-VALUE}).")
+  Duration tokenTtl;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    try (KubernetesClient hub = KubeconfigOption.connect("--hub-kubeconfig", hubKubeconfig)) {
+      out.printf("Installing CRDs on %s...%n", hub.getMasterUrl());
+      out.flush();
+      HubCrds.install(hub);
+      Stream.concat(ClusterRbac.sharedRoles().stream(), ClusterRbac.bootstrapRbac().stream())
+          .forEach(
+              r -> hub.resource(r).fieldManager("ocmj-init").forceConflicts().serverSideApply());
+      String caPem = caPem(hub);
+      String bootstrap =
+          BootstrapIdentity.kubeconfig(hub, KubeconfigOption.serverOf(hub), caPem, tokenTtl);
+      Files.writeString(bootstrapOut, bootstrap);
+      out.printf("The hub is ready. On each managed cluster, run:%n%n");
+      out.printf(
+          "  ocmj join --bootstrap-kubeconfig %s --cluster-name <cluster-name> --managed-kubeconfig <kubeconfig of that cluster>%n%n",
+          bootstrapOut.toAbsolutePath());
+      out.printf(
+          "then accept it here: ocmj accept --hub-kubeconfig %s --clusters <cluster-name>%n",
+          hubKubeconfig);
+    }
+    return 0;
+  }
+
+  private String caPem(KubernetesClient hub) throws IOException {
+    var config = hub.getConfiguration();
+    if (config.getCaCertData() != null) {
+      return new String(Base64.getDecoder().decode(config.getCaCertData()), StandardCharsets.UTF_8);
+    }
+    if (config.getCaCertFile() != null) {
+      return Files.readString(Path.of(config.getCaCertFile()));
+    }
+    throw new UserError(
+        "--hub-kubeconfig "
+            + hubKubeconfig
+            + ": clusters[].cluster.certificate-authority(-data) is needed to give agents the hub's CA");
+  }
+}

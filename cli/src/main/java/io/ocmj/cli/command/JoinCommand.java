@@ -1,0 +1,87 @@
+package io.ocmj.cli.command;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.ocmj.cli.UserError;
+import io.ocmj.klusterlet.registration.RegistrationAgent;
+import io.ocmj.klusterlet.registration.RegistrationConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ocmj join}: runs the registration agent for one managed cluster until stopped. */
+@Command(
+    name = "join",
+    mixinStandardHelpOptions = true,
+    description = "Join a managed cluster to a hub and keep its agent running (Ctrl-C stops).")
+public final class JoinCommand implements Callable<Integer> {
+  @Option(
+      names = "--bootstrap-kubeconfig",
+      required = true,
+      description = "The bootstrap kubeconfig printed by 'ocmj init'.")
+  Path bootstrapKubeconfig;
+
+  @Option(
+      names = "--cluster-name",
+      required = true,
+      description = "Name of this cluster on the hub.")
+  String clusterName;
+
+  @Option(
+      names = "--managed-kubeconfig",
+      required = true,
+      defaultValue = "${env:KUBECONFIG}",
+      description = "Kubeconfig of the managed cluster (env KUBECONFIG).")
+  Path managedKubeconfig;
+
+  @Option(
+      names = "--managed-cluster-url",
+      description =
+          "URL the hub lists for this cluster (default: the managed kubeconfig's server).")
+  String managedUrl;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    String bootstrap;
+    try {
+      bootstrap = Files.readString(bootstrapKubeconfig);
+    } catch (IOException e) {
+      throw new UserError(
+          "--bootstrap-kubeconfig " + bootstrapKubeconfig + ": cannot be read: " + e.getMessage());
+    }
+    CountDownLatch stop = new CountDownLatch(1);
+    try (KubernetesClient managed =
+        KubeconfigOption.connect("--managed-kubeconfig", managedKubeconfig)) {
+      String url = managedUrl != null ? managedUrl : KubeconfigOption.serverOf(managed);
+      RegistrationConfig config;
+      try {
+        config =
+            new RegistrationConfig(
+                clusterName,
+                RegistrationConfig.DEFAULT_AGENT_NAMESPACE,
+                bootstrap,
+                List.of(url),
+                null,
+                null,
+                Duration.ofSeconds(2),
+                Clock.systemUTC());
+      } catch (IllegalArgumentException e) {
+        throw new UserError("--cluster-name: " + e.getMessage());
+      }
+      try (RegistrationAgent agent = new RegistrationAgent(config, managed).start()) {
+        Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "ocmj-join-stop"));
+        System.out.println("ocmj agent for cluster " + clusterName + " is running; Ctrl-C stops.");
+        stop.await();
+      } catch (IllegalArgumentException e) {
+        throw new UserError(e.getMessage());
+      }
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,161 @@
+package io.ocmj.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.ocmj.testing.ClusterSet;
+import io.ocmj.testing.TestCluster;
+import io.ocmj.testing.junit.KubernetesClusters;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * The OCM workflow through the CLI, on a real hub and managed cluster: init, hub, join, accept,
+ * get.
+ */
+@KubernetesClusters({"hub", "cluster1"})
+class CliFlowIT {
+  @TempDir Path dir;
+
+  private record Run(int exit, String out, String err) {}
+
+  private static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = Ocmj.commandLine();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    int exit = cli.execute(args);
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  /** Runs a long-lived command (hub, join) on its own thread; interrupting it stops it. */
+  private static Thread background(String name, String... args) {
+    Thread t =
+        new Thread(
+            () -> {
+              Run r = run(args);
+              System.err.printf(
+                  "%s ended: exit=%d%nout=%s%nerr=%s%n", name, r.exit(), r.out(), r.err());
+            },
+            name);
+    t.setDaemon(true);
+    t.start();
+    return t;
+  }
+
+  @Test
+  void badKubeconfigsAreOneLineErrorsNamingTheProblem() throws Exception {
+    Run missing = run("get", "clusters", "--hub-kubeconfig", dir.resolve("nope.yaml").toString());
+    assertThat(missing.exit()).isEqualTo(1);
+    assertThat(missing.err().strip())
+        .isEqualTo("ocmj: --hub-kubeconfig " + dir.resolve("nope.yaml") + ": no such file");
+
+    Path notYaml = Files.writeString(dir.resolve("bad.yaml"), "this: [is not a kubeconfig");
+    Run bad = run("get", "clusters", "--hub-kubeconfig", notYaml.toString());
+    assertThat(bad.exit()).isEqualTo(1);
+    assertThat(bad.err()).startsWith("ocmj: --hub-kubeconfig " + notYaml + ": not a kubeconfig");
+    assertThat(bad.err().strip()).doesNotContain("\n");
+
+    Path nowhere =
+        Files.writeString(
+            dir.resolve("nowhere.yaml"),
+            """
+        apiVersion: v1
+        kind: Config
+        clusters: [{name: x, cluster: {server: "https://127.0.0.1:1"}}]
+        users: [{name: x, user: {token: t}}]
+        contexts: [{name: x, context: {cluster: x, user: x}}]
+        current-context: x
+        """);
+    Run unreachable = run("get", "clusters", "--hub-kubeconfig", nowhere.toString());
+    assertThat(unreachable.exit()).isEqualTo(1);
+    assertThat(unreachable.err())
+        .startsWith("ocmj: --hub-kubeconfig " + nowhere + ": cannot reach https://127.0.0.1:1");
+  }
+
+  @Test
+  void initJoinAcceptGet(ClusterSet clusters) throws Exception {
+    TestCluster hub = clusters.get("hub");
+    TestCluster managed = clusters.get("cluster1");
+    String hubKubeconfig = hub.kubeconfig().toString();
+    Path bootstrap = dir.resolve("bootstrap.kubeconfig");
+
+    Run init =
+        run(
+            "init",
+            "--hub-kubeconfig",
+            hubKubeconfig,
+            "--bootstrap-kubeconfig-out",
+            bootstrap.toString());
+    assertThat(init.exit()).as(init.err()).isZero();
+    assertThat(init.out())
+        .contains("ocmj join --bootstrap-kubeconfig " + bootstrap.toAbsolutePath());
+    assertThat(bootstrap).exists();
+
+    Run unknown = run("accept", "--hub-kubeconfig", hubKubeconfig, "--clusters", "ghost");
+    assertThat(unknown.exit()).isEqualTo(1);
+    assertThat(unknown.err())
+        .contains("ocmj: cluster ghost: no ManagedCluster of that name on the hub");
+
+    Thread hubThread = background("ocmj-hub", "hub", "--hub-kubeconfig", hubKubeconfig);
+    Thread joinThread =
+        background(
+            "ocmj-join",
+            "join",
+            "--bootstrap-kubeconfig",
+            bootstrap.toString(),
+            "--cluster-name",
+            "cluster1",
+            "--managed-kubeconfig",
+            managed.kubeconfig().toString());
+    try {
+      await("the agent registered")
+          .atMost(Duration.ofSeconds(60))
+          .ignoreExceptions()
+          .until(
+              () ->
+                  run("get", "clusters", "--hub-kubeconfig", hubKubeconfig)
+                      .out()
+                      .contains("cluster1"));
+
+      Run accept = run("accept", "--hub-kubeconfig", hubKubeconfig, "--clusters", "cluster1");
+      assertThat(accept.exit()).as(accept.err()).isZero();
+      assertThat(accept.out()).contains("accepted cluster1", "joined");
+
+      await("Available")
+          .atMost(Duration.ofSeconds(60))
+          .until(
+              () ->
+                  run("get", "clusters", "--hub-kubeconfig", hubKubeconfig)
+                      .out()
+                      .lines()
+                      .anyMatch(
+                          l ->
+                              l.matches(
+                                  "cluster1\\s+true\\s+True\\s+True\\s+default\\s+v1\\.37\\.2\\s*")));
+      Run json = run("get", "clusters", "--hub-kubeconfig", hubKubeconfig, "-o", "json");
+      @SuppressWarnings("unchecked")
+      List<Map<String, Object>> items = Serialization.unmarshal(json.out(), List.class);
+      List<Object> names =
+          items.stream().map(i -> (Object) ((Map<?, ?>) i.get("metadata")).get("name")).toList();
+      assertThat(names).containsExactly("cluster1");
+    } finally {
+      joinThread.interrupt();
+      hubThread.interrupt();
+      joinThread.join(30_000);
+      hubThread.join(30_000);
+    }
+    assertThat(joinThread.isAlive()).isFalse();
+    assertThat(hubThread.isAlive()).isFalse();
+  }
+}
