@@ -84,6 +84,75 @@ class CliFlowIT {
   }
 
   @Test
+  void joinWithABootstrapKubeconfigThatCannotWorkFailsAtOnce(ClusterSet clusters) throws Exception {
+    String managed = clusters.get("cluster1").kubeconfig().toString();
+    Path plainHttp =
+        Files.writeString(
+            dir.resolve("http.kubeconfig"),
+            """
+        apiVersion: v1
+        kind: Config
+        clusters: [{name: x, cluster: {server: "http://127.0.0.1:8080"}}]
+        users: [{name: x, user: {token: t}}]
+        contexts: [{name: x, context: {cluster: x, user: x}}]
+        current-context: x
+        """);
+    Run http =
+        run(
+            "join",
+            "--bootstrap-kubeconfig",
+            plainHttp.toString(),
+            "--cluster-name",
+            "c9",
+            "--managed-kubeconfig",
+            managed);
+    assertThat(http.exit()).isEqualTo(1);
+    assertThat(http.err().strip())
+        .startsWith(
+            "ocmj: --bootstrap-kubeconfig "
+                + plainHttp
+                + ": clusters[].cluster.server must be an https URL, was http://127.0.0.1:8080");
+
+    Path nowhere =
+        Files.writeString(
+            dir.resolve("nowhere.kubeconfig"),
+            """
+        apiVersion: v1
+        kind: Config
+        clusters: [{name: x, cluster: {server: "https://127.0.0.1:1"}}]
+        users: [{name: x, user: {token: t}}]
+        contexts: [{name: x, context: {cluster: x, user: x}}]
+        current-context: x
+        """);
+    Run unreachable =
+        run(
+            "join",
+            "--bootstrap-kubeconfig",
+            nowhere.toString(),
+            "--cluster-name",
+            "c9",
+            "--managed-kubeconfig",
+            managed);
+    assertThat(unreachable.exit()).isEqualTo(1);
+    assertThat(unreachable.err())
+        .startsWith(
+            "ocmj: --bootstrap-kubeconfig " + nowhere + ": cannot reach https://127.0.0.1:1");
+
+    Run badName =
+        run(
+            "join",
+            "--bootstrap-kubeconfig",
+            nowhere.toString(),
+            "--cluster-name",
+            "Not_A_Name",
+            "--managed-kubeconfig",
+            managed);
+    assertThat(badName.exit()).isEqualTo(1);
+    assertThat(badName.err())
+        .contains("ocmj: --cluster-name: cluster name 'Not_A_Name': must be a DNS label");
+  }
+
+  @Test
   void initJoinAcceptGet(ClusterSet clusters) throws Exception {
     TestCluster hub = clusters.get("hub");
     TestCluster managed = clusters.get("cluster1");

@@ -42,6 +42,10 @@ public final class LocalCluster implements TestCluster {
   private final List<ManagedProcess> processes = new ArrayList<>();
   private final ProcessLedger ledger;
   private String serverUrl;
+  private Path apiServerBinary;
+  private int apiServerPort;
+  private int etcdClientPort;
+  private HttpProbe apiServerProbe;
   private Path kubeconfig;
   private KubernetesClient client;
 
@@ -102,6 +106,10 @@ public final class LocalCluster implements TestCluster {
         },
         p -> tls.ok("https://127.0.0.1:" + apiPort[0] + "/readyz", "ok"));
     serverUrl = "https://127.0.0.1:" + apiPort[0];
+    apiServerBinary = apiserver;
+    apiServerPort = apiPort[0];
+    etcdClientPort = etcdPort[0];
+    apiServerProbe = tls;
     kubeconfig = files.writeKubeconfigs(name, serverUrl);
     client =
         new KubernetesClientBuilder()
@@ -263,6 +271,30 @@ public final class LocalCluster implements TestCluster {
   @Override
   public String caCertificatePem() {
     return files.ca.certificatePem();
+  }
+
+  /**
+   * Stops kube-apiserver and starts it again on the same port and storage, as an outage or an
+   * upgrade would, and returns once it is ready again. Clients and kubeconfigs stay valid.
+   */
+  public void restartApiServer() {
+    int index = 1; // etcd, kube-apiserver, kube-controller-manager
+    processes.get(index).stop();
+    ManagedProcess restarted =
+        ManagedProcess.start(
+            "kube-apiserver",
+            apiServerBinary,
+            apiServerArgs(apiServerPort, etcdClientPort),
+            files.dir.resolve("kube-apiserver-restarted.log"),
+            ledger);
+    processes.set(index, restarted);
+    awaitReady(
+        "kube-apiserver after restart",
+        () -> {
+          restarted.checkAlive();
+          return apiServerProbe.ok(serverUrl + "/readyz", "ok");
+        });
+    LOG.info("cluster {}: kube-apiserver restarted at {}", name, serverUrl);
   }
 
   /** PIDs of the cluster's processes, in start order (etcd, kube-apiserver, kcm). */

@@ -46,6 +46,18 @@ public final class JoinCommand implements Callable<Integer> {
           "URL the hub lists for this cluster (default: the managed kubeconfig's server).")
   String managedUrl;
 
+  private RegistrationAgent newAgent(RegistrationConfig config, KubernetesClient managed) {
+    try {
+      return new RegistrationAgent(config, managed);
+    } catch (IllegalArgumentException e) {
+      throw new UserError(
+          "--bootstrap-kubeconfig "
+              + bootstrapKubeconfig
+              + ": "
+              + e.getMessage().replaceFirst("^bootstrap kubeconfig: ", ""));
+    }
+  }
+
   @Override
   public Integer call() throws InterruptedException {
     String bootstrap;
@@ -74,12 +86,13 @@ public final class JoinCommand implements Callable<Integer> {
       } catch (IllegalArgumentException e) {
         throw new UserError("--cluster-name: " + e.getMessage());
       }
-      try (RegistrationAgent agent = new RegistrationAgent(config, managed).start()) {
+      try (RegistrationAgent agent = newAgent(config, managed)) {
+        // Fail now, in one line, when the hub cannot be reached at all; later outages are retried.
+        KubeconfigOption.connect("--bootstrap-kubeconfig", bootstrapKubeconfig).close();
+        agent.start();
         Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "ocmj-join-stop"));
         System.out.println("ocmj agent for cluster " + clusterName + " is running; Ctrl-C stops.");
         stop.await();
-      } catch (IllegalArgumentException e) {
-        throw new UserError(e.getMessage());
       }
     }
     return 0;

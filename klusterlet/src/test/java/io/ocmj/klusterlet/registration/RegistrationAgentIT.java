@@ -15,6 +15,7 @@ import io.ocmj.hub.HubControllers;
 import io.ocmj.hub.registration.BootstrapIdentity;
 import io.ocmj.testing.ClusterSet;
 import io.ocmj.testing.Crds;
+import io.ocmj.testing.LocalCluster;
 import io.ocmj.testing.TestCluster;
 import io.ocmj.testing.junit.KubernetesClusters;
 import java.math.BigInteger;
@@ -239,6 +240,35 @@ class RegistrationAgentIT {
           .atMost(WAIT)
           .until(
               () -> availability(hub, "quiet").equals("True") && taintKeys(hub, "quiet").isEmpty());
+    }
+  }
+
+  @Test
+  void agentReconnectsByItselfAfterTheHubApiServerRestarts(ClusterSet clusters) {
+    KubernetesClient hub = clusters.get("hub").client();
+    TestCluster managed = clusters.get("cluster1");
+    try (RegistrationAgent agent = agent(managed, "survivor", "agent-survivor", null, null)) {
+      await("registered").atMost(WAIT).until(() -> cluster(hub, "survivor") != null);
+      hub.resources(ManagedCluster.class)
+          .withName("survivor")
+          .patch(
+              PatchContext.of(PatchType.JSON_MERGE),
+              "{\"spec\":{\"hubAcceptsClient\":true,\"leaseDurationSeconds\":1}}");
+      await("joined").atMost(WAIT).until(() -> availability(hub, "survivor").equals("True"));
+
+      ((LocalCluster) clusters.get("hub")).restartApiServer();
+      ZonedDateTime restarted = ZonedDateTime.now();
+
+      await("heartbeats resume after the restart")
+          .atMost(WAIT)
+          .until(
+              () -> {
+                var lease =
+                    hub.leases().inNamespace("survivor").withName("managed-cluster-lease").get();
+                return lease.getSpec().getRenewTime().isAfter(restarted)
+                    && availability(hub, "survivor").equals("True");
+              });
+      assertThat(agent.phase()).isEqualTo("joined");
     }
   }
 
