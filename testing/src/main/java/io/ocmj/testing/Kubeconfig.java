@@ -1,5 +1,8 @@
 package io.ocmj.testing;
 
+import io.fabric8.kubernetes.api.model.ConfigBuilder;
+import io.fabric8.kubernetes.client.utils.Serialization;
+
 /** Renders a kubeconfig with one cluster, one certificate user and one context. */
 public final class Kubeconfig {
   private Kubeconfig() {}
@@ -7,31 +10,32 @@ public final class Kubeconfig {
   /** A kubeconfig YAML whose credentials are inline ({@code *-data}) PEM. */
   public static String render(
       String name, String serverUrl, String caPem, String clientCertPem, String clientKeyPem) {
-    return """
-        apiVersion: v1
-        kind: Config
-        clusters:
-        - name: %1$s
-          cluster:
-            server: %2$s
-            certificate-authority-data: %3$s
-        users:
-        - name: %1$s-admin
-          user:
-            client-certificate-data: %4$s
-            client-key-data: %5$s
-        contexts:
-        - name: %1$s
-          context:
-            cluster: %1$s
-            user: %1$s-admin
-        current-context: %1$s
-        """
-        .formatted(
-            name,
-            serverUrl,
-            Pem.base64(caPem),
-            Pem.base64(clientCertPem),
-            Pem.base64(clientKeyPem));
+    return Serialization.asYaml(
+        new ConfigBuilder()
+            .withApiVersion("v1")
+            .withKind("Config")
+            .addNewCluster()
+            .withName(name)
+            .withNewCluster()
+            .withServer(serverUrl)
+            .withCertificateAuthorityData(Pem.base64(caPem))
+            .endCluster()
+            .endCluster()
+            .addNewUser()
+            .withName(name + "-admin")
+            .withNewUser()
+            .withClientCertificateData(Pem.base64(clientCertPem))
+            .withClientKeyData(Pem.base64(clientKeyPem))
+            .endUser()
+            .endUser()
+            .addNewContext()
+            .withName(name)
+            .withNewContext()
+            .withCluster(name)
+            .withUser(name + "-admin")
+            .endContext()
+            .endContext()
+            .withCurrentContext(name)
+            .build());
   }
 }

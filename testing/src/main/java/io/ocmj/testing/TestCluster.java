@@ -30,30 +30,30 @@ public interface TestCluster extends AutoCloseable {
 
   /** A new client (closed by the caller) that authenticates with a client certificate. */
   default KubernetesClient clientWithCertificate(String certificatePem, String privateKeyPem) {
-    Config admin = client().getConfiguration();
-    Config config = Config.empty();
-    config.setMasterUrl(serverUrl());
-    config.setCaCertData(admin.getCaCertData());
-    config.setCaCertFile(admin.getCaCertFile());
-    config.setTrustCerts(admin.isTrustCerts());
+    Config config = sameServer();
     config.setClientCertData(Pem.base64(certificatePem));
     config.setClientKeyData(Pem.base64(privateKeyPem));
     config.setClientKeyAlgo("RSA");
-    config.setRequestRetryBackoffLimit(0);
     return new KubernetesClientBuilder().withConfig(config).build();
   }
 
   /** A new client (closed by the caller) that authenticates with a bearer token. */
   default KubernetesClient clientWithToken(String token) {
+    Config config = sameServer();
+    config.setOauthToken(token);
+    return new KubernetesClientBuilder().withConfig(config).build();
+  }
+
+  /** This cluster's server and trust, no credentials, no retries (tests want the first answer). */
+  private Config sameServer() {
     Config admin = client().getConfiguration();
     Config config = Config.empty();
     config.setMasterUrl(serverUrl());
     config.setCaCertData(admin.getCaCertData());
     config.setCaCertFile(admin.getCaCertFile());
     config.setTrustCerts(admin.isTrustCerts());
-    config.setOauthToken(token);
     config.setRequestRetryBackoffLimit(0);
-    return new KubernetesClientBuilder().withConfig(config).build();
+    return config;
   }
 
   /** Stops the cluster (for a local one: its processes) and frees its files. */

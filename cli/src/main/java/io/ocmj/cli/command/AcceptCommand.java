@@ -9,12 +9,12 @@ import io.ocmj.api.cluster.v1.ManagedCluster;
 import io.ocmj.api.status.Conditions;
 import io.ocmj.cli.UserError;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.awaitility.core.ConditionTimeoutException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -27,12 +27,7 @@ import picocli.CommandLine.Spec;
 public final class AcceptCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--hub-kubeconfig",
-      required = true,
-      defaultValue = "${env:OCMJ_HUB_KUBECONFIG}",
-      description = "Kubeconfig of the hub cluster (env OCMJ_HUB_KUBECONFIG).")
-  Path hubKubeconfig;
+  @Mixin HubKubeconfigMixin hubOptions;
 
   @Option(
       names = "--clusters",
@@ -51,7 +46,7 @@ public final class AcceptCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    try (KubernetesClient hub = KubeconfigOption.connect("--hub-kubeconfig", hubKubeconfig)) {
+    try (KubernetesClient hub = hubOptions.connect()) {
       for (String cluster : clusters) {
         if (hub.resources(ManagedCluster.class).withName(cluster).get() == null) {
           throw new UserError(

@@ -6,12 +6,12 @@ import io.ocmj.api.cluster.v1.ManagedCluster;
 import io.ocmj.api.cluster.v1beta2.ManagedClusterSet;
 import io.ocmj.api.status.Conditions;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -34,12 +34,7 @@ public final class GetCommand implements Callable<Integer> {
   @Parameters(index = "0", description = "What to show: clusters.")
   String what;
 
-  @Option(
-      names = "--hub-kubeconfig",
-      required = true,
-      defaultValue = "${env:OCMJ_HUB_KUBECONFIG}",
-      description = "Kubeconfig of the hub cluster (env OCMJ_HUB_KUBECONFIG).")
-  Path hubKubeconfig;
+  @Mixin HubKubeconfigMixin hubOptions;
 
   @Option(
       names = {"-o", "--output"},
@@ -54,7 +49,7 @@ public final class GetCommand implements Callable<Integer> {
       throw new io.ocmj.cli.UserError("get " + what + ": unknown resource; try: ocmj get clusters");
     }
     PrintWriter out = spec.commandLine().getOut();
-    try (KubernetesClient hub = KubeconfigOption.connect("--hub-kubeconfig", hubKubeconfig)) {
+    try (KubernetesClient hub = hubOptions.connect()) {
       List<ManagedCluster> clusters =
           hub.resources(ManagedCluster.class).list().getItems().stream()
               .sorted(Comparator.comparing(c -> c.getMetadata().getName()))

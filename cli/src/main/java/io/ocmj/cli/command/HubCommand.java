@@ -2,12 +2,11 @@ package io.ocmj.cli.command;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.ocmj.hub.HubControllers;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code ocmj hub}: runs the hub controllers against a hub until stopped. */
 @Command(
@@ -15,17 +14,12 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Run the hub controllers (Ctrl-C stops).")
 public final class HubCommand implements Callable<Integer> {
-  @Option(
-      names = "--hub-kubeconfig",
-      required = true,
-      defaultValue = "${env:OCMJ_HUB_KUBECONFIG}",
-      description = "Kubeconfig of the hub cluster (env OCMJ_HUB_KUBECONFIG).")
-  Path hubKubeconfig;
+  @Mixin HubKubeconfigMixin hubOptions;
 
   @Override
   public Integer call() throws InterruptedException {
     CountDownLatch stop = new CountDownLatch(1);
-    try (KubernetesClient hub = KubeconfigOption.connect("--hub-kubeconfig", hubKubeconfig);
+    try (KubernetesClient hub = hubOptions.connect();
         HubControllers controllers = HubControllers.start(hub, Clock.systemUTC())) {
       Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "ocmj-hub-stop"));
       System.out.println(

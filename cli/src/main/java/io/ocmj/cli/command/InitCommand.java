@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -30,12 +31,7 @@ import picocli.CommandLine.Spec;
 public final class InitCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--hub-kubeconfig",
-      required = true,
-      defaultValue = "${env:OCMJ_HUB_KUBECONFIG}",
-      description = "Kubeconfig of the hub cluster (env OCMJ_HUB_KUBECONFIG).")
-  Path hubKubeconfig;
+  @Mixin HubKubeconfigMixin hubOptions;
 
   @Option(
       names = "--bootstrap-kubeconfig-out",
@@ -53,7 +49,7 @@ public final class InitCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
-    try (KubernetesClient hub = KubeconfigOption.connect("--hub-kubeconfig", hubKubeconfig)) {
+    try (KubernetesClient hub = hubOptions.connect()) {
       out.printf("Installing CRDs on %s...%n", hub.getMasterUrl());
       out.flush();
       HubCrds.install(hub);
@@ -70,7 +66,7 @@ public final class InitCommand implements Callable<Integer> {
           bootstrapOut.toAbsolutePath());
       out.printf(
           "then accept it here: ocmj accept --hub-kubeconfig %s --clusters <cluster-name>%n",
-          hubKubeconfig);
+          hubOptions.hubKubeconfig);
     }
     return 0;
   }
@@ -85,7 +81,7 @@ public final class InitCommand implements Callable<Integer> {
     }
     throw new UserError(
         "--hub-kubeconfig "
-            + hubKubeconfig
+            + hubOptions.hubKubeconfig
             + ": clusters[].cluster.certificate-authority(-data) is needed to give agents the hub's CA");
   }
 }
