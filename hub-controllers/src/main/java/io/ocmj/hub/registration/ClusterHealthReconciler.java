@@ -3,6 +3,7 @@ package io.ocmj.hub.registration;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
@@ -65,9 +66,12 @@ public final class ClusterHealthReconciler implements Reconciler<ManagedCluster>
     }
     List<Taint> taints = ClusterHealth.taints(cluster.getSpec().getTaints(), available, now);
     if (!sameKeys(taints, cluster.getSpec().getTaints())) {
-      ManagedCluster copy = client.resources(ManagedCluster.class).withName(name).get();
+      // A copy of what the taints were computed from (never the cached object), written with its
+      // resourceVersion: if anyone changed the cluster since, the update fails and the reconcile
+      // is retried on the newer object, so no concurrent taint edit is lost.
+      ManagedCluster copy = Serialization.clone(cluster);
       copy.getSpec().setTaints(taints);
-      client.resource(copy).update(); // optimistic: a concurrent edit makes this retry
+      client.resource(copy).update();
       LOG.info(
           "reconciled managedcluster={} outcome=taints available={} taints={}",
           name,
