@@ -34,8 +34,6 @@ public final class ManagedProcess {
     ProcessBuilder pb = new ProcessBuilder(command);
     pb.redirectErrorStream(true);
     pb.redirectOutput(logFile.toFile());
-    // Keep each Go process small and polite on a shared 2-core machine.
-    pb.environment().putIfAbsent("GOMAXPROCS", "2");
     try {
       Process process = pb.start();
       ManagedProcess managed = new ManagedProcess(name, binary, logFile, process, ledger);

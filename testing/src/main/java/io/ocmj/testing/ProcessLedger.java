@@ -40,8 +40,15 @@ public final class ProcessLedger {
 
   /** The ledger of this JVM under {@code <cache>/run}; the first call reaps stale ledgers. */
   public static synchronized ProcessLedger forCache(Path cacheDir) {
+    Path runDir = cacheDir.resolve("run");
+    if (instance != null && !instance.runDir.equals(runDir)) {
+      throw new IllegalStateException(
+          "this JVM already keeps its cluster processes under "
+              + instance.runDir
+              + "; one JVM uses one cache, not also "
+              + cacheDir);
+    }
     if (instance == null) {
-      Path runDir = cacheDir.resolve("run");
       try {
         Files.createDirectories(runDir);
       } catch (IOException e) {
