@@ -77,7 +77,10 @@ public final class RegistrationAgent implements AutoCloseable {
     return this;
   }
 
-  /** Where the agent is: bootstrapping, waiting-for-approval, joined, lost-access, ... */
+  /**
+   * Where the agent is: bootstrapping, waiting-for-approval, waiting-for-acceptance, joined, denied
+   * (a hub admin set hubAcceptsClient false) or lost-access (removed from the hub).
+   */
   public String phase() {
     return phase;
   }
@@ -299,19 +302,33 @@ public final class RegistrationAgent implements AutoCloseable {
       cluster = hub.resources(ManagedCluster.class).withName(config.clusterName()).get();
     } catch (KubernetesClientException e) {
       if (e.getCode() == 401 || e.getCode() == 403) {
+        // Denial keeps read access to the ManagedCluster; losing even that means the hub removed
+        // the cluster (its RBAC is gone) or no longer trusts this identity.
         phase = "lost-access";
         waitingFor(
             "access: the hub refuses this agent's identity ("
                 + e.getCode()
-                + "); was the cluster denied (hubAcceptsClient: false)?");
+                + "): the cluster was removed from the hub, or its certificate is no longer trusted");
         return config.retry();
       }
       throw e;
     }
-    if (cluster == null
-        || cluster.getStatus() == null
-        || !Conditions.isTrue(
-            cluster.getStatus().getConditions(), ManagedCluster.CONDITION_HUB_ACCEPTED)) {
+    var accepted =
+        cluster == null || cluster.getStatus() == null
+            ? java.util.Optional.<Condition>empty()
+            : Conditions.find(
+                cluster.getStatus().getConditions(), ManagedCluster.CONDITION_HUB_ACCEPTED);
+    if (accepted.isPresent() && Conditions.FALSE.equals(accepted.get().getStatus())) {
+      phase = "denied";
+      waitingFor(
+          "the hub to accept cluster "
+              + config.clusterName()
+              + " again: a hub admin denied it ("
+              + accepted.get().getReason()
+              + "), its access is revoked");
+      return config.retry();
+    }
+    if (accepted.isEmpty() || !Conditions.TRUE.equals(accepted.get().getStatus())) {
       phase = "waiting-for-acceptance";
       waitingFor("the hub to accept cluster " + config.clusterName());
       return config.retry();

@@ -272,6 +272,42 @@ class RegistrationAgentIT {
     }
   }
 
+  @Test
+  void agentNoticesWhenItIsDeniedAcceptedAgainAndRemoved(ClusterSet clusters) {
+    KubernetesClient hub = clusters.get("hub").client();
+    TestCluster managed = clusters.get("cluster1");
+    try (RegistrationAgent agent = agent(managed, "leaving", "agent-leaving", null, null)) {
+      await("registered").atMost(WAIT).until(() -> cluster(hub, "leaving") != null);
+      hub.resources(ManagedCluster.class)
+          .withName("leaving")
+          .patch(
+              PatchContext.of(PatchType.JSON_MERGE),
+              "{\"spec\":{\"hubAcceptsClient\":true,\"leaseDurationSeconds\":1}}");
+      await("joined").atMost(WAIT).until(() -> "joined".equals(agent.phase()));
+
+      hub.resources(ManagedCluster.class)
+          .withName("leaving")
+          .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"hubAcceptsClient\":false}}");
+      await("the agent knows it was denied")
+          .atMost(WAIT)
+          .until(() -> "denied".equals(agent.phase()));
+
+      accept(hub, "leaving");
+      await("and that it is back").atMost(WAIT).until(() -> "joined".equals(agent.phase()));
+
+      hub.resources(ManagedCluster.class).withName("leaving").delete();
+      await("the agent knows it was removed")
+          .atMost(WAIT)
+          .until(() -> "lost-access".equals(agent.phase()));
+      await("the hub cleaned up")
+          .atMost(WAIT)
+          .until(
+              () ->
+                  cluster(hub, "leaving") == null
+                      && hub.namespaces().withName("leaving").get() == null);
+    }
+  }
+
   private static String availability(KubernetesClient hub, String name) {
     ManagedCluster mc = cluster(hub, name);
     return mc.getStatus() == null
