@@ -25,6 +25,21 @@ public final class ClusterHealth {
 
   private ClusterHealth() {}
 
+  /**
+   * Whether the agent's clock agrees with the hub's: the lease's renew time, stamped with the
+   * agent's clock, is less than the grace period (5 x leaseDurationSeconds) away from now.
+   */
+  public static boolean clockSynced(Instant renewTime, Integer leaseDurationSeconds, Instant now) {
+    Duration skew = Duration.between(renewTime, now).abs();
+    return skew.compareTo(grace(leaseDurationSeconds)) < 0;
+  }
+
+  private static Duration grace(Integer leaseDurationSeconds) {
+    int seconds =
+        leaseDurationSeconds == null || leaseDurationSeconds <= 0 ? 60 : leaseDurationSeconds;
+    return Duration.ofSeconds((long) seconds * GRACE_MULTIPLIER);
+  }
+
   /** Whether the lease is stale now, and when to look again if it is not. */
   public record LeaseVerdict(boolean stale, Instant recheckAt) {}
 

@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
 @ControllerConfiguration(name = "managedcluster-health", generationAwareEventProcessing = false)
 public final class ClusterHealthReconciler implements Reconciler<ManagedCluster> {
   static final String FIELD_MANAGER = "ocmj-lease";
+  static final String CLOCK_FIELD_MANAGER = "ocmj-clock";
   private static final Logger LOG = LoggerFactory.getLogger(ClusterHealthReconciler.class);
   private final Clock clock;
 
@@ -62,6 +63,17 @@ public final class ClusterHealthReconciler implements Reconciler<ManagedCluster>
       if (verdict.stale() && !Conditions.UNKNOWN.equals(available.orElse(null))) {
         markUnknown(client, cluster, conditions, now);
         available = Optional.of(Conditions.UNKNOWN);
+      }
+      Instant renewed = lease.getSpec().getRenewTime().toInstant();
+      // A stale lease says nothing about clocks (the agent may just be down); a fresh one, or one
+      // renewed "in the future", does.
+      if (!verdict.stale() || renewed.isAfter(now)) {
+        recordClock(
+            client,
+            cluster,
+            conditions,
+            ClusterHealth.clockSynced(renewed, leaseSeconds(cluster), now),
+            now);
       }
     }
     List<Taint> taints = ClusterHealth.taints(cluster.getSpec().getTaints(), available, now);
@@ -101,6 +113,35 @@ public final class ClusterHealthReconciler implements Reconciler<ManagedCluster>
     LOG.info(
         "reconciled managedcluster={} outcome=lease-stale available=Unknown",
         cluster.getMetadata().getName());
+  }
+
+  private void recordClock(
+      KubernetesClient client,
+      ManagedCluster cluster,
+      List<Condition> observed,
+      boolean synced,
+      Instant now) {
+    List<Condition> conditions = new ArrayList<>(observed);
+    boolean changed =
+        Conditions.set(
+            conditions,
+            ManagedCluster.CONDITION_CLOCK_SYNCED,
+            synced ? Conditions.TRUE : Conditions.FALSE,
+            synced ? "ManagedClusterClockSynced" : "ManagedClusterClockOutOfSync",
+            synced
+                ? "The clock of the managed cluster is synced with the hub."
+                : "The clock of hub and agent is out of sync. This may cause the Unknown status and affect agent functionalities.",
+            cluster.getMetadata().getGeneration(),
+            now);
+    if (changed) {
+      // Its own field manager: applying only this condition must not drop the Available one.
+      ConditionsApply.apply(
+          client,
+          cluster,
+          CLOCK_FIELD_MANAGER,
+          List.of(
+              Conditions.find(conditions, ManagedCluster.CONDITION_CLOCK_SYNCED).orElseThrow()));
+    }
   }
 
   private static Integer leaseSeconds(ManagedCluster cluster) {

@@ -30,6 +30,16 @@ class ClusterHealthTest {
     assertThat(ClusterHealth.lease(RENEWED, null, RENEWED.plusSeconds(300)).stale()).isTrue();
   }
 
+  @Test
+  void clocksAgreeWithinTheGracePeriodEitherWay() {
+    assertThat(ClusterHealth.clockSynced(RENEWED, 60, RENEWED.plusSeconds(299))).isTrue();
+    assertThat(ClusterHealth.clockSynced(RENEWED, 60, RENEWED.minusSeconds(299))).isTrue();
+    assertThat(ClusterHealth.clockSynced(RENEWED, 60, RENEWED.minusSeconds(300)))
+        .as("agent ahead")
+        .isFalse();
+    assertThat(ClusterHealth.clockSynced(RENEWED, 60, RENEWED.plusSeconds(300))).isFalse();
+  }
+
   private static Taint taint(String key) {
     Taint t = new Taint();
     t.setKey(key);

@@ -120,6 +120,13 @@ class RegistrationAgentIT {
                     && Conditions.isTrue(
                         mc.getStatus().getConditions(), ManagedCluster.CONDITION_AVAILABLE);
               });
+      await("the hub finds the clocks in sync")
+          .atMost(WAIT)
+          .until(
+              () ->
+                  Conditions.isTrue(
+                      cluster(hub, "cluster1").getStatus().getConditions(),
+                      ManagedCluster.CONDITION_CLOCK_SYNCED));
       ManagedCluster joined = cluster(hub, "cluster1");
       assertThat(joined.getStatus().getVersion().getKubernetes())
           .isEqualTo(managed.client().getKubernetesVersion().getGitVersion());
