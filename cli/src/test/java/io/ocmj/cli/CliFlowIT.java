@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import io.ocmj.testing.ClusterSet;
 import io.ocmj.testing.TestCluster;
 import io.ocmj.testing.junit.KubernetesClusters;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -53,6 +54,21 @@ class CliFlowIT {
     return t;
   }
 
+  /** A kubeconfig with a token user for {@code server}, written to {@code name} in the temp dir. */
+  private Path tokenKubeconfig(String name, String server) throws IOException {
+    return Files.writeString(
+        dir.resolve(name),
+        """
+        apiVersion: v1
+        kind: Config
+        clusters: [{name: x, cluster: {server: "%s"}}]
+        users: [{name: x, user: {token: t}}]
+        contexts: [{name: x, context: {cluster: x, user: x}}]
+        current-context: x
+        """
+            .formatted(server));
+  }
+
   @Test
   void badKubeconfigsAreOneLineErrorsNamingTheProblem() throws Exception {
     Run missing = run("get", "clusters", "--hub-kubeconfig", dir.resolve("nope.yaml").toString());
@@ -66,17 +82,7 @@ class CliFlowIT {
     assertThat(bad.err()).startsWith("ocmj: --hub-kubeconfig " + notYaml + ": not a kubeconfig");
     assertThat(bad.err().strip()).doesNotContain("\n");
 
-    Path nowhere =
-        Files.writeString(
-            dir.resolve("nowhere.yaml"),
-            """
-        apiVersion: v1
-        kind: Config
-        clusters: [{name: x, cluster: {server: "https://127.0.0.1:1"}}]
-        users: [{name: x, user: {token: t}}]
-        contexts: [{name: x, context: {cluster: x, user: x}}]
-        current-context: x
-        """);
+    Path nowhere = tokenKubeconfig("nowhere.yaml", "https://127.0.0.1:1");
     Run unreachable = run("get", "clusters", "--hub-kubeconfig", nowhere.toString());
     assertThat(unreachable.exit()).isEqualTo(1);
     assertThat(unreachable.err())
@@ -86,17 +92,7 @@ class CliFlowIT {
   @Test
   void joinWithABootstrapKubeconfigThatCannotWorkFailsAtOnce(ClusterSet clusters) throws Exception {
     String managed = clusters.get("cluster1").kubeconfig().toString();
-    Path plainHttp =
-        Files.writeString(
-            dir.resolve("http.kubeconfig"),
-            """
-        apiVersion: v1
-        kind: Config
-        clusters: [{name: x, cluster: {server: "http://127.0.0.1:8080"}}]
-        users: [{name: x, user: {token: t}}]
-        contexts: [{name: x, context: {cluster: x, user: x}}]
-        current-context: x
-        """);
+    Path plainHttp = tokenKubeconfig("http.kubeconfig", "http://127.0.0.1:8080");
     Run http =
         run(
             "join",
@@ -113,17 +109,7 @@ class CliFlowIT {
                 + plainHttp
                 + ": clusters[].cluster.server must be an https URL, was http://127.0.0.1:8080");
 
-    Path nowhere =
-        Files.writeString(
-            dir.resolve("nowhere.kubeconfig"),
-            """
-        apiVersion: v1
-        kind: Config
-        clusters: [{name: x, cluster: {server: "https://127.0.0.1:1"}}]
-        users: [{name: x, user: {token: t}}]
-        contexts: [{name: x, context: {cluster: x, user: x}}]
-        current-context: x
-        """);
+    Path nowhere = tokenKubeconfig("nowhere.kubeconfig", "https://127.0.0.1:1");
     Run unreachable =
         run(
             "join",
