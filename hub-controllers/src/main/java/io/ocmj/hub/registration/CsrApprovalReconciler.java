@@ -5,10 +5,15 @@ import io.fabric8.kubernetes.api.model.certificates.v1.CertificateSigningRequest
 import io.fabric8.kubernetes.api.model.certificates.v1.CertificateSigningRequestConditionBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.ocmj.api.cluster.v1.ManagedCluster;
 import io.ocmj.api.status.Conditions;
 import io.ocmj.hub.registration.CsrDecision.ClusterState;
@@ -16,20 +21,46 @@ import io.ocmj.hub.registration.CsrDecision.Outcome;
 import io.ocmj.hub.registration.CsrDecision.Request;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Approves the client-certificate requests of cluster agents when {@link CsrDecision} says so, and
- * keeps looking at a pending one (every {@link #RECHECK}) until the cluster is accepted or the
- * request is decided. Only CSRs labelled with a cluster name are watched.
+ * Approves the client-certificate requests of cluster agents when {@link CsrDecision} says so. A
+ * pending request is looked at again when its ManagedCluster changes (an admin accepts it), and
+ * every {@link #RECHECK} as a safety net. Only CSRs labelled with a cluster name are watched.
  */
 @ControllerConfiguration(
     name = "csr-approval",
     informer = @Informer(labelSelector = CsrDecision.LABEL_CLUSTER_NAME))
 public final class CsrApprovalReconciler implements Reconciler<CertificateSigningRequest> {
-  static final Duration RECHECK = Duration.ofSeconds(2);
+  /** A safety net only: a change of the ManagedCluster (acceptance) re-checks its CSRs at once. */
+  static final Duration RECHECK = Duration.ofSeconds(30);
+
   private static final Logger LOG = LoggerFactory.getLogger(CsrApprovalReconciler.class);
+
+  /** Accepting a cluster re-checks its pending CSRs (those labelled with its name) right away. */
+  @Override
+  public List<EventSource<?, CertificateSigningRequest>> prepareEventSources(
+      EventSourceContext<CertificateSigningRequest> context) {
+    InformerEventSourceConfiguration<ManagedCluster> clusters =
+        InformerEventSourceConfiguration.from(ManagedCluster.class, CertificateSigningRequest.class)
+            .withSecondaryToPrimaryMapper(
+                cluster ->
+                    context
+                        .getPrimaryCache()
+                        .list(csr -> cluster.getMetadata().getName().equals(clusterLabel(csr)))
+                        .map(ResourceID::fromResource)
+                        .collect(Collectors.toSet()))
+            .build();
+    return List.of(new InformerEventSource<>(clusters, context));
+  }
+
+  private static String clusterLabel(CertificateSigningRequest csr) {
+    Map<String, String> labels = csr.getMetadata().getLabels();
+    return labels == null ? null : labels.get(CsrDecision.LABEL_CLUSTER_NAME);
+  }
 
   @Override
   public UpdateControl<CertificateSigningRequest> reconcile(
