@@ -1,6 +1,5 @@
 package io.ocmj.hub.clusterset;
 
-import io.fabric8.kubernetes.api.model.Condition;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -15,7 +14,6 @@ import io.ocmj.api.cluster.v1beta2.ManagedClusterSetBinding;
 import io.ocmj.api.status.Conditions;
 import io.ocmj.hub.status.ConditionsApply;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -88,23 +86,16 @@ public final class ManagedClusterSetBindingReconciler
       reason = "ClusterSetBound";
       message = "";
     }
-    List<Condition> conditions =
-        new ArrayList<>(
-            binding.getStatus() == null ? List.of() : binding.getStatus().getConditions());
-    if (Conditions.set(
-        conditions,
+    if (ConditionsApply.setAndApply(
+        context.getClient(),
+        binding,
+        binding.getStatus() == null ? null : binding.getStatus().getConditions(),
+        FIELD_MANAGER,
         ManagedClusterSetBinding.CONDITION_BOUND,
         status,
         reason,
         message,
-        binding.getMetadata().getGeneration(),
         clock.instant())) {
-      ConditionsApply.apply(
-          context.getClient(),
-          binding,
-          FIELD_MANAGER,
-          List.of(
-              Conditions.find(conditions, ManagedClusterSetBinding.CONDITION_BOUND).orElseThrow()));
       LOG.info(
           "reconciled managedclustersetbinding={}/{} outcome={}",
           binding.getMetadata().getNamespace(),

@@ -1,6 +1,5 @@
 package io.ocmj.hub.clusterset;
 
-import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -19,7 +18,6 @@ import io.ocmj.api.cluster.v1beta2.SelectorType;
 import io.ocmj.api.status.Conditions;
 import io.ocmj.hub.status.ConditionsApply;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -83,24 +81,17 @@ public final class ManagedClusterSetReconciler implements Reconciler<ManagedClus
       ManagedClusterSet set, Context<ManagedClusterSet> context) {
     Set<ManagedCluster> clusters = context.getSecondaryResources(ManagedCluster.class);
     List<String> members = ClusterSetMembership.members(set, clusters);
-    List<Condition> conditions =
-        new ArrayList<>(set.getStatus() == null ? List.of() : set.getStatus().getConditions());
     boolean empty = members.isEmpty();
-    boolean changed =
-        Conditions.set(
-            conditions,
-            ManagedClusterSet.CONDITION_EMPTY,
-            empty ? Conditions.TRUE : Conditions.FALSE,
-            empty ? "NoClusterMatched" : "ClustersSelected",
-            empty ? "No ManagedCluster selected" : members.size() + " ManagedClusters selected",
-            set.getMetadata().getGeneration(),
-            clock.instant());
-    if (changed) {
-      ConditionsApply.apply(
-          context.getClient(),
-          set,
-          FIELD_MANAGER,
-          List.of(Conditions.find(conditions, ManagedClusterSet.CONDITION_EMPTY).orElseThrow()));
+    if (ConditionsApply.setAndApply(
+        context.getClient(),
+        set,
+        set.getStatus() == null ? null : set.getStatus().getConditions(),
+        FIELD_MANAGER,
+        ManagedClusterSet.CONDITION_EMPTY,
+        empty ? Conditions.TRUE : Conditions.FALSE,
+        empty ? "NoClusterMatched" : "ClustersSelected",
+        empty ? "No ManagedCluster selected" : members.size() + " ManagedClusters selected",
+        clock.instant())) {
       LOG.info(
           "reconciled managedclusterset={} outcome=status members={}",
           set.getMetadata().getName(),

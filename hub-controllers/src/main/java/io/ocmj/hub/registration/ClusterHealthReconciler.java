@@ -16,7 +16,6 @@ import io.ocmj.hub.status.ConditionsApply;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -96,20 +95,16 @@ public final class ClusterHealthReconciler implements Reconciler<ManagedCluster>
 
   private void markUnknown(
       KubernetesClient client, ManagedCluster cluster, List<Condition> observed, Instant now) {
-    List<Condition> conditions = new ArrayList<>(observed);
-    Conditions.set(
-        conditions,
+    ConditionsApply.setAndApply(
+        client,
+        cluster,
+        observed,
+        FIELD_MANAGER,
         ManagedCluster.CONDITION_AVAILABLE,
         Conditions.UNKNOWN,
         ClusterHealth.REASON_LEASE_STOPPED,
         ClusterHealth.MESSAGE_LEASE_STOPPED,
-        cluster.getMetadata().getGeneration(),
         now);
-    ConditionsApply.apply(
-        client,
-        cluster,
-        FIELD_MANAGER,
-        List.of(Conditions.find(conditions, ManagedCluster.CONDITION_AVAILABLE).orElseThrow()));
     LOG.info(
         "reconciled managedcluster={} outcome=lease-stale available=Unknown",
         cluster.getMetadata().getName());
@@ -121,27 +116,20 @@ public final class ClusterHealthReconciler implements Reconciler<ManagedCluster>
       List<Condition> observed,
       boolean synced,
       Instant now) {
-    List<Condition> conditions = new ArrayList<>(observed);
-    boolean changed =
-        Conditions.set(
-            conditions,
-            ManagedCluster.CONDITION_CLOCK_SYNCED,
-            synced ? Conditions.TRUE : Conditions.FALSE,
-            synced ? "ManagedClusterClockSynced" : "ManagedClusterClockOutOfSync",
-            synced
-                ? "The clock of the managed cluster is synced with the hub."
-                : "The clock of hub and agent is out of sync. This may cause the Unknown status and affect agent functionalities.",
-            cluster.getMetadata().getGeneration(),
-            now);
-    if (changed) {
-      // Its own field manager: applying only this condition must not drop the Available one.
-      ConditionsApply.apply(
-          client,
-          cluster,
-          CLOCK_FIELD_MANAGER,
-          List.of(
-              Conditions.find(conditions, ManagedCluster.CONDITION_CLOCK_SYNCED).orElseThrow()));
-    }
+    // Its own field manager: applying only this condition must not drop the Available one.
+    ConditionsApply.setAndApply(
+        client,
+        cluster,
+        observed,
+        CLOCK_FIELD_MANAGER,
+        ManagedCluster.CONDITION_CLOCK_SYNCED,
+        synced ? Conditions.TRUE : Conditions.FALSE,
+        synced ? "ManagedClusterClockSynced" : "ManagedClusterClockOutOfSync",
+        synced
+            ? "The clock of the managed cluster is synced with the hub."
+            : "The clock of hub and agent is out of sync. This may cause the Unknown status and"
+                + " affect agent functionalities.",
+        now);
   }
 
   private static Integer leaseSeconds(ManagedCluster cluster) {

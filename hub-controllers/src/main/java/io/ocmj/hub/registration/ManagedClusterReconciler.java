@@ -17,7 +17,6 @@ import io.ocmj.api.cluster.v1beta2.ManagedClusterSet;
 import io.ocmj.api.status.Conditions;
 import io.ocmj.hub.status.ConditionsApply;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -126,25 +125,16 @@ public final class ManagedClusterReconciler
     if (!accepted && !wasAccepted) {
       return false; // OCM writes the condition only once a cluster was accepted at least once
     }
-    List<Condition> conditions = new ArrayList<>(observed);
-    boolean changed =
-        Conditions.set(
-            conditions,
-            ManagedCluster.CONDITION_HUB_ACCEPTED,
-            accepted ? Conditions.TRUE : Conditions.FALSE,
-            accepted ? REASON_ACCEPTED : REASON_DENIED,
-            accepted ? "Accepted by hub cluster admin" : "Denied by hub cluster admin",
-            cluster.getMetadata().getGeneration(),
-            clock.instant());
-    if (!changed) {
-      return false;
-    }
-    ConditionsApply.apply(
+    return ConditionsApply.setAndApply(
         client,
         cluster,
+        observed,
         FIELD_MANAGER,
-        List.of(Conditions.find(conditions, ManagedCluster.CONDITION_HUB_ACCEPTED).orElseThrow()));
-    return true;
+        ManagedCluster.CONDITION_HUB_ACCEPTED,
+        accepted ? Conditions.TRUE : Conditions.FALSE,
+        accepted ? REASON_ACCEPTED : REASON_DENIED,
+        accepted ? "Accepted by hub cluster admin" : "Denied by hub cluster admin",
+        clock.instant());
   }
 
   @Override

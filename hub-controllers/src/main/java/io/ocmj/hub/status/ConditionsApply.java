@@ -7,6 +7,9 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.ocmj.api.status.Conditions;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +21,29 @@ import java.util.Map;
  */
 public final class ConditionsApply {
   private ConditionsApply() {}
+
+  /**
+   * Sets the condition of {@code type} as {@link Conditions#set} keeps it (the observed list is not
+   * modified) and, only when that changed it, applies that one condition. Returns whether it did.
+   */
+  public static boolean setAndApply(
+      KubernetesClient client,
+      HasMetadata target,
+      List<Condition> observed,
+      String fieldManager,
+      String type,
+      String status,
+      String reason,
+      String message,
+      Instant now) {
+    List<Condition> conditions = new ArrayList<>(observed == null ? List.of() : observed);
+    if (!Conditions.set(
+        conditions, type, status, reason, message, target.getMetadata().getGeneration(), now)) {
+      return false;
+    }
+    apply(client, target, fieldManager, List.of(Conditions.find(conditions, type).orElseThrow()));
+    return true;
+  }
 
   public static void apply(
       KubernetesClient client,
