@@ -5,6 +5,7 @@ import io.ocmj.api.cluster.v1.ManagedCluster;
 import io.ocmj.api.cluster.v1alpha1.ClusterClaim;
 import io.ocmj.api.cluster.v1beta2.ManagedClusterSet;
 import io.ocmj.api.cluster.v1beta2.ManagedClusterSetBinding;
+import io.ocmj.api.operator.v1.Klusterlet;
 import io.ocmj.api.work.v1.ManifestWork;
 import java.util.List;
 
@@ -17,7 +18,8 @@ public final class Kinds {
           ClusterClaim.class,
           ManagedClusterSet.class,
           ManagedClusterSetBinding.class,
-          ManifestWork.class);
+          ManifestWork.class,
+          Klusterlet.class);
 
   private Kinds() {}
 }

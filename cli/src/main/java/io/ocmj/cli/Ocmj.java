@@ -6,6 +6,7 @@ import io.ocmj.cli.command.GetCommand;
 import io.ocmj.cli.command.HubCommand;
 import io.ocmj.cli.command.InitCommand;
 import io.ocmj.cli.command.JoinCommand;
+import io.ocmj.cli.command.RebootstrapCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -21,7 +22,8 @@ import picocli.CommandLine.Command;
       InitCommand.class,
       JoinCommand.class,
       AcceptCommand.class,
-      GetCommand.class
+      GetCommand.class,
+      RebootstrapCommand.class
     })
 public final class Ocmj {
   public static void main(String[] args) {

@@ -3,16 +3,24 @@ package io.ocmj.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.ocmj.api.cluster.v1.ManagedCluster;
+import io.ocmj.testing.CertificateAuthority;
 import io.ocmj.testing.ClusterSet;
 import io.ocmj.testing.TestCluster;
 import io.ocmj.testing.junit.KubernetesClusters;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -212,5 +220,84 @@ class CliFlowIT {
     }
     assertThat(joinThread.isAlive()).isFalse();
     assertThat(hubThread.isAlive()).isFalse();
+  }
+
+  @Test
+  void rebootstrapWritesAFreshBootstrapSecretWithTheGivenCaBundle(ClusterSet clusters)
+      throws Exception {
+    TestCluster hub = clusters.get("hub");
+    TestCluster managed = clusters.get("cluster1");
+    String hubKubeconfig = hub.kubeconfig().toString();
+    Run init =
+        run(
+            "init",
+            "--hub-kubeconfig",
+            hubKubeconfig,
+            "--bootstrap-kubeconfig-out",
+            dir.resolve("first.kubeconfig").toString());
+    assertThat(init.exit()).as(init.err()).isZero();
+    Run nowhere = run("rebootstrap", "--hub-kubeconfig", hubKubeconfig);
+    assertThat(nowhere.exit()).isEqualTo(1);
+    assertThat(nowhere.err()).startsWith("ocmj: nothing to re-issue to:");
+    Path garbage = Files.writeString(dir.resolve("garbage.pem"), "not a certificate");
+    Run bad =
+        run(
+            "rebootstrap",
+            "--hub-kubeconfig",
+            hubKubeconfig,
+            "--ca-bundle",
+            garbage.toString(),
+            "--managed-kubeconfig",
+            managed.kubeconfig().toString());
+    assertThat(bad.exit()).isEqualTo(1);
+    assertThat(bad.err()).startsWith("ocmj: --ca-bundle " + garbage + ":");
+
+    String bundle = hub.caCertificatePem() + CertificateAuthority.create("next").certificatePem();
+    Path bundleFile = Files.writeString(dir.resolve("bundle.pem"), bundle);
+    Run reissue =
+        run(
+            "rebootstrap",
+            "--hub-kubeconfig",
+            hubKubeconfig,
+            "--ca-bundle",
+            bundleFile.toString(),
+            "--managed-kubeconfig",
+            managed.kubeconfig().toString());
+    assertThat(reissue.exit()).as(reissue.err()).isZero();
+    assertThat(reissue.out())
+        .contains("Re-issued open-cluster-management-agent/bootstrap-hub-kubeconfig");
+    Secret secret =
+        managed
+            .client()
+            .secrets()
+            .inNamespace("open-cluster-management-agent")
+            .withName("bootstrap-hub-kubeconfig")
+            .get();
+    Config written =
+        Config.fromKubeconfig(
+            new String(
+                Base64.getDecoder().decode(secret.getData().get("kubeconfig")),
+                StandardCharsets.UTF_8));
+    assertThat(written.getMasterUrl()).startsWith(hub.serverUrl());
+    assertThat(
+            new String(Base64.getDecoder().decode(written.getCaCertData()), StandardCharsets.UTF_8))
+        .isEqualTo(bundle);
+    try (KubernetesClient bootstrap = new KubernetesClientBuilder().withConfig(written).build()) {
+      assertThat(
+              bootstrap
+                  .resources(ManagedCluster.class)
+                  .resource(newCluster("rebootstrapped"))
+                  .create()
+                  .getMetadata()
+                  .getName())
+          .as("the fresh token is a working bootstrap identity")
+          .isEqualTo("rebootstrapped");
+    }
+  }
+
+  private static ManagedCluster newCluster(String name) {
+    ManagedCluster cluster = new ManagedCluster();
+    cluster.getMetadata().setName(name);
+    return cluster;
   }
 }

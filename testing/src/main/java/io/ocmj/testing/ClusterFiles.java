@@ -18,6 +18,10 @@ final class ClusterFiles {
 
   final Path dir;
   final CertificateAuthority ca;
+
+  /** A second CA, trusted by the admin and kcm kubeconfigs, for tests that roll the serving CA. */
+  final CertificateAuthority nextServingCa;
+
   final IssuedCertificate admin;
   final Path caCert;
   final Path caKey;
@@ -30,16 +34,8 @@ final class ClusterFiles {
   ClusterFiles(Path dir, String clusterName) {
     this.dir = dir;
     this.ca = CertificateAuthority.create("ocmj-" + clusterName + "-ca");
-    IssuedCertificate serving =
-        ca.issueServer(
-            "kube-apiserver",
-            List.of(
-                "localhost",
-                "kubernetes",
-                "kubernetes.default",
-                "kubernetes.default.svc",
-                "kubernetes.default.svc.cluster.local"),
-            List.of("127.0.0.1", "10.0.0.1"));
+    this.nextServingCa = CertificateAuthority.create("ocmj-" + clusterName + "-next-serving-ca");
+    IssuedCertificate serving = servingCertificate(ca);
     this.admin = ca.issueClient(ADMIN_USER, List.of("system:masters"));
     this.controllerManager =
         ca.issueClient("system:kube-controller-manager", List.of("system:masters"));
@@ -58,6 +54,34 @@ final class ClusterFiles {
     }
   }
 
+  private static IssuedCertificate servingCertificate(CertificateAuthority issuer) {
+    return issuer.issueServer(
+        "kube-apiserver",
+        List.of(
+            "localhost",
+            "kubernetes",
+            "kubernetes.default",
+            "kubernetes.default.svc",
+            "kubernetes.default.svc.cluster.local"),
+        List.of("127.0.0.1", "10.0.0.1"));
+  }
+
+  /** PEM of the CAs the cluster's own clients trust for its serving certificate: both. */
+  String trustBundle() {
+    return ca.certificatePem() + nextServingCa.certificatePem();
+  }
+
+  /** Replaces the serving certificate files with a pair from the next serving CA. */
+  void serveWithNextCa() {
+    IssuedCertificate serving = servingCertificate(nextServingCa);
+    try {
+      Files.writeString(servingCert, serving.certificatePem());
+      Files.writeString(servingKey, serving.privateKeyPem());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the serving certificate to " + dir, e);
+    }
+  }
+
   /** Writes the admin kubeconfig ({@code kubeconfig}) and kcm's, for the given server URL. */
   Path writeKubeconfigs(String clusterName, String serverUrl) {
     try {
@@ -66,7 +90,7 @@ final class ClusterFiles {
           Kubeconfig.render(
               clusterName,
               serverUrl,
-              ca.certificatePem(),
+              trustBundle(),
               controllerManager.certificatePem(),
               controllerManager.privateKeyPem()));
       return write("kubeconfig", adminKubeconfig(clusterName, serverUrl));
@@ -77,7 +101,7 @@ final class ClusterFiles {
 
   String adminKubeconfig(String clusterName, String serverUrl) {
     return Kubeconfig.render(
-        clusterName, serverUrl, ca.certificatePem(), admin.certificatePem(), admin.privateKeyPem());
+        clusterName, serverUrl, trustBundle(), admin.certificatePem(), admin.privateKeyPem());
   }
 
   Path controllerManagerKubeconfig() {

@@ -10,6 +10,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.time.Duration;
+import java.util.List;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -33,11 +34,15 @@ final class HttpProbe {
             .build());
   }
 
-  static HttpProbe mutualTls(CertificateAuthority ca, IssuedCertificate client) {
+  /** A probe that trusts {@code trusted} and presents {@code client}, issued by {@code ca}. */
+  static HttpProbe mutualTls(
+      List<CertificateAuthority> trusted, CertificateAuthority ca, IssuedCertificate client) {
     try {
       KeyStore trust = KeyStore.getInstance("PKCS12");
       trust.load(null, null);
-      trust.setCertificateEntry("ca", ca.certificate());
+      for (int i = 0; i < trusted.size(); i++) {
+        trust.setCertificateEntry("ca" + i, trusted.get(i).certificate());
+      }
       TrustManagerFactory tmf =
           TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       tmf.init(trust);

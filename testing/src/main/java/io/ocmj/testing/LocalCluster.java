@@ -95,7 +95,8 @@ public final class LocalCluster implements TestCluster {
         },
         p -> plain.ok("http://127.0.0.1:" + etcdPort[0] + "/health", "\"health\":\"true\""));
     long t2 = System.nanoTime();
-    HttpProbe tls = HttpProbe.mutualTls(files.ca, files.admin);
+    HttpProbe tls =
+        HttpProbe.mutualTls(List.of(files.ca, files.nextServingCa), files.ca, files.admin);
     int[] apiPort = new int[1];
     startWithRetry(
         "kube-apiserver",
@@ -295,6 +296,24 @@ public final class LocalCluster implements TestCluster {
           return apiServerProbe.ok(serverUrl + "/readyz", "ok");
         });
     LOG.info("cluster {}: kube-apiserver restarted at {}", name, serverUrl);
+  }
+
+  /**
+   * PEM of a second CA that this cluster's own clients already trust and that {@link
+   * #serveWithNextCa()} switches the API server's serving certificate to: a hub CA rollover.
+   */
+  public String nextServingCaPem() {
+    return files.nextServingCa.certificatePem();
+  }
+
+  /**
+   * Restarts kube-apiserver with a serving certificate from {@link #nextServingCaPem()}. Clients
+   * that trust only {@link #caCertificatePem()} fail TLS from then on; client certificates (and the
+   * client CA) are unchanged.
+   */
+  public void serveWithNextCa() {
+    files.serveWithNextCa();
+    restartApiServer();
   }
 
   /** PIDs of the cluster's processes, in start order (etcd, kube-apiserver, kcm). */

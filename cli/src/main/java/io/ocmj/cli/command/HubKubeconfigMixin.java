@@ -1,7 +1,12 @@
 package io.ocmj.cli.command;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.ocmj.cli.UserError;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import picocli.CommandLine.Option;
 
 /** The {@code --hub-kubeconfig} option every hub-side command takes. */
@@ -16,5 +21,29 @@ final class HubKubeconfigMixin {
   /** A connected hub client, or a one-line error naming what is wrong with the kubeconfig. */
   KubernetesClient connect() {
     return KubeconfigOption.connect("--hub-kubeconfig", hubKubeconfig);
+  }
+
+  /** PEM of the CA(s) the hub kubeconfig trusts, to hand to agents. */
+  String caPem(KubernetesClient hub) {
+    var config = hub.getConfiguration();
+    try {
+      if (config.getCaCertData() != null) {
+        return new String(
+            Base64.getDecoder().decode(config.getCaCertData()), StandardCharsets.UTF_8);
+      }
+      if (config.getCaCertFile() != null) {
+        return Files.readString(Path.of(config.getCaCertFile()));
+      }
+    } catch (IOException | IllegalArgumentException e) {
+      throw new UserError(
+          "--hub-kubeconfig "
+              + hubKubeconfig
+              + ": clusters[].cluster.certificate-authority cannot be read: "
+              + e.getMessage());
+    }
+    throw new UserError(
+        "--hub-kubeconfig "
+            + hubKubeconfig
+            + ": clusters[].cluster.certificate-authority(-data) is needed to give agents the hub's CA");
   }
 }

@@ -1,17 +1,14 @@
 package io.ocmj.cli.command;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.ocmj.cli.UserError;
 import io.ocmj.hub.HubCrds;
 import io.ocmj.hub.registration.BootstrapIdentity;
 import io.ocmj.hub.registration.ClusterRbac;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -56,7 +53,7 @@ public final class InitCommand implements Callable<Integer> {
       Stream.concat(ClusterRbac.sharedRoles().stream(), ClusterRbac.bootstrapRbac().stream())
           .forEach(
               r -> hub.resource(r).fieldManager("ocmj-init").forceConflicts().serverSideApply());
-      String caPem = caPem(hub);
+      String caPem = hubOptions.caPem(hub);
       String bootstrap =
           BootstrapIdentity.kubeconfig(hub, KubeconfigOption.serverOf(hub), caPem, tokenTtl);
       Files.writeString(bootstrapOut, bootstrap);
@@ -69,19 +66,5 @@ public final class InitCommand implements Callable<Integer> {
           hubOptions.hubKubeconfig);
     }
     return 0;
-  }
-
-  private String caPem(KubernetesClient hub) throws IOException {
-    var config = hub.getConfiguration();
-    if (config.getCaCertData() != null) {
-      return new String(Base64.getDecoder().decode(config.getCaCertData()), StandardCharsets.UTF_8);
-    }
-    if (config.getCaCertFile() != null) {
-      return Files.readString(Path.of(config.getCaCertFile()));
-    }
-    throw new UserError(
-        "--hub-kubeconfig "
-            + hubOptions.hubKubeconfig
-            + ": clusters[].cluster.certificate-authority(-data) is needed to give agents the hub's CA");
   }
 }

@@ -2,12 +2,12 @@ package io.ocmj.hub.status;
 
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.ocmj.api.status.Conditions;
+import io.ocmj.api.status.StatusPatch;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +16,7 @@ import java.util.Map;
 /**
  * Server-side applies conditions to an object's status under one field manager, touching nothing
  * else. Conditions are list-maps keyed by type, so each writer (hub controller, agent) owns only
- * its own condition types. A generic object is sent, because a typed one would also claim the empty
- * fields it initialises.
+ * its own condition types (the body is a {@link StatusPatch}).
  */
 public final class ConditionsApply {
   private ConditionsApply() {}
@@ -50,16 +49,7 @@ public final class ConditionsApply {
       HasMetadata target,
       String fieldManager,
       List<Condition> conditions) {
-    GenericKubernetesResource patch =
-        new GenericKubernetesResourceBuilder()
-            .withApiVersion(target.getApiVersion())
-            .withKind(target.getKind())
-            .withNewMetadata()
-            .withName(target.getMetadata().getName())
-            .withNamespace(target.getMetadata().getNamespace())
-            .endMetadata()
-            .build();
-    patch.setAdditionalProperty("status", Map.of("conditions", conditions));
+    GenericKubernetesResource patch = StatusPatch.of(target, Map.of("conditions", conditions));
     client
         .resource(patch)
         .subresource("status")

@@ -1,40 +1,18 @@
 package io.ocmj.klusterlet.registration;
 
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.ocmj.api.cluster.v1.ClusterClaimStatus;
 import io.ocmj.api.cluster.v1alpha1.ClusterClaim;
 import io.ocmj.api.cluster.v1alpha1.ClusterClaimSpec;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
- * ClusterClaims on the managed cluster: installs their CRD, keeps the {@code id.k8s.io} claim (the
- * kube-system namespace's UID, as the Kubernetes About API recommends), and reads the claims to
- * report.
+ * ClusterClaims on the managed cluster: keeps the {@code id.k8s.io} claim (the kube-system
+ * namespace's UID, as the Kubernetes About API recommends), and reads the claims to report.
  */
 final class ClusterClaims {
-  private static final String CRD =
-      "/META-INF/fabric8/clusterclaims.cluster.open-cluster-management.io-v1.yml";
-
   private ClusterClaims() {}
-
-  static void installCrd(KubernetesClient managed, String fieldManager) {
-    try (InputStream in = ClusterClaims.class.getResourceAsStream(CRD)) {
-      if (in == null) {
-        throw new IllegalStateException(
-            "the ClusterClaim CRD " + CRD + " is missing from the ocmj-api jar");
-      }
-      CustomResourceDefinition crd =
-          managed.apiextensions().v1().customResourceDefinitions().load(in).item();
-      managed.resource(crd).fieldManager(fieldManager).forceConflicts().serverSideApply();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
   /** The claims to report; none while the CRD is not served yet. */
   static List<ClusterClaimStatus> read(KubernetesClient managed, String fieldManager) {

@@ -15,13 +15,41 @@ import java.util.Base64;
  * certificate changes.
  */
 final class HubClients implements AutoCloseable {
-  private final Config bootstrapConfig;
+  private String bootstrapKubeconfig;
+  private Config bootstrapConfig;
   private KubernetesClient bootstrap;
   private KubernetesClient current;
-  private String currentCertificate;
+  private String currentKubeconfig;
 
   HubClients(String bootstrapKubeconfig) {
     this.bootstrapConfig = parse(bootstrapKubeconfig);
+    this.bootstrapKubeconfig = bootstrapKubeconfig;
+  }
+
+  /**
+   * Switches to a re-issued bootstrap kubeconfig; returns false when it is the one in use. Throws
+   * IllegalArgumentException (naming the field) when it is invalid, keeping the current one.
+   */
+  synchronized boolean replaceBootstrap(String kubeconfig) {
+    if (kubeconfig.equals(bootstrapKubeconfig)) {
+      return false;
+    }
+    Config parsed = parse(kubeconfig);
+    bootstrapConfig = parsed;
+    bootstrapKubeconfig = kubeconfig;
+    if (bootstrap != null) {
+      bootstrap.close();
+      bootstrap = null;
+    }
+    return true;
+  }
+
+  synchronized String bootstrapKubeconfig() {
+    return bootstrapKubeconfig;
+  }
+
+  synchronized String serverUrl() {
+    return bootstrapConfig.getMasterUrl();
   }
 
   /** Parses and checks a bootstrap kubeconfig; the error names the field that is wrong. */
@@ -56,16 +84,16 @@ final class HubClients implements AutoCloseable {
     return bootstrap;
   }
 
-  /** A client using the certificate in the secret, rebuilt when the certificate changed. */
+  /** A client using the secret's kubeconfig, rebuilt when it changed (new certificate or CA). */
   synchronized KubernetesClient forCertificate(HubKubeconfigSecret secret) {
-    if (current == null || !secret.certificatePem().equals(currentCertificate)) {
+    if (current == null || !secret.kubeconfig().equals(currentKubeconfig)) {
       if (current != null) {
         current.close();
       }
       Config config = Config.fromKubeconfig(secret.kubeconfig());
       config.setRequestRetryBackoffLimit(1);
       current = new KubernetesClientBuilder().withConfig(config).build();
-      currentCertificate = secret.certificatePem();
+      currentKubeconfig = secret.kubeconfig();
     }
     return current;
   }
@@ -73,7 +101,7 @@ final class HubClients implements AutoCloseable {
   /**
    * A kubeconfig for the hub (server and CA from the bootstrap one) with the agent's own identity.
    */
-  String kubeconfigFor(String cluster, String certificatePem, String keyPem) {
+  synchronized String kubeconfigFor(String cluster, String certificatePem, String keyPem) {
     return Serialization.asYaml(
         new ConfigBuilder()
             .withApiVersion("v1")

@@ -2,12 +2,12 @@ package io.ocmj.klusterlet.registration;
 
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.ocmj.api.cluster.v1.ClusterClaimStatus;
 import io.ocmj.api.cluster.v1.ManagedCluster;
+import io.ocmj.api.status.StatusPatch;
 import java.util.List;
 import java.util.Map;
 
@@ -26,22 +26,18 @@ final class ManagedClusterStatusPatch {
       String kubeVersion,
       List<ClusterClaimStatus> claims) {
     GenericKubernetesResource patch =
-        new GenericKubernetesResourceBuilder()
-            .withApiVersion(ManagedCluster.GROUP + "/" + ManagedCluster.VERSION)
-            .withKind("ManagedCluster")
-            .withNewMetadata()
-            .withName(cluster)
-            .endMetadata()
-            .build();
-    patch.setAdditionalProperty(
-        "status",
-        Map.of(
-            "conditions",
-            conditions,
-            "version",
-            Map.of("kubernetes", kubeVersion),
-            "clusterClaims",
-            claims));
+        StatusPatch.of(
+            ManagedCluster.GROUP + "/" + ManagedCluster.VERSION,
+            "ManagedCluster",
+            cluster,
+            null,
+            Map.of(
+                "conditions",
+                conditions,
+                "version",
+                Map.of("kubernetes", kubeVersion),
+                "clusterClaims",
+                claims));
     hub.resource(patch)
         .subresource("status")
         .patch(

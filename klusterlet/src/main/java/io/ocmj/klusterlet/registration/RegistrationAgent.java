@@ -3,8 +3,6 @@ package io.ocmj.klusterlet.registration;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.certificates.v1.CertificateSigningRequest;
-import io.fabric8.kubernetes.api.model.certificates.v1.CertificateSigningRequestBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -14,15 +12,13 @@ import io.ocmj.api.cluster.v1.ClientConfig;
 import io.ocmj.api.cluster.v1.ManagedCluster;
 import io.ocmj.api.cluster.v1.ManagedClusterSpec;
 import io.ocmj.api.cluster.v1alpha1.ClusterClaim;
+import io.ocmj.api.operator.v1.Klusterlet;
 import io.ocmj.api.status.Conditions;
-import java.nio.charset.StandardCharsets;
-import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -47,20 +43,28 @@ public final class RegistrationAgent implements AutoCloseable {
   private final RegistrationConfig config;
   private final KubernetesClient managed;
   private final HubClients hubClients;
+  private final KlusterletReport klusterlet;
+  private final ClientCertificates certificates;
   private final ScheduledExecutorService loop;
-  private Pending pending;
   private String lastWait = "";
+  private String bootstrapProblem;
   private ScheduledFuture<?> nextPass;
   private SharedIndexInformer<ClusterClaim> claimWatch;
   private volatile String phase = "starting";
-
-  /** A certificate request in flight and the key it is for. */
-  private record Pending(String csrName, KeyPair keys, boolean renewal) {}
 
   public RegistrationAgent(RegistrationConfig config, KubernetesClient managed) {
     this.config = config;
     this.managed = managed;
     this.hubClients = new HubClients(config.bootstrapKubeconfig());
+    this.klusterlet =
+        new KlusterletReport(
+            managed,
+            config.klusterletName(),
+            config.clusterName(),
+            config.agentNamespace(),
+            FIELD_MANAGER,
+            config.clock());
+    this.certificates = new ClientCertificates(config, managed, hubClients, FIELD_MANAGER);
     this.loop =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -72,14 +76,20 @@ public final class RegistrationAgent implements AutoCloseable {
 
   /** Runs {@link #sync()} passes on the agent's own thread until {@link #close()}. */
   public RegistrationAgent start() {
-    ClusterClaims.installCrd(managed, FIELD_MANAGER);
+    AgentCrds.install(managed, FIELD_MANAGER, AgentCrds.CLUSTER_CLAIMS);
+    klusterlet.ensure();
+    if (BootstrapKubeconfigSecret.read(managed, config.agentNamespace()).isEmpty()) {
+      BootstrapKubeconfigSecret.write(
+          managed, config.agentNamespace(), config.bootstrapKubeconfig(), FIELD_MANAGER);
+    }
     schedule(Duration.ZERO);
     return this;
   }
 
   /**
    * Where the agent is: bootstrapping, waiting-for-approval, waiting-for-acceptance, joined, denied
-   * (a hub admin set hubAcceptsClient false) or lost-access (removed from the hub).
+   * (a hub admin set hubAcceptsClient false), lost-access (removed from the hub) or hub-untrusted
+   * (the hub's serving certificate is not trusted by the agent's CA bundle).
    */
   public String phase() {
     return phase;
@@ -157,31 +167,113 @@ public final class RegistrationAgent implements AutoCloseable {
 
   /** One pass; returns how long to wait before the next. */
   public Duration sync() {
+    adoptBootstrapSecret();
     HubKubeconfigSecret secret = ensureSecret();
     Instant now = config.clock().instant();
     X509Certificate cert =
         secret.hasCertificate() ? AgentCertificates.parse(secret.certificatePem()) : null;
     if (cert == null || !now.isBefore(cert.getNotAfter().toInstant())) {
-      return bootstrap(secret);
-    }
-    KubernetesClient hub = hubClients.forCertificate(secret);
-    Instant rotateAt = AgentCertificates.rotationTime(cert, config.renewBefore());
-    if (!now.isBefore(rotateAt)) {
-      Duration renewal = requestCertificate(hub, secret, true);
-      if (renewal.isZero()) {
-        return Duration.ZERO; // the new certificate is in the secret: use it right away
+      try {
+        return bootstrap(secret);
+      } catch (RuntimeException e) {
+        return untrusted(
+            e, Klusterlet.REASON_BOOTSTRAP_SECRET_ERROR, BootstrapKubeconfigSecret.NAME);
       }
     }
-    Duration heartbeat = heartbeat(hub);
-    Duration untilRotation = Duration.between(now, rotateAt);
-    return untilRotation.isNegative() ? config.retry() : min(heartbeat, untilRotation);
+    secret = certificates.adoptHubTrust(secret);
+    try {
+      KubernetesClient hub = hubClients.forCertificate(secret);
+      Instant rotateAt = AgentCertificates.rotationTime(cert, config.renewBefore());
+      if (!now.isBefore(rotateAt)) {
+        Duration renewal = certificates.request(hub, secret, true);
+        if (renewal.isZero()) {
+          return Duration.ZERO; // the new certificate is in the secret: use it right away
+        }
+      }
+      Duration heartbeat = heartbeat(hub);
+      Duration untilRotation = Duration.between(now, rotateAt);
+      return untilRotation.isNegative() ? config.retry() : min(heartbeat, untilRotation);
+    } catch (RuntimeException e) {
+      return untrusted(e, Klusterlet.REASON_HUB_KUBECONFIG_ERROR, HubKubeconfigSecret.NAME);
+    }
+  }
+
+  /**
+   * Takes up a re-issued {@code bootstrap-hub-kubeconfig}. An invalid one is reported (and
+   * remembered until fixed) while the one in use is kept, so a bad re-issue never cuts a working
+   * agent off.
+   */
+  private void adoptBootstrapSecret() {
+    var reissued = BootstrapKubeconfigSecret.read(managed, config.agentNamespace());
+    String before = bootstrapProblem;
+    bootstrapProblem = null;
+    if (reissued.isEmpty()) {
+      return;
+    }
+    try {
+      if (hubClients.replaceBootstrap(reissued.get())) {
+        LOG.info(
+            "cluster {}: adopted a re-issued {} for hub {}",
+            config.clusterName(),
+            BootstrapKubeconfigSecret.NAME,
+            hubClients.serverUrl());
+      }
+    } catch (IllegalArgumentException e) {
+      String message =
+          BootstrapKubeconfigSecret.NAME
+              + " in namespace "
+              + config.agentNamespace()
+              + ": "
+              + e.getMessage().replaceFirst("^bootstrap kubeconfig: ", "");
+      bootstrapProblem = message;
+      klusterlet.hubConnectionDegraded(Klusterlet.REASON_BOOTSTRAP_SECRET_ERROR, message);
+      if (!message.equals(before)) {
+        LOG.warn(
+            "cluster {}: keeping the bootstrap kubeconfig in use: {}",
+            config.clusterName(),
+            message);
+      }
+    }
+  }
+
+  /**
+   * A hub whose serving certificate this agent does not trust (its CA changed) is reported on the
+   * Klusterlet instead of only going Unknown on the hub; any other failure is rethrown.
+   */
+  private Duration untrusted(RuntimeException e, String reason, String secretName) {
+    Throwable tls = HubTrust.trustFailure(e);
+    if (tls == null) {
+      throw e;
+    }
+    phase = "hub-untrusted";
+    String message =
+        secretName
+            + ": the hub "
+            + hubClients.serverUrl()
+            + " is not trusted ("
+            + tls.getMessage()
+            + "): the hub's serving CA is not in this agent's CA bundle; re-issue bootstrap material"
+            + " with 'ocmj rebootstrap --managed-kubeconfig <this cluster> [--ca-bundle old+new.pem]'";
+    klusterlet.hubConnectionDegraded(reason, message);
+    waitingFor("a CA bundle that trusts the hub: " + message);
+    return config.retry();
   }
 
   private Duration bootstrap(HubKubeconfigSecret secret) {
     phase = "bootstrapping";
     KubernetesClient bootstrap = hubClients.bootstrap();
     ensureManagedCluster(bootstrap);
-    return requestCertificate(bootstrap, secret, false);
+    Duration next = certificates.request(bootstrap, secret, false);
+    if (certificates.waitingForApproval()) {
+      phase = "waiting-for-approval";
+      waitingFor(
+          "the hub to approve CSR "
+              + certificates.pendingName()
+              + " (accept the cluster on the hub: ocmj accept --clusters "
+              + config.clusterName()
+              + ")");
+    }
+    return next;
   }
 
   private void ensureManagedCluster(KubernetesClient bootstrap) {
@@ -201,100 +293,6 @@ public final class RegistrationAgent implements AutoCloseable {
         config.clusterName());
   }
 
-  /** Creates or follows a CSR; returns ZERO once a new certificate was stored. */
-  private Duration requestCertificate(
-      KubernetesClient via, HubKubeconfigSecret secret, boolean renewal) {
-    if (pending == null || pending.renewal() != renewal) {
-      KeyPair keys = AgentCertificates.newKeyPair();
-      CertificateSigningRequest csr =
-          via.certificates()
-              .v1()
-              .certificateSigningRequests()
-              .resource(csr(secret.agentName(), keys))
-              .create();
-      pending = new Pending(csr.getMetadata().getName(), keys, renewal);
-      LOG.info(
-          "cluster {}: requested a client certificate (CSR {}, {})",
-          config.clusterName(),
-          pending.csrName(),
-          renewal ? "renewal" : "bootstrap");
-    }
-    CertificateSigningRequest csr =
-        via.certificates().v1().certificateSigningRequests().withName(pending.csrName()).get();
-    if (csr == null) {
-      pending = null;
-      return config.retry();
-    }
-    String issued = csr.getStatus() == null ? null : csr.getStatus().getCertificate();
-    if (issued != null && !issued.isEmpty()) {
-      store(
-          secret,
-          new String(Base64.getDecoder().decode(issued), StandardCharsets.UTF_8),
-          pending.keys());
-      pending = null;
-      return Duration.ZERO;
-    }
-    if (csr.getStatus() != null
-        && csr.getStatus().getConditions() != null
-        && csr.getStatus().getConditions().stream()
-            .anyMatch(c -> List.of("Denied", "Failed").contains(c.getType()))) {
-      LOG.warn(
-          "cluster {}: CSR {} was denied or failed; requesting a new one",
-          config.clusterName(),
-          pending.csrName());
-      pending = null;
-      return config.retry();
-    }
-    if (!renewal) {
-      phase = "waiting-for-approval";
-      waitingFor(
-          "the hub to approve CSR "
-              + pending.csrName()
-              + " (accept the cluster on the hub: ocmj accept --clusters "
-              + config.clusterName()
-              + ")");
-    }
-    return config.retry();
-  }
-
-  private CertificateSigningRequest csr(String agentName, KeyPair keys) {
-    String request = AgentCertificates.request(config.clusterName(), agentName, keys);
-    return new CertificateSigningRequestBuilder()
-        .withNewMetadata()
-        .withGenerateName(config.clusterName() + "-")
-        .addToLabels(ManagedCluster.LABEL_CLUSTER_NAME, config.clusterName())
-        .endMetadata()
-        .withNewSpec()
-        .withSignerName("kubernetes.io/kube-apiserver-client")
-        .withExpirationSeconds(
-            config.certificateLifetime() == null
-                ? null
-                : (int) config.certificateLifetime().toSeconds())
-        .withUsages("client auth", "digital signature", "key encipherment")
-        .withRequest(Base64.getEncoder().encodeToString(request.getBytes(StandardCharsets.UTF_8)))
-        .endSpec()
-        .build();
-  }
-
-  private void store(HubKubeconfigSecret secret, String certificatePem, KeyPair keys) {
-    String keyPem = AgentCertificates.pem(keys.getPrivate());
-    String kubeconfig = hubClients.kubeconfigFor(config.clusterName(), certificatePem, keyPem);
-    HubKubeconfigSecret updated =
-        new HubKubeconfigSecret(
-            config.clusterName(), secret.agentName(), kubeconfig, certificatePem, keyPem);
-    managed
-        .resource(updated.toSecret(config.agentNamespace()))
-        .fieldManager(FIELD_MANAGER)
-        .forceConflicts()
-        .serverSideApply();
-    X509Certificate cert = AgentCertificates.parse(certificatePem);
-    LOG.info(
-        "cluster {}: stored client certificate {} valid until {}",
-        config.clusterName(),
-        cert.getSubjectX500Principal().getName(),
-        cert.getNotAfter().toInstant());
-  }
-
   /** Reports Joined and Available and renews the lease; returns when to come back. */
   private Duration heartbeat(KubernetesClient hub) {
     ManagedCluster cluster;
@@ -305,10 +303,12 @@ public final class RegistrationAgent implements AutoCloseable {
         // Denial keeps read access to the ManagedCluster; losing even that means the hub removed
         // the cluster (its RBAC is gone) or no longer trusts this identity.
         phase = "lost-access";
-        waitingFor(
-            "access: the hub refuses this agent's identity ("
+        String message =
+            "the hub refuses this agent's identity ("
                 + e.getCode()
-                + "): the cluster was removed from the hub, or its certificate is no longer trusted");
+                + "): the cluster was removed from the hub, or its certificate is no longer trusted";
+        klusterlet.hubConnectionDegraded(Klusterlet.REASON_HUB_KUBECONFIG_UNAUTHORIZED, message);
+        waitingFor("access: " + message);
         return config.retry();
       }
       throw e;
@@ -340,6 +340,9 @@ public final class RegistrationAgent implements AutoCloseable {
       LOG.info("cluster {}: joined the hub", config.clusterName());
     }
     phase = "joined";
+    if (bootstrapProblem == null) {
+      klusterlet.hubConnectionFunctional();
+    }
     lastWait = "";
     int leaseSeconds =
         cluster.getSpec().getLeaseDurationSeconds() == null

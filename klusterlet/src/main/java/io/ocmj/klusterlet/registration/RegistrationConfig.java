@@ -1,5 +1,6 @@
 package io.ocmj.klusterlet.registration;
 
+import io.ocmj.api.operator.v1.Klusterlet;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -28,6 +29,16 @@ public record RegistrationConfig(
     Duration retry,
     Clock clock) {
   public static final String DEFAULT_AGENT_NAMESPACE = "open-cluster-management-agent";
+
+  /**
+   * The Klusterlet this agent reports on: {@code klusterlet} in the default namespace, else named
+   * after its namespace (several simulated agents may share one managed cluster).
+   */
+  public String klusterletName() {
+    return DEFAULT_AGENT_NAMESPACE.equals(agentNamespace)
+        ? Klusterlet.DEFAULT_NAME
+        : agentNamespace;
+  }
 
   public RegistrationConfig {
     if (clusterName == null || !clusterName.matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?")) {
