@@ -26,6 +26,11 @@ public final class HubControllers implements AutoCloseable {
    * not closed on {@link #close()}.
    */
   public static HubControllers start(KubernetesClient client, Clock clock) {
+    return start(client, clock, HubConfig.defaults());
+  }
+
+  /** As {@link #start(KubernetesClient, Clock)}, with the given settings. */
+  public static HubControllers start(KubernetesClient client, Clock clock, HubConfig config) {
     java.util.stream.Stream.concat(
             ClusterRbac.sharedRoles().stream(), ClusterRbac.bootstrapRbac().stream())
         .forEach(
@@ -40,7 +45,7 @@ public final class HubControllers implements AutoCloseable {
     }
     Operator operator =
         new Operator(o -> o.withKubernetesClient(client).withCloseClientOnStop(false));
-    operator.register(new ManagedClusterReconciler(clock));
+    operator.register(new ManagedClusterReconciler(clock, config.clusterDeletionGracePeriod()));
     operator.register(new CsrApprovalReconciler());
     operator.register(new ClusterHealthReconciler(clock));
     operator.register(new ManagedClusterSetReconciler(clock));

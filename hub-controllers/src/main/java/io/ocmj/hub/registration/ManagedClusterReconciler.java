@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
@@ -15,8 +16,11 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.ocmj.api.cluster.v1.ManagedCluster;
 import io.ocmj.api.cluster.v1beta2.ManagedClusterSet;
 import io.ocmj.api.status.Conditions;
+import io.ocmj.api.work.v1.ManifestWork;
 import io.ocmj.hub.status.ConditionsApply;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +28,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The hub's side of the double opt-in: while {@code spec.hubAcceptsClient} is true the cluster gets
  * its namespace and RBAC; when it turns false the access is taken back; when the cluster is deleted
- * its namespace and RBAC go too. The objects come from {@link ClusterRbac}.
+ * its ManifestWorks are deleted (the agent removes what they applied), then its namespace and RBAC
+ * go too; an agent that does not clean up within the grace period is not waited for any longer. The
+ * objects come from {@link ClusterRbac}.
  */
 @ControllerConfiguration(name = "managedcluster", finalizerName = ManagedCluster.FINALIZER_CLEANUP)
 public final class ManagedClusterReconciler
@@ -36,9 +42,11 @@ public final class ManagedClusterReconciler
   private static final Logger LOG = LoggerFactory.getLogger(ManagedClusterReconciler.class);
 
   private final Clock clock;
+  private final Duration deletionGracePeriod;
 
-  public ManagedClusterReconciler(Clock clock) {
+  public ManagedClusterReconciler(Clock clock, Duration deletionGracePeriod) {
     this.clock = clock;
+    this.deletionGracePeriod = deletionGracePeriod;
   }
 
   @Override
@@ -141,10 +149,64 @@ public final class ManagedClusterReconciler
   public DeleteControl cleanup(ManagedCluster cluster, Context<ManagedCluster> context) {
     KubernetesClient client = context.getClient();
     String name = cluster.getMetadata().getName();
+    List<ManifestWork> works = works(client, name);
+    for (ManifestWork work : works) {
+      if (work.getMetadata().getDeletionTimestamp() == null) {
+        client.resource(work).delete(); // the agent removes what it applied, then its finalizer
+      }
+    }
+    ClusterDeletion.Step step =
+        ClusterDeletion.next(
+            Instant.parse(cluster.getMetadata().getDeletionTimestamp()),
+            deletionGracePeriod,
+            clock.instant(),
+            works.stream()
+                .map(
+                    w ->
+                        new ClusterDeletion.Work(
+                            w.getMetadata().getName(), !w.getMetadata().getFinalizers().isEmpty()))
+                .toList());
+    if (step.waitFor() != null) {
+      LOG.info(
+          "cleaning up managedcluster={} outcome=waiting works={} grace_period={}",
+          name,
+          works.size(),
+          deletionGracePeriod);
+      return DeleteControl.noFinalizerRemoval().rescheduleAfter(step.waitFor());
+    }
+    if (!step.worksToForce().isEmpty()) {
+      forceOut(client, cluster, step.worksToForce());
+    }
     client.namespaces().withName(name).delete();
     client.rbac().clusterRoleBindings().withName(ClusterRbac.clusterRoleName(name)).delete();
     client.rbac().clusterRoles().withName(ClusterRbac.clusterRoleName(name)).delete();
     LOG.info("cleaned up managedcluster={} outcome=deleted namespace and rbac", name);
     return DeleteControl.defaultDelete();
+  }
+
+  private static List<ManifestWork> works(KubernetesClient client, String cluster) {
+    try {
+      return client.resources(ManifestWork.class).inNamespace(cluster).list().getItems();
+    } catch (KubernetesClientException e) {
+      if (e.getCode() == 404) {
+        return List.of(); // no ManifestWork CRD on this hub: nothing can be left
+      }
+      throw e;
+    }
+  }
+
+  /** Removes the finalizers the absent agent would have removed, and records it in an Event. */
+  private void forceOut(KubernetesClient client, ManagedCluster cluster, List<String> works) {
+    String name = cluster.getMetadata().getName();
+    for (String work : works) {
+      client
+          .resources(ManifestWork.class)
+          .inNamespace(name)
+          .withName(work)
+          .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"metadata\":{\"finalizers\":null}}");
+    }
+    String message = ClusterDeletion.forcedMessage(name, deletionGracePeriod, works);
+    ClusterEvents.warning(client, cluster, ManagedCluster.EVENT_FORCED_CLEANUP, message, clock);
+    LOG.warn("cleaning up managedcluster={} outcome=forced {}", name, message);
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -13,6 +14,7 @@ import io.ocmj.api.cluster.v1.ManagedCluster;
 import io.ocmj.api.cluster.v1.ManagedClusterSpec;
 import io.ocmj.api.status.Conditions;
 import io.ocmj.api.work.v1.ManifestWork;
+import io.ocmj.hub.HubConfig;
 import io.ocmj.hub.HubControllers;
 import io.ocmj.testing.ClusterSet;
 import io.ocmj.testing.Crds;
@@ -20,6 +22,7 @@ import io.ocmj.testing.TestCluster;
 import io.ocmj.testing.junit.KubernetesClusters;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,6 +32,7 @@ import org.junit.jupiter.api.Test;
 @KubernetesClusters("hub")
 class RegistrationIT {
   private static final Duration WAIT = Duration.ofSeconds(30);
+  private static final Duration GRACE = Duration.ofSeconds(8);
   private static HubControllers controllers;
   private static KubernetesClient bootstrap;
 
@@ -41,7 +45,7 @@ class RegistrationIT {
         "managedclustersets.cluster.open-cluster-management.io-v1.yml",
         "managedclustersetbindings.cluster.open-cluster-management.io-v1.yml",
         "manifestworks.work.open-cluster-management.io-v1.yml");
-    controllers = HubControllers.start(hub.client(), Clock.systemUTC());
+    controllers = HubControllers.start(hub.client(), Clock.systemUTC(), new HubConfig(GRACE));
     bootstrap = bootstrapClient(hub);
   }
 
@@ -295,6 +299,101 @@ class RegistrationIT {
                           == null);
       assertForbidden(() -> agent.resources(ManagedCluster.class).withName("gone").get());
     }
+  }
+
+  @Test
+  void aDeletedClusterWaitsForItsAgentThenForcesItsWorksOutWithAnEvent(ClusterSet clusters) {
+    KubernetesClient admin = clusters.get("hub").client();
+    try (KubernetesClient agent = join(clusters.get("hub"), "vanished")) {
+      await("namespace")
+          .atMost(WAIT)
+          .until(() -> admin.namespaces().withName("vanished").get() != null);
+      admin.resource(work("vanished", "w1")).create();
+      admin.resource(work("vanished", "w2")).create();
+
+      admin.resources(ManagedCluster.class).withName("vanished").delete();
+
+      await("the hub waits for the agent while the grace period lasts")
+          .during(GRACE.dividedBy(2))
+          .atMost(GRACE)
+          .until(
+              () ->
+                  admin.resources(ManagedCluster.class).withName("vanished").get() != null
+                      && admin
+                              .resources(ManifestWork.class)
+                              .inNamespace("vanished")
+                              .withName("w1")
+                              .get()
+                              .getMetadata()
+                              .getDeletionTimestamp()
+                          != null);
+      await("then removes the works' finalizers, the cluster and its namespace")
+          .atMost(WAIT.plus(GRACE))
+          .until(
+              () ->
+                  admin.resources(ManagedCluster.class).withName("vanished").get() == null
+                      && admin.namespaces().withName("vanished").get() == null);
+      List<Event> events =
+          admin.v1().events().inNamespace("default").list().getItems().stream()
+              .filter(e -> "vanished".equals(e.getInvolvedObject().getName()))
+              .toList();
+      assertThat(events)
+          .singleElement()
+          .satisfies(
+              e -> {
+                assertThat(e.getReason()).isEqualTo(ManagedCluster.EVENT_FORCED_CLEANUP);
+                assertThat(e.getType()).isEqualTo("Warning");
+                assertThat(e.getInvolvedObject().getKind()).isEqualTo("ManagedCluster");
+                assertThat(e.getMessage())
+                    .contains("vanished/w1", "vanished/w2", "may be left on the managed cluster");
+              });
+    }
+  }
+
+  @Test
+  void aDeletedClusterWhoseAgentCleansUpInTimeIsRemovedWithoutForce(ClusterSet clusters) {
+    KubernetesClient admin = clusters.get("hub").client();
+    try (KubernetesClient agent = join(clusters.get("hub"), "tidy")) {
+      await("namespace")
+          .atMost(WAIT)
+          .until(() -> admin.namespaces().withName("tidy").get() != null);
+      admin.resource(work("tidy", "w1")).create();
+
+      admin.resources(ManagedCluster.class).withName("tidy").delete();
+      await("the work is being deleted")
+          .atMost(WAIT)
+          .until(
+              () ->
+                  admin
+                          .resources(ManifestWork.class)
+                          .inNamespace("tidy")
+                          .withName("w1")
+                          .get()
+                          .getMetadata()
+                          .getDeletionTimestamp()
+                      != null);
+      // What the work agent does once it removed the applied resources (issue 5).
+      admin
+          .resources(ManifestWork.class)
+          .inNamespace("tidy")
+          .withName("w1")
+          .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"metadata\":{\"finalizers\":null}}");
+
+      await("gone before the grace period ends")
+          .atMost(GRACE)
+          .until(() -> admin.resources(ManagedCluster.class).withName("tidy").get() == null);
+      assertThat(admin.v1().events().inNamespace("default").list().getItems())
+          .noneMatch(e -> "tidy".equals(e.getInvolvedObject().getName()));
+    }
+  }
+
+  /** A ManifestWork carrying the work agent's finalizer, as one the agent picked up would. */
+  private static ManifestWork work(String cluster, String name) {
+    ManifestWork work = new ManifestWork();
+    work.getMetadata().setName(name);
+    work.getMetadata().setNamespace(cluster);
+    work.getMetadata().setFinalizers(List.of(ManifestWork.FINALIZER_CLEANUP));
+    return work;
   }
 
   private static boolean forbidden(Runnable call) {

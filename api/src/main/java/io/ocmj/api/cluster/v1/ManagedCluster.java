@@ -57,6 +57,12 @@ public class ManagedCluster extends CustomResource<ManagedClusterSpec, ManagedCl
   public static final String FINALIZER_CLEANUP =
       "cluster.open-cluster-management.io/api-resource-cleanup";
 
+  /**
+   * Event reason when a deleted cluster's agent did not clean up within the grace period and the
+   * hub removed the finalizers of its ManifestWorks itself.
+   */
+  public static final String EVENT_FORCED_CLEANUP = "ForcedCleanup";
+
   /** Label that names the cluster a hub object belongs to. */
   public static final String LABEL_CLUSTER_NAME = "open-cluster-management.io/cluster-name";
 }
