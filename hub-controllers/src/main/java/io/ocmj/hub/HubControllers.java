@@ -6,7 +6,6 @@ import io.ocmj.api.cluster.v1beta2.ManagedClusterSet;
 import io.ocmj.hub.clusterset.ManagedClusterSetBindingReconciler;
 import io.ocmj.hub.clusterset.ManagedClusterSetReconciler;
 import io.ocmj.hub.registration.ClusterHealthReconciler;
-import io.ocmj.hub.registration.ClusterRbac;
 import io.ocmj.hub.registration.CsrApprovalReconciler;
 import io.ocmj.hub.registration.ManagedClusterReconciler;
 import java.time.Clock;
@@ -22,8 +21,8 @@ public final class HubControllers implements AutoCloseable {
   }
 
   /**
-   * Applies the hub's shared RBAC and starts the controllers. The client stays the caller's: it is
-   * not closed on {@link #close()}.
+   * Applies the hub's shared RBAC and admission policies ({@link HubSetup}) and starts the
+   * controllers. The client stays the caller's: it is not closed on {@link #close()}.
    */
   public static HubControllers start(KubernetesClient client, Clock clock) {
     return start(client, clock, HubConfig.defaults());
@@ -31,15 +30,7 @@ public final class HubControllers implements AutoCloseable {
 
   /** As {@link #start(KubernetesClient, Clock)}, with the given settings. */
   public static HubControllers start(KubernetesClient client, Clock clock, HubConfig config) {
-    java.util.stream.Stream.concat(
-            ClusterRbac.sharedRoles().stream(), ClusterRbac.bootstrapRbac().stream())
-        .forEach(
-            role ->
-                client
-                    .resource(role)
-                    .fieldManager(FIELD_MANAGER)
-                    .forceConflicts()
-                    .serverSideApply());
+    HubSetup.apply(client, FIELD_MANAGER);
     for (ManagedClusterSet set : ManagedClusterSetReconciler.builtInSets()) {
       ensureBuiltIn(client, set);
     }

@@ -2,15 +2,14 @@ package io.ocmj.cli.command;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.ocmj.hub.HubCrds;
+import io.ocmj.hub.HubSetup;
 import io.ocmj.hub.registration.BootstrapIdentity;
-import io.ocmj.hub.registration.ClusterRbac;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,8 +17,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ocmj init}: prepares a hub (CRDs, the shared and bootstrap RBAC), writes a bootstrap
- * kubeconfig and prints the join command, as {@code clusteradm init} does.
+ * {@code ocmj init}: prepares a hub (CRDs, the shared and bootstrap RBAC, admission policies),
+ * writes a bootstrap kubeconfig and prints the join command, as {@code clusteradm init} does.
  */
 @Command(
     name = "init",
@@ -50,9 +49,7 @@ public final class InitCommand implements Callable<Integer> {
       out.printf("Installing CRDs on %s...%n", hub.getMasterUrl());
       out.flush();
       HubCrds.install(hub);
-      Stream.concat(ClusterRbac.sharedRoles().stream(), ClusterRbac.bootstrapRbac().stream())
-          .forEach(
-              r -> hub.resource(r).fieldManager("ocmj-init").forceConflicts().serverSideApply());
+      HubSetup.apply(hub, "ocmj-init");
       String caPem = hubOptions.caPem(hub);
       String bootstrap =
           BootstrapIdentity.kubeconfig(hub, KubeconfigOption.serverOf(hub), caPem, tokenTtl);

@@ -53,8 +53,9 @@ public final class ClusterHealth {
   }
 
   /**
-   * The taints a cluster should carry: the user's ones unchanged, plus the system taint for its
-   * Available status (keeping the time an existing one was added).
+   * The taints a cluster should carry: the user's ones (given the time they were first seen when
+   * they have none, as OCM's mutating webhook does), plus the system taint for its Available status
+   * (keeping the time an existing one was added).
    */
   public static List<Taint> taints(
       List<Taint> current, Optional<String> availableStatus, Instant now) {
@@ -63,7 +64,7 @@ public final class ClusterHealth {
             ? Taint.UNREACHABLE
             : Conditions.FALSE.equals(availableStatus.get()) ? Taint.UNAVAILABLE : null;
     List<Taint> result = new ArrayList<>();
-    for (Taint taint : current == null ? List.<Taint>of() : current) {
+    for (Taint taint : stamped(current, now)) {
       boolean system =
           Taint.UNREACHABLE.equals(taint.getKey()) || Taint.UNAVAILABLE.equals(taint.getKey());
       if (!system || Objects.equals(taint.getKey(), wanted)) {
@@ -74,9 +75,26 @@ public final class ClusterHealth {
       Taint taint = new Taint();
       taint.setKey(wanted);
       taint.setEffect(TaintEffect.NoSelect);
-      taint.setTimeAdded(now.truncatedTo(ChronoUnit.SECONDS).toString());
-      result.add(taint);
+      result.add(stamped(taint, now));
     }
     return result;
+  }
+
+  /** The taints with {@code now} as the timeAdded of those that have none. */
+  public static List<Taint> stamped(List<Taint> current, Instant now) {
+    return current == null
+        ? List.of()
+        : current.stream().map(t -> t.getTimeAdded() == null ? stamped(t, now) : t).toList();
+  }
+
+  /** A copy of {@code taint} added at {@code now} (the input is never modified). */
+  private static Taint stamped(Taint taint, Instant now) {
+    Taint copy = new Taint();
+    copy.setKey(taint.getKey());
+    copy.setValue(taint.getValue());
+    copy.setEffect(taint.getEffect());
+    copy.unknownFields().putAll(taint.unknownFields());
+    copy.setTimeAdded(now.truncatedTo(ChronoUnit.SECONDS).toString());
+    return copy;
   }
 }

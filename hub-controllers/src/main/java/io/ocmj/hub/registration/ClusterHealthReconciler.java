@@ -42,14 +42,18 @@ public final class ClusterHealthReconciler implements Reconciler<ManagedCluster>
       ManagedCluster cluster, Context<ManagedCluster> context) {
     List<Condition> conditions =
         cluster.getStatus() == null ? List.of() : cluster.getStatus().getConditions();
-    if (cluster.getMetadata().getDeletionTimestamp() != null
-        || Conditions.find(conditions, ManagedCluster.CONDITION_HUB_ACCEPTED).isEmpty()) {
-      return UpdateControl
-          .noUpdate(); // OCM leaves clusters alone until first accepted, and while deleted
-    }
     KubernetesClient client = context.getClient();
-    String name = cluster.getMetadata().getName();
     Instant now = clock.instant();
+    if (cluster.getMetadata().getDeletionTimestamp() != null) {
+      return UpdateControl.noUpdate();
+    }
+    if (Conditions.find(conditions, ManagedCluster.CONDITION_HUB_ACCEPTED).isEmpty()) {
+      // OCM leaves a cluster's health alone until it was first accepted; its taints still get
+      // their timeAdded, as OCM's webhook gives them.
+      writeTaints(client, cluster, ClusterHealth.stamped(taintsOf(cluster), now), "-");
+      return UpdateControl.noUpdate();
+    }
+    String name = cluster.getMetadata().getName();
     Optional<String> available =
         Conditions.find(conditions, ManagedCluster.CONDITION_AVAILABLE).map(Condition::getStatus);
     Instant recheck = now.plusSeconds(60);
@@ -75,22 +79,28 @@ public final class ClusterHealthReconciler implements Reconciler<ManagedCluster>
             now);
       }
     }
-    List<Taint> taints = ClusterHealth.taints(cluster.getSpec().getTaints(), available, now);
-    if (!sameKeys(taints, cluster.getSpec().getTaints())) {
-      // A copy of what the taints were computed from (never the cached object), written with its
-      // resourceVersion: if anyone changed the cluster since, the update fails and the reconcile
-      // is retried on the newer object, so no concurrent taint edit is lost.
-      ManagedCluster copy = Serialization.clone(cluster);
-      copy.getSpec().setTaints(taints);
-      client.resource(copy).update();
-      LOG.info(
-          "reconciled managedcluster={} outcome=taints available={} taints={}",
-          name,
-          available.orElse("missing"),
-          taints.stream().map(Taint::getKey).toList());
-    }
+    List<Taint> taints = ClusterHealth.taints(taintsOf(cluster), available, now);
+    writeTaints(client, cluster, taints, available.orElse("missing"));
     return UpdateControl.<ManagedCluster>noUpdate()
         .rescheduleAfter(Duration.between(now, recheck).plusMillis(100));
+  }
+
+  private static void writeTaints(
+      KubernetesClient client, ManagedCluster cluster, List<Taint> taints, String available) {
+    if (sameTaints(taints, taintsOf(cluster))) {
+      return;
+    }
+    // A copy of what the taints were computed from (never the cached object), written with its
+    // resourceVersion: if anyone changed the cluster since, the update fails and the reconcile
+    // is retried on the newer object, so no concurrent taint edit is lost.
+    ManagedCluster copy = Serialization.clone(cluster);
+    copy.getSpec().setTaints(taints);
+    client.resource(copy).update();
+    LOG.info(
+        "reconciled managedcluster={} outcome=taints available={} taints={}",
+        cluster.getMetadata().getName(),
+        available,
+        taints.stream().map(Taint::getKey).toList());
   }
 
   private void markUnknown(
@@ -136,9 +146,14 @@ public final class ClusterHealthReconciler implements Reconciler<ManagedCluster>
     return cluster.getSpec() == null ? null : cluster.getSpec().getLeaseDurationSeconds();
   }
 
-  private static boolean sameKeys(List<Taint> a, List<Taint> b) {
-    List<String> keysA = a.stream().map(Taint::getKey).toList();
-    List<String> keysB = b == null ? List.of() : b.stream().map(Taint::getKey).toList();
+  private static List<Taint> taintsOf(ManagedCluster cluster) {
+    return cluster.getSpec() == null ? List.of() : cluster.getSpec().getTaints();
+  }
+
+  private static boolean sameTaints(List<Taint> a, List<Taint> b) {
+    List<String> keysA = a.stream().map(t -> t.getKey() + "@" + t.getTimeAdded()).toList();
+    List<String> keysB =
+        b == null ? List.of() : b.stream().map(t -> t.getKey() + "@" + t.getTimeAdded()).toList();
     return keysA.equals(keysB);
   }
 }

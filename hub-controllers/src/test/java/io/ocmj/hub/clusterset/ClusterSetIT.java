@@ -1,10 +1,12 @@
 package io.ocmj.hub.clusterset;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.ocmj.api.cluster.v1.ManagedCluster;
 import io.ocmj.api.cluster.v1.ManagedClusterSpec;
 import io.ocmj.api.cluster.v1beta2.ManagedClusterSet;
@@ -12,6 +14,7 @@ import io.ocmj.api.cluster.v1beta2.ManagedClusterSetBinding;
 import io.ocmj.api.cluster.v1beta2.ManagedClusterSetBindingSpec;
 import io.ocmj.api.status.Conditions;
 import io.ocmj.hub.HubControllers;
+import io.ocmj.hub.HubSetup;
 import io.ocmj.testing.ClusterSet;
 import io.ocmj.testing.Crds;
 import io.ocmj.testing.junit.KubernetesClusters;
@@ -147,7 +150,8 @@ class ClusterSetIT {
   }
 
   @Test
-  void bindingNamedDifferentlyFromItsSetIsNotBound(ClusterSet clusters) {
+  void bindingNamedDifferentlyFromItsSetIsRejectedAndReportedWhereThePolicyIsMissing(
+      ClusterSet clusters) {
     KubernetesClient hub = clusters.get("hub").client();
     ManagedClusterSetBinding binding = new ManagedClusterSetBinding();
     binding.getMetadata().setName("other-name");
@@ -155,11 +159,31 @@ class ClusterSetIT {
     ManagedClusterSetBindingSpec spec = new ManagedClusterSetBindingSpec();
     spec.setClusterSet("default");
     binding.setSpec(spec);
-    hub.resource(binding).create();
+    assertThatThrownBy(() -> hub.resource(binding).create())
+        .isInstanceOf(KubernetesClientException.class)
+        .hasMessageContaining(
+            "The ManagedClusterSetBinding must have the same name as the target"
+                + " ManagedClusterSet");
 
-    await("invalid binding reported")
-        .atMost(WAIT)
-        .until(() -> bound(hub, "apps", "other-name").equals(Optional.of("False/InvalidBinding")));
+    // A hub whose admission policy was removed still never binds it.
+    var policyBinding =
+        hub.admissionRegistration()
+            .v1()
+            .validatingAdmissionPolicyBindings()
+            .withName("ocmj-managedclustersetbinding");
+    policyBinding.delete();
+    try {
+      await("created once the policy is gone")
+          .atMost(WAIT)
+          .ignoreExceptions()
+          .until(() -> hub.resource(binding).create() != null);
+      await("invalid binding reported")
+          .atMost(WAIT)
+          .until(
+              () -> bound(hub, "apps", "other-name").equals(Optional.of("False/InvalidBinding")));
+    } finally {
+      HubSetup.apply(hub, "cluster-set-it");
+    }
   }
 
   private static Optional<String> bound(KubernetesClient hub, String ns, String name) {

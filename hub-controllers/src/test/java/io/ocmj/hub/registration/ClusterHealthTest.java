@@ -90,4 +90,20 @@ class ClusterHealthTest {
         .extracting(Taint::getTimeAdded)
         .isEqualTo("2025-12-31T00:00:00Z");
   }
+
+  @Test
+  void aUserTaintWithoutTimeAddedGetsTheTimeItWasFirstSeenOthersKeepTheirs() {
+    Taint fresh = new Taint();
+    fresh.setKey("example.com/maintenance");
+    fresh.setEffect(TaintEffect.NoSelect);
+    List<Taint> result =
+        ClusterHealth.taints(
+            List.of(fresh, taint("example.com/gpu")), Optional.of("True"), RENEWED);
+    assertThat(result)
+        .extracting(Taint::getKey, Taint::getTimeAdded)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("example.com/maintenance", "2026-01-01T00:00:00Z"),
+            org.assertj.core.groups.Tuple.tuple("example.com/gpu", "2025-12-31T00:00:00Z"));
+    assertThat(fresh.getTimeAdded()).as("the input is not modified").isNull();
+  }
 }
