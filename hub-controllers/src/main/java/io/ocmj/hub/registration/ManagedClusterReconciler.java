@@ -39,6 +39,7 @@ public final class ManagedClusterReconciler
   static final String LEASE = "managed-cluster-lease";
   static final String REASON_ACCEPTED = "HubClusterAdminAccepted";
   static final String REASON_DENIED = "HubClusterAdminDenied";
+  static final String REASON_WAITING = "WaitingForAcceptance";
   private static final Logger LOG = LoggerFactory.getLogger(ManagedClusterReconciler.class);
 
   private final Clock clock;
@@ -131,7 +132,9 @@ public final class ManagedClusterReconciler
     boolean wasAccepted =
         Conditions.find(observed, ManagedCluster.CONDITION_HUB_ACCEPTED).isPresent();
     if (!accepted && !wasAccepted) {
-      return false; // OCM writes the condition only once a cluster was accepted at least once
+      // OCM writes HubAccepted only once a cluster was accepted at least once; until then the
+      // cluster says what it waits for, where `get managedclusters` shows it (JOINED False).
+      return waitingForAcceptance(client, cluster, observed);
     }
     return ConditionsApply.setAndApply(
         client,
@@ -142,6 +145,28 @@ public final class ManagedClusterReconciler
         accepted ? Conditions.TRUE : Conditions.FALSE,
         accepted ? REASON_ACCEPTED : REASON_DENIED,
         accepted ? "Accepted by hub cluster admin" : "Denied by hub cluster admin",
+        clock.instant());
+  }
+
+  private boolean waitingForAcceptance(
+      KubernetesClient client, ManagedCluster cluster, List<Condition> observed) {
+    if (Conditions.isTrue(observed, ManagedCluster.CONDITION_JOINED)) {
+      return false;
+    }
+    String name = cluster.getMetadata().getName();
+    return ConditionsApply.setAndApply(
+        client,
+        cluster,
+        observed,
+        FIELD_MANAGER,
+        ManagedCluster.CONDITION_JOINED,
+        Conditions.FALSE,
+        REASON_WAITING,
+        "Waiting for a hub admin to accept cluster "
+            + name
+            + ": set spec.hubAcceptsClient to true (ocmj accept --clusters "
+            + name
+            + ")",
         clock.instant());
   }
 

@@ -120,6 +120,15 @@ class RegistrationIT {
             () -> !agent.approved(admin) && admin.namespaces().withName("pending").get() == null);
     assertForbidden(() -> bootstrap.secrets().inNamespace("default").list());
     assertForbidden(() -> bootstrap.resources(ManifestWork.class).inAnyNamespace().list());
+    await("the cluster says it waits for acceptance")
+        .atMost(WAIT)
+        .until(
+            () ->
+                joined(admin, "pending")
+                    .equals(
+                        "False/WaitingForAcceptance/Waiting for a hub admin to accept cluster"
+                            + " pending: set spec.hubAcceptsClient to true (ocmj accept --clusters"
+                            + " pending)"));
 
     accept(admin, "pending", true);
 
@@ -394,6 +403,15 @@ class RegistrationIT {
     work.getMetadata().setNamespace(cluster);
     work.getMetadata().setFinalizers(List.of(ManifestWork.FINALIZER_CLEANUP));
     return work;
+  }
+
+  private static String joined(KubernetesClient admin, String name) {
+    ManagedCluster cluster = admin.resources(ManagedCluster.class).withName(name).get();
+    return cluster.getStatus() == null
+        ? ""
+        : Conditions.find(cluster.getStatus().getConditions(), ManagedCluster.CONDITION_JOINED)
+            .map(c -> c.getStatus() + "/" + c.getReason() + "/" + c.getMessage())
+            .orElse("");
   }
 
   private static boolean forbidden(Runnable call) {
