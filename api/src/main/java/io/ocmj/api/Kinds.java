@@ -6,6 +6,7 @@ import io.ocmj.api.cluster.v1alpha1.ClusterClaim;
 import io.ocmj.api.cluster.v1beta2.ManagedClusterSet;
 import io.ocmj.api.cluster.v1beta2.ManagedClusterSetBinding;
 import io.ocmj.api.operator.v1.Klusterlet;
+import io.ocmj.api.work.v1.AppliedManifestWork;
 import io.ocmj.api.work.v1.ManifestWork;
 import java.util.List;
 
@@ -19,6 +20,7 @@ public final class Kinds {
           ManagedClusterSet.class,
           ManagedClusterSetBinding.class,
           ManifestWork.class,
+          AppliedManifestWork.class,
           Klusterlet.class);
 
   private Kinds() {}

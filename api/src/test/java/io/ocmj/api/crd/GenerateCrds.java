@@ -50,8 +50,9 @@ public final class GenerateCrds {
   static final class AllPostProcessing implements CRDPostProcessor {
     @Override
     public HasMetadata process(HasMetadata crd, String version) {
-      return new ConditionsListMap()
-          .process(new DeclaredColumnOrder().process(crd, version), version);
+      HasMetadata ordered = new DeclaredColumnOrder().process(crd, version);
+      return new EmbeddedManifests()
+          .process(new ConditionsListMap().process(ordered, version), version);
     }
   }
 
@@ -122,6 +123,45 @@ public final class GenerateCrds {
           && property.getItems().getSchema().getProperties() != null
           && property.getItems().getSchema().getProperties().containsKey("type")
           && property.getItems().getSchema().getProperties().containsKey("lastTransitionTime");
+    }
+  }
+
+  /**
+   * Marks the manifests of a {@code workload} as embedded Kubernetes objects, as OCM's CRD does:
+   * the API server then checks each has apiVersion, kind and metadata, and CEL rules can read them.
+   */
+  static final class EmbeddedManifests implements CRDPostProcessor {
+    @Override
+    public HasMetadata process(HasMetadata crd, String crdSpecVersion) {
+      for (CustomResourceDefinitionVersion version :
+          ((CustomResourceDefinition) crd).getSpec().getVersions()) {
+        visit(version.getSchema().getOpenAPIV3Schema());
+      }
+      return crd;
+    }
+
+    private static void visit(JSONSchemaProps schema) {
+      if (schema == null) {
+        return;
+      }
+      if (schema.getProperties() != null) {
+        schema
+            .getProperties()
+            .forEach(
+                (name, property) -> {
+                  JSONSchemaProps manifests =
+                      name.equals("workload") && property.getProperties() != null
+                          ? property.getProperties().get("manifests")
+                          : null;
+                  if (manifests != null && manifests.getItems() != null) {
+                    manifests.getItems().getSchema().setXKubernetesEmbeddedResource(true);
+                  }
+                  visit(property);
+                });
+      }
+      if (schema.getItems() != null) {
+        visit(schema.getItems().getSchema());
+      }
     }
   }
 }
