@@ -11,13 +11,15 @@ import java.util.concurrent.TimeUnit;
  * The CRDs the agent keeps on its managed cluster, read from the ocmj-api jar; {@link #install}
  * returns once the CRD is served.
  */
-final class AgentCrds {
-  static final String CLUSTER_CLAIMS = "clusterclaims.cluster.open-cluster-management.io";
-  static final String KLUSTERLETS = "klusterlets.operator.open-cluster-management.io";
+public final class AgentCrds {
+  public static final String CLUSTER_CLAIMS = "clusterclaims.cluster.open-cluster-management.io";
+  public static final String KLUSTERLETS = "klusterlets.operator.open-cluster-management.io";
+  public static final String APPLIED_MANIFEST_WORKS =
+      "appliedmanifestworks.work.open-cluster-management.io";
 
   private AgentCrds() {}
 
-  static void install(KubernetesClient managed, String fieldManager, String crdName) {
+  public static void install(KubernetesClient managed, String fieldManager, String crdName) {
     String resource = "/META-INF/fabric8/" + crdName + "-v1.yml";
     try (InputStream in = AgentCrds.class.getResourceAsStream(resource)) {
       if (in == null) {

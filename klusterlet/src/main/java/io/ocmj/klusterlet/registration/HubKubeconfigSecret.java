@@ -21,7 +21,7 @@ public record HubKubeconfigSecret(
     return certificatePem != null && keyPem != null && kubeconfig != null;
   }
 
-  static HubKubeconfigSecret from(Secret secret) {
+  public static HubKubeconfigSecret from(Secret secret) {
     Map<String, String> data = secret.getData() == null ? Map.of() : secret.getData();
     return new HubKubeconfigSecret(
         decode(data.get("cluster-name")),
