@@ -10,23 +10,13 @@ import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import io.ocmj.api.cluster.v1.ManagedCluster;
 import io.ocmj.api.status.Conditions;
 import io.ocmj.api.work.v1.AppliedManifestWork;
 import io.ocmj.api.work.v1.ManifestCondition;
 import io.ocmj.api.work.v1.ManifestWork;
 import io.ocmj.api.work.v1.UpdateStrategyType;
-import io.ocmj.hub.HubControllers;
-import io.ocmj.hub.HubCrds;
-import io.ocmj.hub.registration.BootstrapIdentity;
-import io.ocmj.klusterlet.registration.RegistrationAgent;
-import io.ocmj.klusterlet.registration.RegistrationConfig;
 import io.ocmj.testing.ClusterSet;
-import io.ocmj.testing.TestCluster;
 import io.ocmj.testing.junit.KubernetesClusters;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -42,67 +32,23 @@ import org.junit.jupiter.api.Test;
  */
 @KubernetesClusters({"hub", "cluster1"})
 class WorkAgentIT {
-  private static final Duration WAIT = Duration.ofSeconds(60);
+  private static final Duration WAIT = WorkTestbed.WAIT;
   private static final String CLUSTER = "cluster1";
-  private static HubControllers controllers;
-  private static RegistrationAgent registration;
-  private static WorkAgent agent;
+  private static WorkTestbed bed;
   private static KubernetesClient hub;
   private static KubernetesClient managed;
 
   @BeforeAll
   static void joinAndStartTheWorkAgent(ClusterSet clusters) {
-    TestCluster hubCluster = clusters.get("hub");
-    TestCluster managedCluster = clusters.get(CLUSTER);
-    hub = hubCluster.client();
-    managed = managedCluster.client();
-    HubCrds.install(hub);
-    controllers = HubControllers.start(hub, Clock.systemUTC());
-    String bootstrap =
-        BootstrapIdentity.kubeconfig(
-            hub, hubCluster.serverUrl(), hubCluster.caCertificatePem(), Duration.ofHours(1));
-    registration =
-        new RegistrationAgent(
-                new RegistrationConfig(
-                    CLUSTER,
-                    RegistrationConfig.DEFAULT_AGENT_NAMESPACE,
-                    bootstrap,
-                    List.of(managedCluster.serverUrl()),
-                    null,
-                    null,
-                    Duration.ofMillis(500),
-                    Clock.systemUTC()),
-                managed)
-            .start();
-    await("registered").atMost(WAIT).until(() -> cluster() != null);
-    hub.resources(ManagedCluster.class)
-        .withName(CLUSTER)
-        .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"hubAcceptsClient\":true}}");
-    await("joined").atMost(WAIT).until(() -> "joined".equals(registration.phase()));
-    agent =
-        new WorkAgent(
-                new WorkAgentConfig(
-                    CLUSTER,
-                    RegistrationConfig.DEFAULT_AGENT_NAMESPACE,
-                    Duration.ofSeconds(2),
-                    Duration.ofSeconds(1),
-                    WorkAgentConfig.DEFAULT_MAX_RAW_FEEDBACK_BYTES,
-                    Clock.systemUTC()),
-                managed)
-            .start();
-    await("the work agent runs").atMost(WAIT).until(agent::running);
+    bed = new WorkTestbed(clusters.get("hub"), clusters.get(CLUSTER), CLUSTER);
+    hub = bed.hub;
+    managed = bed.managed;
   }
 
   @AfterAll
   static void stop() {
-    if (agent != null) {
-      agent.close();
-    }
-    if (registration != null) {
-      registration.close();
-    }
-    if (controllers != null) {
-      controllers.close();
+    if (bed != null) {
+      bed.close();
     }
   }
 
@@ -247,32 +193,16 @@ class WorkAgentIT {
         .anyMatch(f -> "work-agent".equals(f.getManager()));
   }
 
-  private static ManagedCluster cluster() {
-    return hub.resources(ManagedCluster.class).withName(CLUSTER).get();
-  }
-
   private static ManifestWork fetch(String name) {
-    return hub.resources(ManifestWork.class).inNamespace(CLUSTER).withName(name).get();
+    return bed.fetch(name);
   }
 
   private static AppliedManifestWork applied(String workName) {
-    return managed
-        .resources(AppliedManifestWork.class)
-        .withName(AppliedWorks.hubHash(hub.getMasterUrl().toString()) + "-" + workName)
-        .get();
+    return bed.applied(workName);
   }
 
   private static boolean workIs(String name, String... trueConditions) {
-    ManifestWork work = fetch(name);
-    if (work == null || work.getStatus() == null) {
-      return false;
-    }
-    for (String type : trueConditions) {
-      if (!Conditions.isTrue(work.getStatus().getConditions(), type)) {
-        return false;
-      }
-    }
-    return true;
+    return bed.workIs(name, trueConditions);
   }
 
   private static Condition condition(ManifestWork work, String type) {
@@ -280,26 +210,14 @@ class WorkAgentIT {
   }
 
   private static Optional<Condition> manifestCondition(String work, int ordinal, String type) {
-    ManifestWork w = fetch(work);
-    if (w == null || w.getStatus() == null || w.getStatus().getResourceStatus() == null) {
-      return Optional.empty();
-    }
-    return w.getStatus().getResourceStatus().getManifests().stream()
-        .filter(m -> m.getResourceMeta().getOrdinal() == ordinal)
-        .findFirst()
-        .flatMap(m -> Conditions.find(m.getConditions(), type));
+    return bed.manifestCondition(work, ordinal, type);
   }
 
   private static String color(String namespace, String name) {
-    ConfigMap cm = managed.configMaps().inNamespace(namespace).withName(name).get();
-    return cm == null ? null : cm.getData().get("color");
+    return bed.color(namespace, name);
   }
 
   private static void setColor(String namespace, String name, String color) {
-    managed
-        .configMaps()
-        .inNamespace(namespace)
-        .withName(name)
-        .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"data\":{\"color\":\"" + color + "\"}}");
+    bed.setColor(namespace, name, color);
   }
 }

@@ -1,0 +1,164 @@
+package io.ocmj.klusterlet.work;
+
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.ocmj.api.cluster.v1.ManagedCluster;
+import io.ocmj.api.status.Conditions;
+import io.ocmj.api.work.v1.AppliedManifestWork;
+import io.ocmj.api.work.v1.ManifestWork;
+import io.ocmj.hub.HubControllers;
+import io.ocmj.hub.HubCrds;
+import io.ocmj.hub.registration.BootstrapIdentity;
+import io.ocmj.klusterlet.registration.RegistrationAgent;
+import io.ocmj.klusterlet.registration.RegistrationConfig;
+import io.ocmj.testing.TestCluster;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A hub with its controllers and one managed cluster joined through the registration agent, with a
+ * work agent (2 s resync) running on it; plus the reads the work tests share.
+ */
+final class WorkTestbed implements AutoCloseable {
+  static final Duration WAIT = Duration.ofSeconds(60);
+  static final Duration RESYNC = Duration.ofSeconds(2);
+
+  final String cluster;
+  final TestCluster hubCluster;
+  final KubernetesClient hub;
+  final KubernetesClient managed;
+  private final HubControllers controllers;
+  private final RegistrationAgent registration;
+  private WorkAgent agent;
+
+  WorkTestbed(TestCluster hubCluster, TestCluster managedCluster, String cluster) {
+    this.cluster = cluster;
+    this.hubCluster = hubCluster;
+    this.hub = hubCluster.client();
+    this.managed = managedCluster.client();
+    HubCrds.install(hub);
+    controllers = HubControllers.start(hub, Clock.systemUTC());
+    String bootstrap =
+        BootstrapIdentity.kubeconfig(
+            hub, hubCluster.serverUrl(), hubCluster.caCertificatePem(), Duration.ofHours(1));
+    registration =
+        new RegistrationAgent(
+                new RegistrationConfig(
+                    cluster,
+                    RegistrationConfig.DEFAULT_AGENT_NAMESPACE,
+                    bootstrap,
+                    List.of(managedCluster.serverUrl()),
+                    null,
+                    null,
+                    Duration.ofMillis(500),
+                    Clock.systemUTC()),
+                managed)
+            .start();
+    await("registered")
+        .atMost(WAIT)
+        .until(() -> hub.resources(ManagedCluster.class).withName(cluster).get() != null);
+    hub.resources(ManagedCluster.class)
+        .withName(cluster)
+        .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"hubAcceptsClient\":true}}");
+    await("joined").atMost(WAIT).until(() -> "joined".equals(registration.phase()));
+    startAgent();
+  }
+
+  void startAgent() {
+    agent =
+        new WorkAgent(
+                new WorkAgentConfig(
+                    cluster,
+                    RegistrationConfig.DEFAULT_AGENT_NAMESPACE,
+                    RESYNC,
+                    Duration.ofSeconds(1),
+                    WorkAgentConfig.DEFAULT_MAX_RAW_FEEDBACK_BYTES,
+                    Clock.systemUTC()),
+                managed)
+            .start();
+    await("the work agent runs").atMost(WAIT).until(agent::running);
+  }
+
+  void stopAgent() {
+    agent.close();
+  }
+
+  ManifestWork create(ManifestWork work) {
+    return hub.resource(work).create();
+  }
+
+  ManifestWork fetch(String name) {
+    return hub.resources(ManifestWork.class).inNamespace(cluster).withName(name).get();
+  }
+
+  AppliedManifestWork applied(String workName) {
+    return managed
+        .resources(AppliedManifestWork.class)
+        .withName(AppliedWorks.hubHash(hub.getMasterUrl().toString()) + "-" + workName)
+        .get();
+  }
+
+  boolean workIs(String name, String... trueConditions) {
+    ManifestWork work = fetch(name);
+    if (work == null || work.getStatus() == null) {
+      return false;
+    }
+    for (String type : trueConditions) {
+      if (!Conditions.isTrue(work.getStatus().getConditions(), type)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  Optional<Condition> condition(String work, String type) {
+    ManifestWork w = fetch(work);
+    return w == null || w.getStatus() == null
+        ? Optional.empty()
+        : Conditions.find(w.getStatus().getConditions(), type);
+  }
+
+  Optional<Condition> manifestCondition(String work, int ordinal, String type) {
+    ManifestWork w = fetch(work);
+    if (w == null || w.getStatus() == null || w.getStatus().getResourceStatus() == null) {
+      return Optional.empty();
+    }
+    return w.getStatus().getResourceStatus().getManifests().stream()
+        .filter(m -> m.getResourceMeta().getOrdinal() == ordinal)
+        .findFirst()
+        .flatMap(m -> Conditions.find(m.getConditions(), type));
+  }
+
+  ConfigMap configMap(String namespace, String name) {
+    return managed.configMaps().inNamespace(namespace).withName(name).get();
+  }
+
+  String color(String namespace, String name) {
+    ConfigMap cm = configMap(namespace, name);
+    return cm == null ? null : cm.getData().get("color");
+  }
+
+  void setColor(String namespace, String name, String color) {
+    managed
+        .configMaps()
+        .inNamespace(namespace)
+        .withName(name)
+        .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"data\":{\"color\":\"" + color + "\"}}");
+  }
+
+  @Override
+  public void close() {
+    if (agent != null) {
+      agent.close();
+    }
+    registration.close();
+    controllers.close();
+  }
+}
