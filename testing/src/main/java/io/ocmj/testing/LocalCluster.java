@@ -35,7 +35,10 @@ public final class LocalCluster implements TestCluster {
           "serviceaccount-controller",
           "serviceaccount-token-controller",
           "root-ca-certificate-publisher-controller",
-          "clusterrole-aggregation-controller");
+          "clusterrole-aggregation-controller",
+          // Workload status for work feedback tests (pods stay Pending: there is no kubelet).
+          "deployment-controller",
+          "replicaset-controller");
 
   private final String name;
   private final ClusterFiles files;

@@ -2,6 +2,7 @@ package io.ocmj.api.work.v1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.ocmj.api.UnknownFields;
@@ -16,6 +17,7 @@ public class ManifestsTemplate extends UnknownFields {
 
   @JsonPropertyDescription(
       "Kubernetes objects to apply; each needs apiVersion, kind and metadata.name.")
+  @Required
   @Size(min = 1, max = MAX_MANIFESTS)
   @ValidationRule(
       value = "self.all(m, has(m.metadata) && has(m.metadata.name) && m.metadata.name != '')",
