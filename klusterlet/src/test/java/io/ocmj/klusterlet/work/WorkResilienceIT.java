@@ -1,0 +1,110 @@
+package io.ocmj.klusterlet.work;
+
+import static io.ocmj.klusterlet.work.WorkFixtures.configMap;
+import static io.ocmj.klusterlet.work.WorkFixtures.namespace;
+import static io.ocmj.klusterlet.work.WorkFixtures.work;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.ocmj.testing.ClusterSet;
+import io.ocmj.testing.LocalCluster;
+import io.ocmj.testing.junit.KubernetesClusters;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The work agent across its own restart and a hub API server outage. */
+@KubernetesClusters({"hub", "cluster1"})
+class WorkResilienceIT {
+  private static final Duration WAIT = WorkTestbed.WAIT;
+  private static final String CLUSTER = "cluster1";
+  private static WorkTestbed bed;
+
+  @BeforeAll
+  static void start(ClusterSet clusters) {
+    bed = new WorkTestbed(clusters.get("hub"), clusters.get(CLUSTER), CLUSTER);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (bed != null) {
+      bed.close();
+    }
+  }
+
+  @Test
+  void aRestartedAgentFinishesTheWorkWithoutRecreatingAnything() {
+    WorkFixtures many = work(CLUSTER, "big").manifest(namespace("big"));
+    for (int i = 0; i < 30; i++) {
+      many.manifest(configMap("big", "cm-" + i, Map.of("color", "blue")));
+    }
+    bed.create(many.build());
+    await("the agent started on it")
+        .atMost(WAIT)
+        .until(() -> bed.managed.namespaces().withName("big").get() != null);
+    bed.stopAgent();
+    bed.startAgent();
+    await("applied after the restart").atMost(WAIT).until(() -> bed.workIs("big", "Applied"));
+    Map<String, String> uids = uids("big");
+    assertThat(uids).hasSize(30);
+
+    bed.stopAgent();
+    bed.startAgent();
+    await("a resync of the restarted agent")
+        .atMost(WAIT)
+        .until(() -> bed.applied("big").getStatus().getAppliedResources().size() == 31);
+    await("nothing re-created or deleted across a further restart")
+        .during(WorkTestbed.RESYNC.multipliedBy(2))
+        .atMost(WorkTestbed.RESYNC.multipliedBy(4))
+        .until(() -> uids("big").equals(uids) && bed.workIs("big", "Applied"));
+  }
+
+  @Test
+  void theAgentKeepsWhatItAppliedThroughAHubOutageAndCatchesUpAfter(ClusterSet clusters) {
+    assumeTrue(
+        clusters.get("hub") instanceof LocalCluster,
+        "stops the hub's API server, which needs local clusters (-Docmj.test.clusters=local)");
+    bed.create(
+        work(CLUSTER, "outage")
+            .manifest(namespace("outage"))
+            .manifest(configMap("outage", "before", Map.of("color", "blue")))
+            .build());
+    await("applied").atMost(WAIT).until(() -> bed.workIs("outage", "Applied"));
+    String uid = bed.configMap("outage", "before").getMetadata().getUid();
+
+    ((LocalCluster) clusters.get("hub")).restartApiServer();
+
+    assertThat(bed.configMap("outage", "before").getMetadata().getUid())
+        .as("kept through the outage")
+        .isEqualTo(uid);
+    var current = bed.fetch("outage");
+    current
+        .getSpec()
+        .getWorkload()
+        .getManifests()
+        .add(
+            io.ocmj.api.work.v1.Manifest.of(
+                configMap("outage", "after", Map.of("color", "green"))));
+    bed.hub.resource(current).update();
+    await("a change made after the outage is applied")
+        .atMost(WAIT)
+        .until(
+            () -> "green".equals(bed.color("outage", "after")) && bed.workIs("outage", "Applied"));
+    assertThat(bed.configMap("outage", "before").getMetadata().getUid()).isEqualTo(uid);
+  }
+
+  private static Map<String, String> uids(String namespace) {
+    Map<String, String> uids = new HashMap<>();
+    List<ConfigMap> items = bed.managed.configMaps().inNamespace(namespace).list().getItems();
+    items.stream()
+        .filter(cm -> cm.getMetadata().getName().startsWith("cm-"))
+        .forEach(cm -> uids.put(cm.getMetadata().getName(), cm.getMetadata().getUid()));
+    return uids;
+  }
+}
