@@ -43,7 +43,9 @@ class DevUpIT {
                 "dev",
                 "up",
                 "--kubeconfig-dir",
-                kubeconfigDir.toString())
+                kubeconfigDir.toString(),
+                "--examples",
+                Path.of("..", "examples-repo", "manifestworks").toAbsolutePath().toString())
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
             .start();
@@ -59,6 +61,16 @@ class DevUpIT {
       }
       assertThat(summary)
           .contains("kubectl --kubeconfig " + kubeconfigs.get(0) + " get managedclusters");
+      assertThat(summary.lines())
+          .as("the example work is applied to both clusters, with feedback")
+          .anyMatch(
+              l ->
+                  l.matches(
+                      "\\s*hello-world\\s+cluster1\\s+True\\s+True\\s+deployments/hello: .*Replicas=1.*"))
+          .anyMatch(
+              l ->
+                  l.matches(
+                      "\\s*hello-world\\s+cluster2\\s+True\\s+True\\s+deployments/hello: .*Replicas=1.*"));
       List<URI> servers = new ArrayList<>();
       for (Path kubeconfig : kubeconfigs) {
         Config config = Config.fromKubeconfig(Files.readString(kubeconfig));

@@ -12,6 +12,8 @@ import io.ocmj.hub.HubCrds;
 import io.ocmj.hub.registration.BootstrapIdentity;
 import io.ocmj.klusterlet.registration.RegistrationAgent;
 import io.ocmj.klusterlet.registration.RegistrationConfig;
+import io.ocmj.klusterlet.work.WorkAgent;
+import io.ocmj.klusterlet.work.WorkAgentConfig;
 import io.ocmj.testing.ClusterSet;
 import io.ocmj.testing.TestCluster;
 import java.time.Clock;
@@ -21,12 +23,15 @@ import java.util.List;
 
 /**
  * The ocmj stack on a dev environment: CRDs and hub controllers on the first cluster (the hub), a
- * registration agent on every other one, each accepted on the hub as {@code ocmj accept} would.
+ * registration agent and a work agent on every other one, each accepted on the hub as {@code ocmj
+ * accept} would.
  */
 final class DevStack implements AutoCloseable {
   private static final Duration JOIN_TIMEOUT = Duration.ofMinutes(3);
+  private static final Duration WORK_RESYNC = Duration.ofSeconds(10);
   private final HubControllers hub;
   private final List<RegistrationAgent> agents;
+  private final List<WorkAgent> workAgents = new ArrayList<>();
 
   private DevStack(HubControllers hub, List<RegistrationAgent> agents) {
     this.hub = hub;
@@ -58,6 +63,19 @@ final class DevStack implements AutoCloseable {
                         null,
                         null,
                         Duration.ofSeconds(1),
+                        Clock.systemUTC()),
+                    managed.client())
+                .start());
+      }
+      for (TestCluster managed : clusters.all().subList(1, clusters.size())) {
+        stack.workAgents.add(
+            new WorkAgent(
+                    new WorkAgentConfig(
+                        managed.name(),
+                        RegistrationConfig.DEFAULT_AGENT_NAMESPACE,
+                        WORK_RESYNC,
+                        WorkAgentConfig.DEFAULT_RETRY,
+                        WorkAgentConfig.DEFAULT_MAX_RAW_FEEDBACK_BYTES,
                         Clock.systemUTC()),
                     managed.client())
                 .start());
@@ -100,6 +118,7 @@ final class DevStack implements AutoCloseable {
 
   @Override
   public void close() {
+    workAgents.forEach(WorkAgent::close);
     agents.forEach(RegistrationAgent::close);
     hub.close();
   }

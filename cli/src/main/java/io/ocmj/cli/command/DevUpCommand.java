@@ -1,5 +1,9 @@
 package io.ocmj.cli.command;
 
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.ocmj.api.work.v1.ManifestWork;
 import io.ocmj.testing.Binaries;
 import io.ocmj.testing.ClusterSet;
 import io.ocmj.testing.LocalClusterProvider;
@@ -50,6 +54,13 @@ public final class DevUpCommand implements Callable<Integer> {
   String cacheDir;
 
   @Option(
+      names = "--examples",
+      defaultValue = "examples-repo/manifestworks",
+      description =
+          "ManifestWork YAML files to apply to every managed cluster (default: ${DEFAULT-VALUE}).")
+  Path examples;
+
+  @Option(
       names = "--stop-after",
       description = "Stop by itself after this ISO-8601 duration (e.g. PT30S) instead of Ctrl-C.")
   Duration stopAfter;
@@ -73,16 +84,40 @@ public final class DevUpCommand implements Callable<Integer> {
     try (ClusterSet clusters =
         new ClusterSet(new LocalClusterProvider(new Binaries(cache)).start(names))) {
       out.printf(
-          "Clusters are up; starting the hub controllers and one registration agent per managed"
-              + " cluster, and accepting them on the hub...%n");
+          "Clusters are up; starting the hub controllers and a registration and a work agent per"
+              + " managed cluster, and accepting them on the hub...%n");
       out.flush();
+      List<ManifestWork> works = ExampleWorks.read(examples);
       try (DevStack stack = DevStack.start(clusters)) {
+        List<String> managed =
+            clusters.all().subList(1, clusters.size()).stream().map(TestCluster::name).toList();
+        KubernetesClient hub = clusters.get(0).client();
+        if (!works.isEmpty()) {
+          out.printf(
+              "Applying %d ManifestWork(s) from %s to %s...%n", works.size(), examples, managed);
+          out.flush();
+          ExampleWorks.apply(hub, works, managed);
+          await("the example works are applied")
+              .atMost(Duration.ofMinutes(2))
+              .until(() -> ExampleWorks.allApplied(hub, works, managed));
+        }
         List<Path> written = writeKubeconfigs(clusters);
         Thread onCtrlC =
             new Thread(() -> shutdown(out, stack, clusters, written, stopped), "ocmj-dev-down");
         Runtime.getRuntime().addShutdownHook(onCtrlC);
         try {
           printSummary(out, clusters, written);
+          if (!works.isEmpty()) {
+            out.println("ManifestWorks (status reported by the work agents):");
+            ExampleWorks.print(out, hub, works, managed);
+            out.println(
+                "  (AVAILABLE means every resource exists, as in OCM; these clusters have no"
+                    + " kubelet, so pods stay Pending and ReadyReplicas is never reported.)");
+            out.println();
+            out.printf("  kubectl --kubeconfig %s get manifestworks -A%n%n", written.get(0));
+          }
+          out.println("Press Ctrl-C to stop everything.");
+          out.flush();
           awaitStop(stopped);
         } finally {
           deleteAll(written);
@@ -140,8 +175,6 @@ public final class DevUpCommand implements Callable<Integer> {
     out.println("Try:");
     out.printf("  kubectl --kubeconfig %s get managedclusters%n", kubeconfigs.get(0));
     out.println();
-    out.println("Press Ctrl-C to stop everything.");
-    out.flush();
   }
 
   private static void shutdown(

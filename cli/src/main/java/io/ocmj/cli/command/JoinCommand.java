@@ -4,6 +4,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.ocmj.cli.UserError;
 import io.ocmj.klusterlet.registration.RegistrationAgent;
 import io.ocmj.klusterlet.registration.RegistrationConfig;
+import io.ocmj.klusterlet.work.WorkAgent;
+import io.ocmj.klusterlet.work.WorkAgentConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +17,10 @@ import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code ocmj join}: runs the registration agent for one managed cluster until stopped. */
+/**
+ * {@code ocmj join}: runs the registration agent and the work agent for one managed cluster until
+ * stopped.
+ */
 @Command(
     name = "join",
     mixinStandardHelpOptions = true,
@@ -86,10 +91,15 @@ public final class JoinCommand implements Callable<Integer> {
       } catch (IllegalArgumentException e) {
         throw new UserError("--cluster-name: " + e.getMessage());
       }
-      try (RegistrationAgent agent = newAgent(config, managed)) {
+      try (RegistrationAgent agent = newAgent(config, managed);
+          WorkAgent work =
+              new WorkAgent(
+                  WorkAgentConfig.defaults(clusterName, RegistrationConfig.DEFAULT_AGENT_NAMESPACE),
+                  managed)) {
         // Fail now, in one line, when the hub cannot be reached at all; later outages are retried.
         KubeconfigOption.connect("--bootstrap-kubeconfig", bootstrapKubeconfig).close();
         agent.start();
+        work.start();
         Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "ocmj-join-stop"));
         System.out.println("ocmj agent for cluster " + clusterName + " is running; Ctrl-C stops.");
         stop.await();
