@@ -3,11 +3,13 @@ package io.ocmj.api;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.ocmj.api.cluster.v1.ManagedCluster;
 import io.ocmj.api.cluster.v1alpha1.ClusterClaim;
+import io.ocmj.api.cluster.v1beta1.PlacementDecision;
 import io.ocmj.api.cluster.v1beta2.ManagedClusterSet;
 import io.ocmj.api.cluster.v1beta2.ManagedClusterSetBinding;
 import io.ocmj.api.operator.v1.Klusterlet;
 import io.ocmj.api.work.v1.AppliedManifestWork;
 import io.ocmj.api.work.v1.ManifestWork;
+import io.ocmj.api.work.v1alpha1.ManifestWorkReplicaSet;
 import java.util.List;
 
 /** Every custom resource kind ocmj defines a CRD for; the CRD generator reads this list. */
@@ -21,6 +23,8 @@ public final class Kinds {
           ManagedClusterSetBinding.class,
           ManifestWork.class,
           AppliedManifestWork.class,
+          ManifestWorkReplicaSet.class,
+          PlacementDecision.class,
           Klusterlet.class);
 
   private Kinds() {}

@@ -8,6 +8,7 @@ import io.ocmj.hub.clusterset.ManagedClusterSetReconciler;
 import io.ocmj.hub.registration.ClusterHealthReconciler;
 import io.ocmj.hub.registration.CsrApprovalReconciler;
 import io.ocmj.hub.registration.ManagedClusterReconciler;
+import io.ocmj.hub.work.ManifestWorkReplicaSetReconciler;
 import java.time.Clock;
 
 /** The hub's controllers, run by one JOSDK operator against the hub's API server. */
@@ -41,6 +42,7 @@ public final class HubControllers implements AutoCloseable {
     operator.register(new ClusterHealthReconciler(clock));
     operator.register(new ManagedClusterSetReconciler(clock));
     operator.register(new ManagedClusterSetBindingReconciler(clock));
+    operator.register(new ManifestWorkReplicaSetReconciler(clock));
     operator.start();
     return new HubControllers(operator);
   }

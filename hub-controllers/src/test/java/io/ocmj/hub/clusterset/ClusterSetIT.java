@@ -14,9 +14,9 @@ import io.ocmj.api.cluster.v1beta2.ManagedClusterSetBinding;
 import io.ocmj.api.cluster.v1beta2.ManagedClusterSetBindingSpec;
 import io.ocmj.api.status.Conditions;
 import io.ocmj.hub.HubControllers;
+import io.ocmj.hub.HubCrds;
 import io.ocmj.hub.HubSetup;
 import io.ocmj.testing.ClusterSet;
-import io.ocmj.testing.Crds;
 import io.ocmj.testing.junit.KubernetesClusters;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,11 +35,7 @@ class ClusterSetIT {
   @BeforeAll
   static void startHub(ClusterSet clusters) {
     KubernetesClient hub = clusters.get("hub").client();
-    Crds.install(
-        hub,
-        "managedclusters.cluster.open-cluster-management.io-v1.yml",
-        "managedclustersets.cluster.open-cluster-management.io-v1.yml",
-        "managedclustersetbindings.cluster.open-cluster-management.io-v1.yml");
+    HubCrds.install(hub);
     controllers = HubControllers.start(hub, Clock.systemUTC());
     hub.namespaces()
         .resource(new NamespaceBuilder().withNewMetadata().withName("apps").endMetadata().build())

@@ -16,8 +16,8 @@ import io.ocmj.api.status.Conditions;
 import io.ocmj.api.work.v1.ManifestWork;
 import io.ocmj.hub.HubConfig;
 import io.ocmj.hub.HubControllers;
+import io.ocmj.hub.HubCrds;
 import io.ocmj.testing.ClusterSet;
-import io.ocmj.testing.Crds;
 import io.ocmj.testing.TestCluster;
 import io.ocmj.testing.junit.KubernetesClusters;
 import java.time.Clock;
@@ -39,12 +39,7 @@ class RegistrationIT {
   @BeforeAll
   static void startHub(ClusterSet clusters) {
     TestCluster hub = clusters.get("hub");
-    Crds.install(
-        hub.client(),
-        "managedclusters.cluster.open-cluster-management.io-v1.yml",
-        "managedclustersets.cluster.open-cluster-management.io-v1.yml",
-        "managedclustersetbindings.cluster.open-cluster-management.io-v1.yml",
-        "manifestworks.work.open-cluster-management.io-v1.yml");
+    HubCrds.install(hub.client());
     controllers = HubControllers.start(hub.client(), Clock.systemUTC(), new HubConfig(GRACE));
     bootstrap = bootstrapClient(hub);
   }

@@ -12,9 +12,9 @@ import io.ocmj.api.cluster.v1alpha1.ClusterClaim;
 import io.ocmj.api.cluster.v1alpha1.ClusterClaimSpec;
 import io.ocmj.api.status.Conditions;
 import io.ocmj.hub.HubControllers;
+import io.ocmj.hub.HubCrds;
 import io.ocmj.hub.registration.BootstrapIdentity;
 import io.ocmj.testing.ClusterSet;
-import io.ocmj.testing.Crds;
 import io.ocmj.testing.LocalCluster;
 import io.ocmj.testing.TestCluster;
 import io.ocmj.testing.junit.KubernetesClusters;
@@ -39,12 +39,7 @@ class RegistrationAgentIT {
   @BeforeAll
   static void startHub(ClusterSet clusters) {
     TestCluster hub = clusters.get("hub");
-    Crds.install(
-        hub.client(),
-        "managedclusters.cluster.open-cluster-management.io-v1.yml",
-        "managedclustersets.cluster.open-cluster-management.io-v1.yml",
-        "managedclustersetbindings.cluster.open-cluster-management.io-v1.yml",
-        "manifestworks.work.open-cluster-management.io-v1.yml");
+    HubCrds.install(hub.client());
     controllers = HubControllers.start(hub.client(), Clock.systemUTC());
     bootstrapKubeconfig =
         BootstrapIdentity.kubeconfig(

@@ -19,7 +19,10 @@ import io.ocmj.klusterlet.registration.RegistrationConfig;
 import io.ocmj.testing.TestCluster;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,64 +33,88 @@ final class WorkTestbed implements AutoCloseable {
   static final Duration WAIT = Duration.ofSeconds(60);
   static final Duration RESYNC = Duration.ofSeconds(2);
 
+  /** The first managed cluster's name and client; most tests use only that one. */
   final String cluster;
+
   final TestCluster hubCluster;
   final KubernetesClient hub;
   final KubernetesClient managed;
   private final HubControllers controllers;
-  private final RegistrationAgent registration;
-  private WorkAgent agent;
+  private final Map<String, TestCluster> clusters = new LinkedHashMap<>();
+  private final List<RegistrationAgent> registrations = new ArrayList<>();
+  private final Map<String, WorkAgent> agents = new LinkedHashMap<>();
 
   WorkTestbed(TestCluster hubCluster, TestCluster managedCluster, String cluster) {
-    this.cluster = cluster;
+    this(hubCluster, List.of(managedCluster));
+  }
+
+  /** Joins every managed cluster (named as its TestCluster) and starts its work agent. */
+  WorkTestbed(TestCluster hubCluster, List<TestCluster> managedClusters) {
+    this.cluster = managedClusters.get(0).name();
     this.hubCluster = hubCluster;
     this.hub = hubCluster.client();
-    this.managed = managedCluster.client();
+    this.managed = managedClusters.get(0).client();
     HubCrds.install(hub);
     controllers = HubControllers.start(hub, Clock.systemUTC());
     String bootstrap =
         BootstrapIdentity.kubeconfig(
             hub, hubCluster.serverUrl(), hubCluster.caCertificatePem(), Duration.ofHours(1));
-    registration =
-        new RegistrationAgent(
-                new RegistrationConfig(
-                    cluster,
-                    RegistrationConfig.DEFAULT_AGENT_NAMESPACE,
-                    bootstrap,
-                    List.of(managedCluster.serverUrl()),
-                    null,
-                    null,
-                    Duration.ofMillis(500),
-                    Clock.systemUTC()),
-                managed)
-            .start();
-    await("registered")
-        .atMost(WAIT)
-        .until(() -> hub.resources(ManagedCluster.class).withName(cluster).get() != null);
-    hub.resources(ManagedCluster.class)
-        .withName(cluster)
-        .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"hubAcceptsClient\":true}}");
-    await("joined").atMost(WAIT).until(() -> "joined".equals(registration.phase()));
-    startAgent();
+    for (TestCluster managedCluster : managedClusters) {
+      clusters.put(managedCluster.name(), managedCluster);
+      registrations.add(
+          new RegistrationAgent(
+                  new RegistrationConfig(
+                      managedCluster.name(),
+                      RegistrationConfig.DEFAULT_AGENT_NAMESPACE,
+                      bootstrap,
+                      List.of(managedCluster.serverUrl()),
+                      null,
+                      null,
+                      Duration.ofMillis(500),
+                      Clock.systemUTC()),
+                  managedCluster.client())
+              .start());
+    }
+    for (String name : clusters.keySet()) {
+      await("registered")
+          .atMost(WAIT)
+          .until(() -> hub.resources(ManagedCluster.class).withName(name).get() != null);
+      hub.resources(ManagedCluster.class)
+          .withName(name)
+          .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"hubAcceptsClient\":true}}");
+    }
+    for (RegistrationAgent registration : registrations) {
+      await("joined").atMost(WAIT).until(() -> "joined".equals(registration.phase()));
+    }
+    clusters.keySet().forEach(this::startAgent);
+  }
+
+  KubernetesClient managed(String name) {
+    return clusters.get(name).client();
   }
 
   void startAgent() {
-    agent =
+    startAgent(cluster);
+  }
+
+  void startAgent(String name) {
+    WorkAgent agent =
         new WorkAgent(
                 new WorkAgentConfig(
-                    cluster,
+                    name,
                     RegistrationConfig.DEFAULT_AGENT_NAMESPACE,
                     RESYNC,
                     Duration.ofSeconds(1),
                     WorkAgentConfig.DEFAULT_MAX_RAW_FEEDBACK_BYTES,
                     Clock.systemUTC()),
-                managed)
+                clusters.get(name).client())
             .start();
+    agents.put(name, agent);
     await("the work agent runs").atMost(WAIT).until(agent::running);
   }
 
   void stopAgent() {
-    agent.close();
+    agents.remove(cluster).close();
   }
 
   ManifestWork create(ManifestWork work) {
@@ -155,10 +182,8 @@ final class WorkTestbed implements AutoCloseable {
 
   @Override
   public void close() {
-    if (agent != null) {
-      agent.close();
-    }
-    registration.close();
+    agents.values().forEach(WorkAgent::close);
+    registrations.forEach(RegistrationAgent::close);
     controllers.close();
   }
 }

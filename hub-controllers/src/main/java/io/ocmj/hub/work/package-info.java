@@ -1,0 +1,2 @@
+/** Hub side of work distribution: ManifestWorkReplicaSet rollouts. */
+package io.ocmj.hub.work;

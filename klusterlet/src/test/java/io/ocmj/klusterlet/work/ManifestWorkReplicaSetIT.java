@@ -1,0 +1,275 @@
+package io.ocmj.klusterlet.work;
+
+import static io.ocmj.klusterlet.work.WorkFixtures.configMap;
+import static io.ocmj.klusterlet.work.WorkFixtures.namespace;
+import static io.ocmj.klusterlet.work.WorkFixtures.work;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.ocmj.api.cluster.v1alpha1.RolloutProgressive;
+import io.ocmj.api.cluster.v1alpha1.RolloutStrategy;
+import io.ocmj.api.cluster.v1alpha1.RolloutType;
+import io.ocmj.api.cluster.v1beta1.ClusterDecision;
+import io.ocmj.api.cluster.v1beta1.PlacementDecision;
+import io.ocmj.api.cluster.v1beta1.PlacementDecisionStatus;
+import io.ocmj.api.status.Conditions;
+import io.ocmj.api.work.v1.ManifestWork;
+import io.ocmj.api.work.v1alpha1.LocalPlacementReference;
+import io.ocmj.api.work.v1alpha1.ManifestWorkReplicaSet;
+import io.ocmj.api.work.v1alpha1.ManifestWorkReplicaSetSpec;
+import io.ocmj.testing.ClusterSet;
+import io.ocmj.testing.junit.KubernetesClusters;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** ManifestWorkReplicaSet rollouts over three real managed clusters with their work agents. */
+@KubernetesClusters({"hub", "c1", "c2", "c3"})
+class ManifestWorkReplicaSetIT {
+  private static final Duration WAIT = Duration.ofSeconds(90);
+  private static final String NS = "apps";
+  private static final List<String> CLUSTERS = List.of("c1", "c2", "c3");
+  private static WorkTestbed bed;
+  private static KubernetesClient hub;
+
+  @BeforeAll
+  static void start(ClusterSet clusters) {
+    bed =
+        new WorkTestbed(
+            clusters.get("hub"),
+            List.of(clusters.get("c1"), clusters.get("c2"), clusters.get("c3")));
+    hub = bed.hub;
+    hub.resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build())
+        .serverSideApply();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (bed != null) {
+      bed.close();
+    }
+  }
+
+  @Test
+  void progressiveWithMaxConcurrencyOneRollsOutOneClusterAtATime() {
+    decide("one-at-a-time", CLUSTERS);
+    hub.resource(
+            replicaSet(
+                "rolling",
+                "one-at-a-time",
+                progressive(1, 0),
+                work("x", "x")
+                    .manifest(namespace("rolling"))
+                    .manifest(configMap("rolling", "cfg", Map.of("color", "blue")))))
+        .create();
+
+    await("rolled out to all three")
+        .atMost(WAIT)
+        .until(
+            () ->
+                condition("rolling", ManifestWorkReplicaSet.CONDITION_PLACEMENT_ROLLED_OUT)
+                    .filter(c -> Conditions.TRUE.equals(c.getStatus()))
+                    .isPresent());
+    assertThat(
+            condition("rolling", ManifestWorkReplicaSet.CONDITION_PLACEMENT_ROLLED_OUT)
+                .orElseThrow()
+                .getReason())
+        .isEqualTo(ManifestWorkReplicaSet.REASON_COMPLETE);
+    // One at a time: each cluster's work was written only after the previous one was available.
+    for (int i = 1; i < CLUSTERS.size(); i++) {
+      ManifestWork previous = generated(CLUSTERS.get(i - 1), "rolling");
+      ManifestWork next = generated(CLUSTERS.get(i), "rolling");
+      Instant previousAvailable =
+          Instant.parse(
+              Conditions.find(
+                      previous.getStatus().getConditions(), ManifestWork.CONDITION_AVAILABLE)
+                  .orElseThrow()
+                  .getLastTransitionTime());
+      assertThat(updatedAt(next))
+          .as(CLUSTERS.get(i) + " started after " + CLUSTERS.get(i - 1) + " was available")
+          .isAfterOrEqualTo(previousAvailable);
+    }
+    for (String cluster : CLUSTERS) {
+      assertThat(bed.managed(cluster).configMaps().inNamespace("rolling").withName("cfg").get())
+          .as("applied on " + cluster)
+          .isNotNull();
+    }
+    var summary =
+        hub.resources(ManifestWorkReplicaSet.class)
+            .inNamespace(NS)
+            .withName("rolling")
+            .get()
+            .getStatus()
+            .getSummary();
+    assertThat(
+            List.of(
+                summary.getTotal(),
+                summary.getDesiredTotal(),
+                summary.getApplied(),
+                summary.getAvailable()))
+        .containsExactly(3, 3, 3, 3);
+  }
+
+  @Test
+  void aFailingClusterCountsTowardMaxFailuresAndStopsTheRollout() {
+    KubernetesClient c2 = bed.managed("c2");
+    c2.resource(new NamespaceBuilder().withNewMetadata().withName("fragile").endMetadata().build())
+        .serverSideApply();
+    c2.resource(
+            new ConfigMapBuilder()
+                .withNewMetadata()
+                .withName("cfg")
+                .withNamespace("fragile")
+                .endMetadata()
+                .addToData("color", "green")
+                .build())
+        .fieldManager("someone-else")
+        .serverSideApply();
+    decide("fragile-clusters", CLUSTERS);
+    hub.resource(
+            replicaSet(
+                "fragile",
+                "fragile-clusters",
+                progressive(1, 0),
+                work("x", "x")
+                    .manifest(namespace("fragile"))
+                    .manifest(configMap("fragile", "cfg", Map.of("color", "blue")))
+                    .serverSideApply("configmaps", "fragile", "cfg", false, List.of())))
+        .create();
+
+    await("stopped at the failing cluster")
+        .atMost(WAIT)
+        .until(
+            () ->
+                condition("fragile", ManifestWorkReplicaSet.CONDITION_PLACEMENT_ROLLED_OUT)
+                    .filter(c -> ManifestWorkReplicaSet.REASON_FAILED.equals(c.getReason()))
+                    .isPresent());
+    assertThat(
+            condition("fragile", ManifestWorkReplicaSet.CONDITION_PLACEMENT_ROLLED_OUT)
+                .orElseThrow()
+                .getMessage())
+        .contains("c2", "maxFailures 0");
+    await("c3 is never started")
+        .during(WorkTestbed.RESYNC.multipliedBy(2))
+        .atMost(WorkTestbed.RESYNC.multipliedBy(4))
+        .until(() -> generated("c3", "fragile") == null);
+
+    ManifestWorkReplicaSet tolerant =
+        hub.resources(ManifestWorkReplicaSet.class).inNamespace(NS).withName("fragile").get();
+    tolerant
+        .getSpec()
+        .getPlacementRefs()
+        .get(0)
+        .getRolloutStrategy()
+        .getProgressive()
+        .setMaxFailures(new IntOrString(1));
+    hub.resource(tolerant).update();
+    await("with one failure tolerated it goes on to c3 and completes")
+        .atMost(WAIT)
+        .until(
+            () ->
+                generated("c3", "fragile") != null
+                    && condition("fragile", ManifestWorkReplicaSet.CONDITION_PLACEMENT_ROLLED_OUT)
+                        .filter(c -> ManifestWorkReplicaSet.REASON_COMPLETE.equals(c.getReason()))
+                        .isPresent());
+  }
+
+  @Test
+  void aClusterThatLeavesTheDecisionLosesItsWork() {
+    decide("shrinking", CLUSTERS);
+    hub.resource(
+            replicaSet(
+                "shrink",
+                "shrinking",
+                null,
+                work("x", "x").manifest(configMap("default", "shrink", Map.of("color", "blue")))))
+        .create();
+    await("all three have the work")
+        .atMost(WAIT)
+        .until(() -> CLUSTERS.stream().allMatch(c -> generated(c, "shrink") != null));
+
+    decide("shrinking", List.of("c1", "c2"));
+
+    await("c3's work is removed, and what it applied with it")
+        .atMost(WAIT)
+        .until(
+            () ->
+                generated("c3", "shrink") == null
+                    && bed.managed("c3")
+                            .configMaps()
+                            .inNamespace("default")
+                            .withName("shrink")
+                            .get()
+                        == null);
+    assertThat(generated("c1", "shrink")).isNotNull();
+  }
+
+  private static void decide(String placement, List<String> clusters) {
+    String name = placement + "-decision-1";
+    PlacementDecision decision =
+        hub.resources(PlacementDecision.class).inNamespace(NS).withName(name).get();
+    if (decision == null) {
+      decision = new PlacementDecision();
+      decision.getMetadata().setName(name);
+      decision.getMetadata().setNamespace(NS);
+      decision.getMetadata().setLabels(Map.of(PlacementDecision.LABEL_PLACEMENT, placement));
+      decision = hub.resource(decision).create();
+    }
+    PlacementDecisionStatus status = new PlacementDecisionStatus();
+    status.setDecisions(clusters.stream().map(ClusterDecision::new).toList());
+    decision.setStatus(status);
+    hub.resource(decision).updateStatus();
+  }
+
+  private static ManifestWorkReplicaSet replicaSet(
+      String name, String placement, RolloutStrategy strategy, WorkFixtures template) {
+    ManifestWorkReplicaSet mwrs = new ManifestWorkReplicaSet();
+    mwrs.getMetadata().setName(name);
+    mwrs.getMetadata().setNamespace(NS);
+    ManifestWorkReplicaSetSpec spec = new ManifestWorkReplicaSetSpec();
+    spec.setManifestWorkTemplate(template.build().getSpec());
+    LocalPlacementReference ref = new LocalPlacementReference();
+    ref.setName(placement);
+    ref.setRolloutStrategy(strategy);
+    spec.setPlacementRefs(List.of(ref));
+    mwrs.setSpec(spec);
+    return mwrs;
+  }
+
+  private static RolloutStrategy progressive(int maxConcurrency, int maxFailures) {
+    RolloutStrategy strategy = new RolloutStrategy();
+    strategy.setType(RolloutType.Progressive);
+    RolloutProgressive progressive = new RolloutProgressive();
+    progressive.setMaxConcurrency(new IntOrString(maxConcurrency));
+    progressive.setMaxFailures(new IntOrString(maxFailures));
+    strategy.setProgressive(progressive);
+    return strategy;
+  }
+
+  private static Optional<Condition> condition(String mwrs, String type) {
+    ManifestWorkReplicaSet set =
+        hub.resources(ManifestWorkReplicaSet.class).inNamespace(NS).withName(mwrs).get();
+    return set == null || set.getStatus() == null
+        ? Optional.empty()
+        : Conditions.find(set.getStatus().getConditions(), type);
+  }
+
+  private static ManifestWork generated(String cluster, String mwrs) {
+    return hub.resources(ManifestWork.class).inNamespace(cluster).withName(mwrs).get();
+  }
+
+  private static Instant updatedAt(ManifestWork work) {
+    return Instant.parse(
+        work.getMetadata().getAnnotations().get("work.ocmj.io/template-updated-at"));
+  }
+}
