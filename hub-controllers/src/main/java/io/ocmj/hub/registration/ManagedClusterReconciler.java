@@ -18,6 +18,7 @@ import io.ocmj.api.cluster.v1beta2.ManagedClusterSet;
 import io.ocmj.api.status.Conditions;
 import io.ocmj.api.work.v1.ManifestWork;
 import io.ocmj.hub.status.ConditionsApply;
+import io.ocmj.hub.status.Events;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -231,7 +232,7 @@ public final class ManagedClusterReconciler
           .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"metadata\":{\"finalizers\":null}}");
     }
     String message = ClusterDeletion.forcedMessage(name, deletionGracePeriod, works);
-    ClusterEvents.warning(client, cluster, ManagedCluster.EVENT_FORCED_CLEANUP, message, clock);
+    Events.warning(client, cluster, ManagedCluster.EVENT_FORCED_CLEANUP, message, clock);
     LOG.warn("cleaning up managedcluster={} outcome=forced {}", name, message);
   }
 }

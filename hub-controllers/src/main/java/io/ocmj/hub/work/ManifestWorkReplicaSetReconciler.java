@@ -21,6 +21,7 @@ import io.ocmj.api.work.v1.ManifestWork;
 import io.ocmj.api.work.v1alpha1.LocalPlacementReference;
 import io.ocmj.api.work.v1alpha1.ManifestWorkReplicaSet;
 import io.ocmj.api.work.v1alpha1.ManifestWorkReplicaSetStatus;
+import io.ocmj.hub.status.Events;
 import io.ocmj.hub.work.ReplicaSetStatusDesired.PlacementRollout;
 import io.ocmj.hub.work.RolloutPlan.Target;
 import java.time.Clock;
@@ -31,6 +32,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -43,9 +45,11 @@ import org.slf4j.LoggerFactory;
  * deleted. It runs again when a generated work's status or a decision changes, and when a soak or
  * deadline timer is due.
  */
+// Not generation-aware: the rollback annotation changes metadata only and must be seen at once.
 @ControllerConfiguration(
     name = "manifestworkreplicaset",
-    finalizerName = ManifestWorkReplicaSet.FINALIZER)
+    finalizerName = ManifestWorkReplicaSet.FINALIZER,
+    generationAwareEventProcessing = false)
 public final class ManifestWorkReplicaSetReconciler
     implements Reconciler<ManifestWorkReplicaSet>, Cleaner<ManifestWorkReplicaSet> {
   static final String FIELD_MANAGER = "ocmj-manifestworkreplicaset";
@@ -106,6 +110,17 @@ public final class ManifestWorkReplicaSetReconciler
     KubernetesClient client = context.getClient();
     Instant now = clock.instant();
     String hash = GeneratedWorks.templateHash(mwrs.getSpec().getManifestWorkTemplate());
+    Optional<String> rollbackProblem = TemplateRevisions.rollBack(client, mwrs, hash);
+    if (rollbackProblem.isEmpty() && rollingBack(mwrs)) {
+      LOG.info(
+          "reconciled manifestworkreplicaset={}/{} outcome=rolled-back",
+          mwrs.getMetadata().getNamespace(),
+          mwrs.getMetadata().getName());
+      return UpdateControl.noUpdate(); // the template changed: the next pass rolls it out
+    }
+    rollbackProblem.ifPresent(
+        problem -> Events.warning(client, mwrs, "RollbackFailed", problem, clock));
+    TemplateRevisions.record(client, mwrs, hash, FIELD_MANAGER);
     Map<String, ManifestWork> existing = GeneratedWorks.list(client, mwrs);
     Set<String> assigned = new HashSet<>();
     List<PlacementRollout> rollouts = new ArrayList<>();
@@ -165,6 +180,11 @@ public final class ManifestWorkReplicaSetReconciler
             .filter(d -> d.compareTo(SAFETY_RESYNC) < 0)
             .orElse(SAFETY_RESYNC);
     return UpdateControl.<ManifestWorkReplicaSet>noUpdate().rescheduleAfter(next);
+  }
+
+  private static boolean rollingBack(ManifestWorkReplicaSet mwrs) {
+    Map<String, String> annotations = mwrs.getMetadata().getAnnotations();
+    return annotations != null && annotations.containsKey(TemplateRevisions.ANNOTATION_ROLLBACK);
   }
 
   private static List<PlacementDecision> decisions(

@@ -214,6 +214,98 @@ class ManifestWorkReplicaSetIT {
     assertThat(generated("c1", "shrink")).isNotNull();
   }
 
+  @Test
+  void aFailedRolloutIsRolledBackToThePreviousTemplate() {
+    KubernetesClient c2 = bed.managed("c2");
+    c2.resource(new NamespaceBuilder().withNewMetadata().withName("rb").endMetadata().build())
+        .serverSideApply();
+    c2.resource(
+            new ConfigMapBuilder()
+                .withNewMetadata()
+                .withName("theirs")
+                .withNamespace("rb")
+                .endMetadata()
+                .addToData("color", "green")
+                .build())
+        .fieldManager("someone-else")
+        .serverSideApply();
+    decide("rollbacks", CLUSTERS);
+    hub.resource(
+            replicaSet(
+                "rb",
+                "rollbacks",
+                progressive(1, 0),
+                work("x", "x")
+                    .manifest(namespace("rb"))
+                    .manifest(configMap("rb", "cfg", Map.of("color", "blue")))))
+        .create();
+    await("v1 rolled out")
+        .atMost(WAIT)
+        .until(() -> reason("rb").equals(ManifestWorkReplicaSet.REASON_COMPLETE));
+
+    ManifestWorkReplicaSet v2 =
+        hub.resources(ManifestWorkReplicaSet.class).inNamespace(NS).withName("rb").get();
+    v2.getSpec()
+        .setManifestWorkTemplate(
+            work("x", "x")
+                .manifest(namespace("rb"))
+                .manifest(configMap("rb", "cfg", Map.of("color", "red")))
+                .manifest(configMap("rb", "theirs", Map.of("color", "red")))
+                .serverSideApply("configmaps", "rb", "theirs", false, List.of())
+                .build()
+                .getSpec());
+    hub.resource(v2).update();
+    await("v2 fails on c2 and stops")
+        .atMost(WAIT)
+        .until(() -> reason("rb").equals(ManifestWorkReplicaSet.REASON_FAILED));
+    assertThat(bed.managed("c1").configMaps().inNamespace("rb").withName("cfg").get().getData())
+        .containsEntry("color", "red");
+
+    hub.resources(ManifestWorkReplicaSet.class)
+        .inNamespace(NS)
+        .withName("rb")
+        .edit(
+            m -> {
+              m.getMetadata().getAnnotations().put("work.ocmj.io/rollback-to-revision", "previous");
+              return m;
+            });
+
+    await("rolled back: v1 everywhere again, and complete")
+        .atMost(WAIT)
+        .until(
+            () ->
+                reason("rb").equals(ManifestWorkReplicaSet.REASON_COMPLETE)
+                    && CLUSTERS.stream()
+                        .allMatch(
+                            c ->
+                                "blue"
+                                    .equals(
+                                        bed.managed(c)
+                                            .configMaps()
+                                            .inNamespace("rb")
+                                            .withName("cfg")
+                                            .get()
+                                            .getData()
+                                            .get("color"))));
+    ManifestWorkReplicaSet after =
+        hub.resources(ManifestWorkReplicaSet.class).inNamespace(NS).withName("rb").get();
+    assertThat(after.getMetadata().getAnnotations())
+        .doesNotContainKey("work.ocmj.io/rollback-to-revision");
+    assertThat(after.getSpec().getManifestWorkTemplate().getWorkload().getManifests()).hasSize(2);
+    assertThat(bed.managed("c1").configMaps().inNamespace("rb").withName("theirs").get())
+        .as("what only v2 applied is removed on the way back")
+        .isNull();
+    assertThat(c2.configMaps().inNamespace("rb").withName("theirs").get().getData())
+        .as("the other manager's object was never taken")
+        .containsEntry("color", "green");
+  }
+
+  private static String reason(String mwrs) {
+    return condition(mwrs, ManifestWorkReplicaSet.CONDITION_PLACEMENT_ROLLED_OUT)
+        .map(Condition::getReason)
+        .orElse("");
+  }
+
   private static void decide(String placement, List<String> clusters) {
     String name = placement + "-decision-1";
     PlacementDecision decision =

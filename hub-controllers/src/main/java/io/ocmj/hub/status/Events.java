@@ -1,4 +1,4 @@
-package io.ocmj.hub.registration;
+package io.ocmj.hub.status;
 
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -8,16 +8,16 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
 /** core/v1 Events about hub objects, where {@code kubectl describe} shows them. */
-final class ClusterEvents {
-  static final String COMPONENT = "ocmj-registration";
+public final class Events {
+  static final String COMPONENT = "ocmj-hub";
 
-  private ClusterEvents() {}
+  private Events() {}
 
   /**
    * Records a Warning about {@code object}; a cluster-scoped object's events live in {@code
    * default}, as Kubernetes does for Nodes.
    */
-  static void warning(
+  public static void warning(
       KubernetesClient client, HasMetadata object, String reason, String message, Clock clock) {
     String namespace =
         object.getMetadata().getNamespace() == null
