@@ -9,6 +9,7 @@ import io.ocmj.hub.registration.ClusterHealthReconciler;
 import io.ocmj.hub.registration.CsrApprovalReconciler;
 import io.ocmj.hub.registration.ManagedClusterReconciler;
 import io.ocmj.hub.work.ManifestWorkReplicaSetReconciler;
+import io.ocmj.hub.work.StrandedWorkReconciler;
 import java.time.Clock;
 
 /** The hub's controllers, run by one JOSDK operator against the hub's API server. */
@@ -43,6 +44,7 @@ public final class HubControllers implements AutoCloseable {
     operator.register(new ManagedClusterSetReconciler(clock));
     operator.register(new ManagedClusterSetBindingReconciler(clock));
     operator.register(new ManifestWorkReplicaSetReconciler(clock));
+    operator.register(new StrandedWorkReconciler(clock, config.strandedWorkGracePeriod()));
     operator.start();
     return new HubControllers(operator);
   }

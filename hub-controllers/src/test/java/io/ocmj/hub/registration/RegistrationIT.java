@@ -40,7 +40,8 @@ class RegistrationIT {
   static void startHub(ClusterSet clusters) {
     TestCluster hub = clusters.get("hub");
     HubCrds.install(hub.client());
-    controllers = HubControllers.start(hub.client(), Clock.systemUTC(), new HubConfig(GRACE));
+    controllers =
+        HubControllers.start(hub.client(), Clock.systemUTC(), new HubConfig(GRACE, GRACE));
     bootstrap = bootstrapClient(hub);
   }
 
@@ -389,6 +390,105 @@ class RegistrationIT {
       assertThat(admin.v1().events().inNamespace("default").list().getItems())
           .noneMatch(e -> "tidy".equals(e.getInvolvedObject().getName()));
     }
+  }
+
+  @Test
+  void aWorkDeletedWhileItsClusterIsUnavailableIsCompletedAfterTheGraceWithWhatWasLeft(
+      ClusterSet clusters) {
+    KubernetesClient admin = clusters.get("hub").client();
+    try (KubernetesClient agent = join(clusters.get("hub"), "offline")) {
+      await("namespace")
+          .atMost(WAIT)
+          .until(() -> admin.namespaces().withName("offline").get() != null);
+      ManifestWork work = admin.resource(work("offline", "stuck")).create();
+      work.setStatus(appliedConfigMap("app", "cfg"));
+      admin.resource(work).updateStatus();
+
+      admin.resources(ManifestWork.class).inNamespace("offline").withName("stuck").delete();
+
+      await("waits for the agent during the grace period")
+          .during(GRACE.dividedBy(2))
+          .atMost(GRACE)
+          .until(
+              () ->
+                  admin.resources(ManifestWork.class).inNamespace("offline").withName("stuck").get()
+                      != null);
+      await("then completes the deletion on the hub")
+          .atMost(WAIT.plus(GRACE))
+          .until(
+              () ->
+                  admin.resources(ManifestWork.class).inNamespace("offline").withName("stuck").get()
+                      == null);
+      assertThat(admin.v1().events().inNamespace("offline").list().getItems())
+          .filteredOn(e -> "stuck".equals(e.getInvolvedObject().getName()))
+          .singleElement()
+          .satisfies(
+              e -> {
+                assertThat(e.getReason()).isEqualTo("ForcedCleanup");
+                assertThat(e.getMessage())
+                    .contains(
+                        "cluster offline was unavailable",
+                        "may be left on the cluster: ConfigMap app/cfg");
+              });
+      assertThat(admin.resources(ManagedCluster.class).withName("offline").get())
+          .as("the cluster stays")
+          .isNotNull();
+    }
+  }
+
+  @Test
+  void aWorkOfAnAvailableClusterWaitsForItsAgent(ClusterSet clusters) {
+    KubernetesClient admin = clusters.get("hub").client();
+    try (KubernetesClient agent = join(clusters.get("hub"), "online")) {
+      await("namespace")
+          .atMost(WAIT)
+          .until(() -> admin.namespaces().withName("online").get() != null);
+      ManagedCluster cluster = admin.resources(ManagedCluster.class).withName("online").get();
+      io.ocmj.hub.status.ConditionsApply.setAndApply(
+          admin,
+          cluster,
+          List.of(),
+          "test-agent",
+          ManagedCluster.CONDITION_AVAILABLE,
+          Conditions.TRUE,
+          "ManagedClusterAvailable",
+          "Managed cluster is available",
+          java.time.Instant.now());
+      admin.resource(work("online", "patient")).create();
+
+      admin.resources(ManifestWork.class).inNamespace("online").withName("patient").delete();
+
+      await("an available cluster's agent is waited for, past the grace period")
+          .during(GRACE.plusSeconds(2))
+          .atMost(GRACE.plusSeconds(4))
+          .until(
+              () ->
+                  admin
+                          .resources(ManifestWork.class)
+                          .inNamespace("online")
+                          .withName("patient")
+                          .get()
+                      != null);
+    }
+  }
+
+  private static io.ocmj.api.work.v1.ManifestWorkStatus appliedConfigMap(
+      String namespace, String name) {
+    io.ocmj.api.work.v1.ManifestResourceMeta meta = new io.ocmj.api.work.v1.ManifestResourceMeta();
+    meta.setOrdinal(0);
+    meta.setVersion("v1");
+    meta.setKind("ConfigMap");
+    meta.setResource("configmaps");
+    meta.setNamespace(namespace);
+    meta.setName(name);
+    io.ocmj.api.work.v1.ManifestCondition manifest = new io.ocmj.api.work.v1.ManifestCondition();
+    manifest.setResourceMeta(meta);
+    io.ocmj.api.work.v1.ManifestResourceStatus resources =
+        new io.ocmj.api.work.v1.ManifestResourceStatus();
+    resources.setManifests(List.of(manifest));
+    io.ocmj.api.work.v1.ManifestWorkStatus status = new io.ocmj.api.work.v1.ManifestWorkStatus();
+    status.setResourceStatus(resources);
+    return status;
   }
 
   /** A ManifestWork carrying the work agent's finalizer, as one the agent picked up would. */
