@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /**
  * Build step (exec:java at process-test-classes): writes the CRD YAML of every class in {@link
@@ -80,6 +81,32 @@ public final class GenerateCrds {
     }
   }
 
+  /** Calls {@code action} with the name and schema of every property of every version's schema. */
+  static void eachProperty(HasMetadata crd, BiConsumer<String, JSONSchemaProps> action) {
+    for (CustomResourceDefinitionVersion version :
+        ((CustomResourceDefinition) crd).getSpec().getVersions()) {
+      visit(version.getSchema().getOpenAPIV3Schema(), action);
+    }
+  }
+
+  private static void visit(JSONSchemaProps schema, BiConsumer<String, JSONSchemaProps> action) {
+    if (schema == null) {
+      return;
+    }
+    if (schema.getProperties() != null) {
+      schema
+          .getProperties()
+          .forEach(
+              (name, property) -> {
+                action.accept(name, property);
+                visit(property, action);
+              });
+    }
+    if (schema.getItems() != null) {
+      visit(schema.getItems().getSchema(), action);
+    }
+  }
+
   /**
    * Makes every {@code conditions} list a map keyed by {@code type}, as in all OCM APIs, so that
    * server-side apply lets the hub and an agent each own their own condition types.
@@ -87,33 +114,16 @@ public final class GenerateCrds {
   static final class ConditionsListMap implements CRDPostProcessor {
     @Override
     public HasMetadata process(HasMetadata crd, String crdSpecVersion) {
-      for (CustomResourceDefinitionVersion version :
-          ((CustomResourceDefinition) crd).getSpec().getVersions()) {
-        visit(version.getSchema().getOpenAPIV3Schema());
-      }
+      eachProperty(
+          crd,
+          (name, property) -> {
+            if (name.equals("conditions") && isConditionList(property)) {
+              property.setXKubernetesListType("map");
+              property.setXKubernetesListMapKeys(List.of("type"));
+              property.getItems().getSchema().setRequired(List.of("status", "type"));
+            }
+          });
       return crd;
-    }
-
-    private static void visit(JSONSchemaProps schema) {
-      if (schema == null) {
-        return;
-      }
-      if (schema.getProperties() != null) {
-        schema
-            .getProperties()
-            .forEach(
-                (name, property) -> {
-                  if (name.equals("conditions") && isConditionList(property)) {
-                    property.setXKubernetesListType("map");
-                    property.setXKubernetesListMapKeys(List.of("type"));
-                    property.getItems().getSchema().setRequired(List.of("status", "type"));
-                  }
-                  visit(property);
-                });
-      }
-      if (schema.getItems() != null) {
-        visit(schema.getItems().getSchema());
-      }
     }
 
     private static boolean isConditionList(JSONSchemaProps property) {
@@ -133,35 +143,18 @@ public final class GenerateCrds {
   static final class EmbeddedManifests implements CRDPostProcessor {
     @Override
     public HasMetadata process(HasMetadata crd, String crdSpecVersion) {
-      for (CustomResourceDefinitionVersion version :
-          ((CustomResourceDefinition) crd).getSpec().getVersions()) {
-        visit(version.getSchema().getOpenAPIV3Schema());
-      }
+      eachProperty(
+          crd,
+          (name, property) -> {
+            JSONSchemaProps manifests =
+                name.equals("workload") && property.getProperties() != null
+                    ? property.getProperties().get("manifests")
+                    : null;
+            if (manifests != null && manifests.getItems() != null) {
+              manifests.getItems().getSchema().setXKubernetesEmbeddedResource(true);
+            }
+          });
       return crd;
-    }
-
-    private static void visit(JSONSchemaProps schema) {
-      if (schema == null) {
-        return;
-      }
-      if (schema.getProperties() != null) {
-        schema
-            .getProperties()
-            .forEach(
-                (name, property) -> {
-                  JSONSchemaProps manifests =
-                      name.equals("workload") && property.getProperties() != null
-                          ? property.getProperties().get("manifests")
-                          : null;
-                  if (manifests != null && manifests.getItems() != null) {
-                    manifests.getItems().getSchema().setXKubernetesEmbeddedResource(true);
-                  }
-                  visit(property);
-                });
-      }
-      if (schema.getItems() != null) {
-        visit(schema.getItems().getSchema());
-      }
     }
   }
 }

@@ -49,7 +49,16 @@ public final class ConditionsApply {
       HasMetadata target,
       String fieldManager,
       List<Condition> conditions) {
-    GenericKubernetesResource patch = StatusPatch.of(target, Map.of("conditions", conditions));
+    applyStatus(client, target, fieldManager, Map.of("conditions", conditions));
+  }
+
+  /** Server-side applies the given status fields (and only those) under {@code fieldManager}. */
+  public static void applyStatus(
+      KubernetesClient client,
+      HasMetadata target,
+      String fieldManager,
+      Map<String, Object> status) {
+    GenericKubernetesResource patch = StatusPatch.of(target, status);
     client
         .resource(patch)
         .subresource("status")

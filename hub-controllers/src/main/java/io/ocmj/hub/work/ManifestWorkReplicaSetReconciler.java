@@ -1,8 +1,6 @@
 package io.ocmj.hub.work;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
@@ -16,11 +14,11 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.ocmj.api.cluster.v1beta1.PlacementDecision;
-import io.ocmj.api.status.StatusPatch;
 import io.ocmj.api.work.v1.ManifestWork;
 import io.ocmj.api.work.v1alpha1.LocalPlacementReference;
 import io.ocmj.api.work.v1alpha1.ManifestWorkReplicaSet;
 import io.ocmj.api.work.v1alpha1.ManifestWorkReplicaSetStatus;
+import io.ocmj.hub.status.ConditionsApply;
 import io.ocmj.hub.status.Events;
 import io.ocmj.hub.work.ReplicaSetStatusDesired.PlacementRollout;
 import io.ocmj.hub.work.RolloutPlan.Target;
@@ -204,15 +202,7 @@ public final class ManifestWorkReplicaSetReconciler
     if (mwrs.getStatus() != null && asMap(mwrs.getStatus()).equals(wanted)) {
       return false;
     }
-    client
-        .resource(StatusPatch.of(mwrs, wanted))
-        .subresource("status")
-        .patch(
-            new PatchContext.Builder()
-                .withPatchType(PatchType.SERVER_SIDE_APPLY)
-                .withFieldManager(FIELD_MANAGER)
-                .withForce(true)
-                .build());
+    ConditionsApply.applyStatus(client, mwrs, FIELD_MANAGER, wanted);
     return true;
   }
 

@@ -2,12 +2,10 @@ package io.ocmj.klusterlet.registration;
 
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.ocmj.api.operator.v1.Klusterlet;
 import io.ocmj.api.operator.v1.KlusterletSpec;
 import io.ocmj.api.status.Conditions;
-import io.ocmj.api.status.StatusPatch;
+import io.ocmj.klusterlet.status.StatusApply;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,18 +89,11 @@ final class KlusterletReport {
         clock.instant());
     Condition condition =
         Conditions.find(conditions, Klusterlet.CONDITION_HUB_CONNECTION_DEGRADED).orElseThrow();
-    managed
-        .resource(
-            StatusPatch.of(
-                current,
-                Map.of("observedGeneration", generation, "conditions", List.of(condition))))
-        .subresource("status")
-        .patch(
-            new PatchContext.Builder()
-                .withPatchType(PatchType.SERVER_SIDE_APPLY)
-                .withFieldManager(fieldManager)
-                .withForce(true)
-                .build());
+    StatusApply.apply(
+        managed,
+        current,
+        Map.of("observedGeneration", generation, "conditions", List.of(condition)),
+        fieldManager);
     lastWritten = condition;
   }
 }

@@ -3,11 +3,10 @@ package io.ocmj.klusterlet.registration;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.ocmj.api.cluster.v1.ClusterClaimStatus;
 import io.ocmj.api.cluster.v1.ManagedCluster;
 import io.ocmj.api.status.StatusPatch;
+import io.ocmj.klusterlet.status.StatusApply;
 import java.util.List;
 import java.util.Map;
 
@@ -38,13 +37,6 @@ final class ManagedClusterStatusPatch {
                 Map.of("kubernetes", kubeVersion),
                 "clusterClaims",
                 claims));
-    hub.resource(patch)
-        .subresource("status")
-        .patch(
-            new PatchContext.Builder()
-                .withPatchType(PatchType.SERVER_SIDE_APPLY)
-                .withFieldManager(fieldManager)
-                .withForce(true)
-                .build());
+    StatusApply.apply(hub, patch, fieldManager);
   }
 }

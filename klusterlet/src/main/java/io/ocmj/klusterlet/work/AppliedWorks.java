@@ -1,11 +1,11 @@
 package io.ocmj.klusterlet.work;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.ocmj.api.status.StatusPatch;
 import io.ocmj.api.work.v1.AppliedManifestResourceMeta;
 import io.ocmj.api.work.v1.AppliedManifestWork;
 import io.ocmj.api.work.v1.AppliedManifestWorkSpec;
 import io.ocmj.api.work.v1.ManifestWork;
+import io.ocmj.klusterlet.status.StatusApply;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -85,15 +85,7 @@ final class AppliedWorks {
     if (before.equals(resources)) {
       return;
     }
-    managed
-        .resource(StatusPatch.of(applied, Map.of("appliedResources", resources)))
-        .subresource("status")
-        .patch(
-            new io.fabric8.kubernetes.client.dsl.base.PatchContext.Builder()
-                .withPatchType(io.fabric8.kubernetes.client.dsl.base.PatchType.SERVER_SIDE_APPLY)
-                .withFieldManager(fieldManager)
-                .withForce(true)
-                .build());
+    StatusApply.apply(managed, applied, Map.of("appliedResources", resources), fieldManager);
   }
 
   void delete(String workName) {

@@ -2,8 +2,6 @@ package io.ocmj.klusterlet.work;
 
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -12,13 +10,13 @@ import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.ocmj.api.status.Conditions;
-import io.ocmj.api.status.StatusPatch;
 import io.ocmj.api.work.v1.AppliedManifestResourceMeta;
 import io.ocmj.api.work.v1.AppliedManifestWork;
 import io.ocmj.api.work.v1.Manifest;
 import io.ocmj.api.work.v1.ManifestConfigOption;
 import io.ocmj.api.work.v1.ManifestWork;
 import io.ocmj.api.work.v1.ManifestWorkStatus;
+import io.ocmj.klusterlet.status.StatusApply;
 import io.ocmj.klusterlet.work.ApplyOrder.GroupKind;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -140,14 +138,7 @@ public final class ManifestWorkReconciler
     if (work.getStatus() != null && asMap(work.getStatus()).equals(wanted)) {
       return false;
     }
-    hub.resource(StatusPatch.of(work, wanted))
-        .subresource("status")
-        .patch(
-            new PatchContext.Builder()
-                .withPatchType(PatchType.SERVER_SIDE_APPLY)
-                .withFieldManager(FIELD_MANAGER)
-                .withForce(true)
-                .build());
+    StatusApply.apply(hub, work, wanted, FIELD_MANAGER);
     return true;
   }
 
@@ -196,20 +187,12 @@ public final class ManifestWorkReconciler
         clock.instant())) {
       return;
     }
-    hub.resource(
-            StatusPatch.of(
-                work,
-                Map.of(
-                    "conditions",
-                    List.of(
-                        Conditions.find(conditions, ManifestWork.CONDITION_DELETING)
-                            .orElseThrow()))))
-        .subresource("status")
-        .patch(
-            new PatchContext.Builder()
-                .withPatchType(PatchType.SERVER_SIDE_APPLY)
-                .withFieldManager(FIELD_MANAGER + "-deleting")
-                .withForce(true)
-                .build());
+    StatusApply.apply(
+        hub,
+        work,
+        Map.of(
+            "conditions",
+            List.of(Conditions.find(conditions, ManifestWork.CONDITION_DELETING).orElseThrow())),
+        FIELD_MANAGER + "-deleting");
   }
 }
