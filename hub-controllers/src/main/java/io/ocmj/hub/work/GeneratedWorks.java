@@ -126,6 +126,7 @@ final class GeneratedWorks {
         hash,
         isTrue(current(conditions, ManifestWork.CONDITION_APPLIED, generation)),
         isTrue(available),
+        isTrue(current(conditions, ManifestWork.CONDITION_PROGRESSING, generation)),
         isTrue(current(conditions, ManifestWork.CONDITION_DEGRADED, generation)),
         availableSince,
         updatedAt);

@@ -21,8 +21,9 @@ import java.util.regex.Pattern;
  * Which clusters of one placement get the current template now, as OCM's rollout strategies say:
  * All at once; Progressive, a window of maxConcurrency clusters (mandatory decision groups first);
  * ProgressivePerGroup, one decision group after the other. A cluster succeeded once its work with
- * the current template is Applied and Available (for minSuccessTime) — no condition rules needed,
- * unlike OCM; it failed when its work is Degraded or passed progressDeadline. More failures than
+ * the current template is Applied and Available (for minSuccessTime) and not Progressing — no
+ * condition rules needed, unlike OCM, though a Progressing or Degraded condition that rules derive
+ * is honoured; it failed when its work is Degraded or passed progressDeadline. More failures than
  * maxFailures (or any in a mandatory group) stop the rollout. Pure: no client, no clock.
  */
 final class RolloutPlan {
@@ -38,6 +39,7 @@ final class RolloutPlan {
       String templateHash,
       boolean applied,
       boolean available,
+      boolean progressing,
       boolean degraded,
       Instant availableSince,
       Instant updatedAt) {}
@@ -113,7 +115,7 @@ final class RolloutPlan {
     if (work.degraded()) {
       return State.FAILED;
     }
-    if (work.applied() && work.available()) {
+    if (work.applied() && work.available() && !work.progressing()) {
       Instant soaked = (work.availableSince() == null ? now : work.availableSince()).plus(soak);
       if (!now.isBefore(soaked)) {
         return State.SUCCEEDED;

@@ -85,7 +85,8 @@ class RolloutPlanTest {
     strategy.getProgressive().setMinSuccessTime("30s");
     Map<String, WorkState> works = new HashMap<>();
     works.put(
-        "c1", new WorkState(V2, true, true, false, NOW.minusSeconds(10), NOW.minusSeconds(20)));
+        "c1",
+        new WorkState(V2, true, true, false, false, NOW.minusSeconds(10), NOW.minusSeconds(20)));
     Result soaking = RolloutPlan.plan(THREE, works, V2, strategy, NOW);
     assertThat(soaking.states().get("c1")).isEqualTo(State.PROGRESSING);
     assertThat(soaking.toWrite()).isEmpty();
@@ -99,7 +100,9 @@ class RolloutPlanTest {
     RolloutStrategy strategy = progressive(1, 0);
     strategy.getProgressive().setProgressDeadline("5m");
     Map<String, WorkState> works = new HashMap<>();
-    works.put("c1", new WorkState(V2, false, false, false, null, NOW.minus(Duration.ofMinutes(6))));
+    works.put(
+        "c1",
+        new WorkState(V2, false, false, false, false, null, NOW.minus(Duration.ofMinutes(6))));
     assertThat(RolloutPlan.plan(THREE, works, V2, strategy, NOW).stopped()).isTrue();
   }
 
@@ -127,6 +130,17 @@ class RolloutPlanTest {
   }
 
   @Test
+  void aWorkStillProgressingIsNotDoneEvenWhenAppliedAndAvailable() {
+    Map<String, WorkState> works = new HashMap<>();
+    works.put(
+        "c1",
+        new WorkState(V2, true, true, true, false, NOW.minusSeconds(60), NOW.minusSeconds(90)));
+    Result result = RolloutPlan.plan(THREE, works, V2, progressive(1, 0), NOW);
+    assertThat(result.states().get("c1")).isEqualTo(State.PROGRESSING);
+    assertThat(result.toWrite()).isEmpty();
+  }
+
+  @Test
   void percentagesAndDurationsParseAsOcmWritesThem() {
     assertThat(RolloutPlan.resolve(new IntOrString("50%"), 5, 0)).isEqualTo(2);
     assertThat(RolloutPlan.resolve(new IntOrString(3), 5, 0)).isEqualTo(3);
@@ -148,14 +162,15 @@ class RolloutPlanTest {
   }
 
   private static WorkState progressing(String hash) {
-    return new WorkState(hash, false, false, false, null, NOW.minusSeconds(5));
+    return new WorkState(hash, false, false, true, false, null, NOW.minusSeconds(5));
   }
 
   private static WorkState succeeded(String hash) {
-    return new WorkState(hash, true, true, false, NOW.minusSeconds(60), NOW.minusSeconds(90));
+    return new WorkState(
+        hash, true, true, false, false, NOW.minusSeconds(60), NOW.minusSeconds(90));
   }
 
   private static WorkState degraded(String hash) {
-    return new WorkState(hash, false, true, true, null, NOW.minusSeconds(5));
+    return new WorkState(hash, false, true, false, true, null, NOW.minusSeconds(5));
   }
 }

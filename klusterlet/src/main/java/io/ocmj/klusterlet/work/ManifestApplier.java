@@ -145,7 +145,12 @@ final class ManifestApplier {
         live.getMetadata().getUid(),
         strategy != UpdateStrategyType.ReadOnly,
         feedback == null ? null : feedback.values(),
-        feedback == null ? List.of() : feedback.problems());
+        feedback == null ? List.of() : feedback.problems(),
+        config
+            .map(ManifestConfigOption::getConditionRules)
+            .filter(r -> !r.isEmpty())
+            .map(r -> ConditionRules.evaluate(r, key.group(), key.kind(), liveMap))
+            .orElse(List.of()));
   }
 
   private Map<String, Object> required(

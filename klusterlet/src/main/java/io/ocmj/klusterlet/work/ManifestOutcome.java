@@ -15,6 +15,7 @@ import java.util.List;
  * @param owned whether the work owns it (not ReadOnly): it goes into appliedResources
  * @param feedback status feedback values, null when the manifest has no feedback rules
  * @param feedbackProblems rules that could not be read
+ * @param ruleConditions the conditions its conditionRules gave it
  */
 record ManifestOutcome(
     int ordinal,
@@ -25,7 +26,23 @@ record ManifestOutcome(
     String uid,
     boolean owned,
     List<FeedbackValue> feedback,
-    List<String> feedbackProblems) {
+    List<String> feedbackProblems,
+    List<ConditionRules.Result> ruleConditions) {
+
+  /** An outcome without condition rules. */
+  ManifestOutcome(
+      int ordinal,
+      ResourceKey key,
+      Apply apply,
+      String message,
+      String available,
+      String uid,
+      boolean owned,
+      List<FeedbackValue> feedback,
+      List<String> feedbackProblems) {
+    this(
+        ordinal, key, apply, message, available, uid, owned, feedback, feedbackProblems, List.of());
+  }
 
   enum Apply {
     APPLIED,

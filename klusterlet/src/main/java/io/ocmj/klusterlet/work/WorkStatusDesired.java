@@ -23,6 +23,13 @@ import java.util.stream.Collectors;
  * nothing changed.
  */
 final class WorkStatusDesired {
+  static final String REASON_RULES_AGGREGATED = "ConditionRulesAggregated";
+  private static final List<String> BUILT_IN =
+      List.of(
+          ManifestWork.CONDITION_APPLIED,
+          ManifestWork.CONDITION_AVAILABLE,
+          ManifestWork.CONDITION_FEEDBACK_SYNCED);
+
   private WorkStatusDesired() {}
 
   static ManifestWorkStatus status(
@@ -90,6 +97,7 @@ final class WorkStatusDesired {
         generation,
         now);
     feedbackCondition(conditions, outcome, generation, now);
+    ruleConditions(conditions, outcome, generation, now);
     manifest.setConditions(conditions);
     if (outcome.feedback() != null && !outcome.feedback().isEmpty()) {
       StatusFeedbackResult feedback = new StatusFeedbackResult();
@@ -97,6 +105,25 @@ final class WorkStatusDesired {
       manifest.setStatusFeedback(feedback);
     }
     return manifest;
+  }
+
+  /** The rules' conditions; those of rules no longer declared go. */
+  private static void ruleConditions(
+      List<Condition> conditions, ManifestOutcome outcome, Long generation, Instant now) {
+    List<String> declared =
+        outcome.ruleConditions().stream().map(ConditionRules.Result::type).toList();
+    conditions.removeIf(
+        c ->
+            c.getReason() != null
+                && c.getReason().startsWith(ConditionRules.PREFIX)
+                && !declared.contains(c.getType()));
+    for (ConditionRules.Result rule : outcome.ruleConditions()) {
+      if (BUILT_IN.contains(rule.type())) {
+        continue; // Applied, Available and StatusFeedbackSynced stay the agent's
+      }
+      Conditions.set(
+          conditions, rule.type(), rule.status(), rule.reason(), rule.message(), generation, now);
+    }
   }
 
   private static void feedbackCondition(
@@ -194,5 +221,47 @@ final class WorkStatusDesired {
             : "No manifest failed",
         generation,
         now);
+    aggregateRules(conditions, outcomes, generation, now);
+  }
+
+  /**
+   * Work-level conditions from the manifests' rule conditions, as OCM aggregates them: False wins,
+   * then Unknown, else True; for Progressing any True wins. They replace the agent's own
+   * Progressing and Degraded when rules declare those.
+   */
+  private static void aggregateRules(
+      List<Condition> conditions, List<ManifestOutcome> outcomes, Long generation, Instant now) {
+    Map<String, List<String>> byType = new java.util.LinkedHashMap<>();
+    for (ManifestOutcome outcome : outcomes) {
+      for (ConditionRules.Result rule : outcome.ruleConditions()) {
+        if (!BUILT_IN.contains(rule.type())) {
+          byType.computeIfAbsent(rule.type(), t -> new ArrayList<>()).add(rule.status());
+        }
+      }
+    }
+    conditions.removeIf(
+        c -> REASON_RULES_AGGREGATED.equals(c.getReason()) && !byType.containsKey(c.getType()));
+    byType.forEach(
+        (type, statuses) -> {
+          String status;
+          if (type.equals(ManifestWork.CONDITION_PROGRESSING)
+              && statuses.contains(Conditions.TRUE)) {
+            status = Conditions.TRUE;
+          } else if (statuses.contains(Conditions.FALSE)) {
+            status = Conditions.FALSE;
+          } else if (statuses.contains(Conditions.UNKNOWN)) {
+            status = Conditions.UNKNOWN;
+          } else {
+            status = Conditions.TRUE;
+          }
+          Conditions.set(
+              conditions,
+              type,
+              status,
+              REASON_RULES_AGGREGATED,
+              "Aggregated from the condition rules of " + statuses.size() + " manifest(s)",
+              generation,
+              now);
+        });
   }
 }

@@ -78,6 +78,16 @@ final class WorkFixtures {
     return this;
   }
 
+  WorkFixtures celRule(
+      String resource, String namespace, String name, String condition, String... expressions) {
+    io.ocmj.api.work.v1.ConditionRule rule = new io.ocmj.api.work.v1.ConditionRule();
+    rule.setType(io.ocmj.api.work.v1.ConditionRuleType.CEL);
+    rule.setCondition(condition);
+    rule.setCelExpressions(List.of(expressions));
+    config("", resource, namespace, name).getConditionRules().add(rule);
+    return this;
+  }
+
   WorkFixtures deleteOption(PropagationPolicy policy, ResourceIdentifier... orphans) {
     DeleteOption option = new DeleteOption();
     option.setPropagationPolicy(policy);

@@ -99,6 +99,60 @@ class WorkStatusDesiredTest {
             });
   }
 
+  @Test
+  void ruleConditionsGoOnTheManifestAndAggregateOnTheWorkReplacingTheAgentsOwn() {
+    ManifestOutcome ready =
+        new ManifestOutcome(
+            0,
+            CM,
+            Apply.APPLIED,
+            "ok",
+            Conditions.TRUE,
+            "u0",
+            true,
+            null,
+            List.of(),
+            List.of(
+                new ConditionRules.Result(
+                    "Progressing", "False", "ConditionRuleEvaluated", "done")));
+    ManifestOutcome busy =
+        new ManifestOutcome(
+            1,
+            CM,
+            Apply.APPLIED,
+            "ok",
+            Conditions.TRUE,
+            "u1",
+            true,
+            null,
+            List.of(),
+            List.of(
+                new ConditionRules.Result(
+                    "Progressing", "True", "ConditionRuleEvaluated", "rolling")));
+    ManifestWorkStatus status = WorkStatusDesired.status(null, List.of(ready, busy), 1L, T0);
+    assertThat(Conditions.find(status.getConditions(), "Progressing").orElseThrow())
+        .satisfies(
+            c -> {
+              assertThat(c.getStatus()).as("for Progressing any True wins").isEqualTo("True");
+              assertThat(c.getReason()).isEqualTo("ConditionRulesAggregated");
+            });
+    assertThat(
+            Conditions.find(
+                    status.getResourceStatus().getManifests().get(1).getConditions(), "Progressing")
+                .orElseThrow()
+                .getMessage())
+        .isEqualTo("rolling");
+
+    ManifestWorkStatus withoutRules =
+        WorkStatusDesired.status(status, List.of(applied(0), applied(1)), 2L, T0);
+    assertThat(
+            Conditions.find(withoutRules.getConditions(), "Progressing").orElseThrow().getReason())
+        .as("back to the agent's own once no rule declares it")
+        .isEqualTo("Completed");
+    assertThat(withoutRules.getResourceStatus().getManifests().get(1).getConditions())
+        .noneMatch(c -> c.getReason().startsWith("ConditionRule"));
+  }
+
   private static ManifestOutcome applied(int ordinal) {
     return new ManifestOutcome(
         ordinal,

@@ -90,6 +90,52 @@ class WorkStatusIT {
   }
 
   @Test
+  void celConditionRulesFollowTheLiveObjectAndAggregateOnTheWork() {
+    bed.create(
+        work(CLUSTER, "rules")
+            .manifest(configMap("status", "gate", Map.of("color", "blue")))
+            .strategy("", "configmaps", "status", "gate", UpdateStrategyType.ReadOnly)
+            .celRule("configmaps", "status", "gate", "Complete", "object.data.color == 'green'")
+            .manifest(configMap("status", "broken-rule", Map.of("color", "blue")))
+            .celRule("configmaps", "status", "broken-rule", "Checked", "object.data.(")
+            .build());
+    bed.managed
+        .resource(
+            new ConfigMapBuilder()
+                .withNewMetadata()
+                .withName("gate")
+                .withNamespace("status")
+                .endMetadata()
+                .addToData("color", "blue")
+                .build())
+        .serverSideApply();
+    await("the rule's condition is False while the object says blue")
+        .atMost(WAIT)
+        .until(
+            () ->
+                bed.condition("rules", "Complete")
+                    .filter(c -> "False".equals(c.getStatus()))
+                    .isPresent());
+    assertThat(bed.manifestCondition("rules", 1, "Checked").orElseThrow())
+        .satisfies(
+            c -> {
+              assertThat(c.getStatus()).isEqualTo("Unknown");
+              assertThat(c.getReason()).isEqualTo("ConditionRuleInvalid");
+              assertThat(c.getMessage()).contains("object.data.(");
+            });
+
+    bed.setColor("status", "gate", "green");
+    await("and True once it turns green")
+        .atMost(WAIT)
+        .until(
+            () ->
+                bed.condition("rules", "Complete")
+                    .filter(c -> "True".equals(c.getStatus()))
+                    .filter(c -> "ConditionRulesAggregated".equals(c.getReason()))
+                    .isPresent());
+  }
+
+  @Test
   void aManifestTheApiServerRejectsFailsAloneWithTheServersReason() {
     bed.create(
         work(CLUSTER, "invalid")
