@@ -90,6 +90,10 @@ class CliFlowIT {
     assertThat(bad.err()).startsWith("ocmj: --hub-kubeconfig " + notYaml + ": not a kubeconfig");
     assertThat(bad.err().strip()).doesNotContain("\n");
 
+    Path empty = Files.writeString(dir.resolve("empty.yaml"), "");
+    Run blank = run("get", "clusters", "--hub-kubeconfig", empty.toString());
+    assertThat(blank.err().strip()).isEqualTo("ocmj: --hub-kubeconfig " + empty + ": is empty");
+
     Path nowhere = tokenKubeconfig("nowhere.yaml", "https://127.0.0.1:1");
     Run unreachable = run("get", "clusters", "--hub-kubeconfig", nowhere.toString());
     assertThat(unreachable.exit()).isEqualTo(1);

@@ -51,6 +51,35 @@ public final class JoinCommand implements Callable<Integer> {
           "URL the hub lists for this cluster (default: the managed kubeconfig's server).")
   String managedUrl;
 
+  @Option(
+      names = "--work-resync",
+      defaultValue = "PT30S",
+      description =
+          "How often every ManifestWork is applied again (drift correction, status feedback),"
+              + " ISO-8601 (default: ${DEFAULT-VALUE}).")
+  Duration workResync;
+
+  @Option(
+      names = "--status-feedback-max-bytes",
+      defaultValue = "1024",
+      description =
+          "Largest JSON value reported as JsonRaw status feedback (default: ${DEFAULT-VALUE}).")
+  int statusFeedbackMaxBytes;
+
+  private WorkAgentConfig workConfig() {
+    try {
+      return new WorkAgentConfig(
+          clusterName,
+          RegistrationConfig.DEFAULT_AGENT_NAMESPACE,
+          workResync,
+          WorkAgentConfig.DEFAULT_RETRY,
+          statusFeedbackMaxBytes,
+          Clock.systemUTC());
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage());
+    }
+  }
+
   private RegistrationAgent newAgent(RegistrationConfig config, KubernetesClient managed) {
     try {
       return new RegistrationAgent(config, managed);
@@ -92,10 +121,7 @@ public final class JoinCommand implements Callable<Integer> {
         throw new UserError("--cluster-name: " + e.getMessage());
       }
       try (RegistrationAgent agent = newAgent(config, managed);
-          WorkAgent work =
-              new WorkAgent(
-                  WorkAgentConfig.defaults(clusterName, RegistrationConfig.DEFAULT_AGENT_NAMESPACE),
-                  managed)) {
+          WorkAgent work = new WorkAgent(workConfig(), managed)) {
         // Fail now, in one line, when the hub cannot be reached at all; later outages are retried.
         KubeconfigOption.connect("--bootstrap-kubeconfig", bootstrapKubeconfig).close();
         agent.start();

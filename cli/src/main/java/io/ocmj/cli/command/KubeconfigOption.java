@@ -26,6 +26,9 @@ final class KubeconfigOption {
     } catch (IOException e) {
       throw new UserError(option + " " + file + ": cannot be read: " + e.getMessage());
     }
+    if (yaml.isBlank()) {
+      throw new UserError(option + " " + file + ": is empty");
+    }
     Config config;
     try {
       config = Config.fromKubeconfig(yaml);
