@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.ocmj.api.work.v1.ManifestWork;
 import io.ocmj.testing.ClusterSet;
 import io.ocmj.testing.LocalCluster;
 import io.ocmj.testing.junit.KubernetesClusters;
@@ -39,30 +40,69 @@ class WorkResilienceIT {
   }
 
   @Test
-  void aRestartedAgentFinishesTheWorkWithoutRecreatingAnything() {
+  void anAgentRestartedMidApplyFinishesTheWorkWithoutRecreatingAnything() {
+    // The work cannot finish yet: its last manifest's kind is not served, so it is retried.
     WorkFixtures many = work(CLUSTER, "big").manifest(namespace("big"));
     for (int i = 0; i < 30; i++) {
       many.manifest(configMap("big", "cm-" + i, Map.of("color", "blue")));
     }
+    many.manifest(WorkFixtures.object("example.com/v1", "Gadget", "big", "g1"));
     bed.create(many.build());
-    await("the agent started on it")
+    await("mid-apply: the config maps are there, the work is still progressing")
         .atMost(WAIT)
-        .until(() -> bed.managed.namespaces().withName("big").get() != null);
-    bed.stopAgent();
-    bed.startAgent();
-    await("applied after the restart").atMost(WAIT).until(() -> bed.workIs("big", "Applied"));
+        .until(
+            () ->
+                uids("big").size() == 30
+                    && bed.condition("big", ManifestWork.CONDITION_PROGRESSING)
+                        .filter(c -> "True".equals(c.getStatus()))
+                        .isPresent());
     Map<String, String> uids = uids("big");
-    assertThat(uids).hasSize(30);
+
+    bed.stopAgent();
+    bed.managed.resource(gadgetCrd()).serverSideApply();
+    bed.startAgent();
+
+    await("the restarted agent finishes the work")
+        .atMost(WAIT)
+        .until(() -> bed.workIs("big", ManifestWork.CONDITION_APPLIED));
+    assertThat(uids("big")).as("nothing re-created").isEqualTo(uids);
+    assertThat(bed.applied("big").getStatus().getAppliedResources()).hasSize(32);
 
     bed.stopAgent();
     bed.startAgent();
-    await("a resync of the restarted agent")
-        .atMost(WAIT)
-        .until(() -> bed.applied("big").getStatus().getAppliedResources().size() == 31);
-    await("nothing re-created or deleted across a further restart")
+    await("nothing re-created or deleted across a further restart and its resyncs")
         .during(WorkTestbed.RESYNC.multipliedBy(2))
         .atMost(WorkTestbed.RESYNC.multipliedBy(4))
-        .until(() -> uids("big").equals(uids) && bed.workIs("big", "Applied"));
+        .until(() -> uids("big").equals(uids) && bed.workIs("big", ManifestWork.CONDITION_APPLIED));
+  }
+
+  private static io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
+      gadgetCrd() {
+    return new io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder()
+        .withNewMetadata()
+        .withName("gadgets.example.com")
+        .endMetadata()
+        .withNewSpec()
+        .withGroup("example.com")
+        .withScope("Namespaced")
+        .withNewNames()
+        .withKind("Gadget")
+        .withPlural("gadgets")
+        .withSingular("gadget")
+        .endNames()
+        .addNewVersion()
+        .withName("v1")
+        .withServed(true)
+        .withStorage(true)
+        .withNewSchema()
+        .withNewOpenAPIV3Schema()
+        .withType("object")
+        .withXKubernetesPreserveUnknownFields(true)
+        .endOpenAPIV3Schema()
+        .endSchema()
+        .endVersion()
+        .endSpec()
+        .build();
   }
 
   @Test
