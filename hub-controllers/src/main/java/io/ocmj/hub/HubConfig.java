@@ -9,23 +9,39 @@ import java.time.Duration;
  *     up its ManifestWorks before the hub removes their finalizers itself (and records an Event)
  * @param strandedWorkGracePeriod how long a deleted ManifestWork of an unavailable cluster waits
  *     for its agent before the hub completes the deletion itself (and records what was left)
+ * @param manifestsLimitBytes the most the manifests of a generated ManifestWork may take
  */
-public record HubConfig(Duration clusterDeletionGracePeriod, Duration strandedWorkGracePeriod) {
+public record HubConfig(
+    Duration clusterDeletionGracePeriod,
+    Duration strandedWorkGracePeriod,
+    long manifestsLimitBytes) {
+  /** OCM's default {@code --manifestLimit}. */
+  public static final long DEFAULT_MANIFESTS_LIMIT_BYTES = 500 * 1024;
+
   public static final Duration DEFAULT_CLUSTER_DELETION_GRACE_PERIOD = Duration.ofMinutes(10);
   public static final Duration DEFAULT_STRANDED_WORK_GRACE_PERIOD = Duration.ofMinutes(10);
 
   public HubConfig {
     check("cluster deletion grace period", clusterDeletionGracePeriod);
     check("stranded work grace period", strandedWorkGracePeriod);
+    if (manifestsLimitBytes <= 0) {
+      throw new IllegalArgumentException(
+          "manifests limit " + manifestsLimitBytes + " bytes: must be positive");
+    }
   }
 
-  /** The given cluster deletion grace period, the default for stranded works. */
+  /** The given grace periods, the default manifests limit. */
+  public HubConfig(Duration clusterDeletionGracePeriod, Duration strandedWorkGracePeriod) {
+    this(clusterDeletionGracePeriod, strandedWorkGracePeriod, DEFAULT_MANIFESTS_LIMIT_BYTES);
+  }
+
+  /** The given cluster deletion grace period, the defaults for the rest. */
   public HubConfig(Duration clusterDeletionGracePeriod) {
     this(clusterDeletionGracePeriod, DEFAULT_STRANDED_WORK_GRACE_PERIOD);
   }
 
   public static HubConfig defaults() {
-    return new HubConfig(DEFAULT_CLUSTER_DELETION_GRACE_PERIOD, DEFAULT_STRANDED_WORK_GRACE_PERIOD);
+    return new HubConfig(DEFAULT_CLUSTER_DELETION_GRACE_PERIOD);
   }
 
   private static void check(String what, Duration value) {

@@ -43,7 +43,7 @@ public final class HubControllers implements AutoCloseable {
     operator.register(new ClusterHealthReconciler(clock));
     operator.register(new ManagedClusterSetReconciler(clock));
     operator.register(new ManagedClusterSetBindingReconciler(clock));
-    operator.register(new ManifestWorkReplicaSetReconciler(clock));
+    operator.register(new ManifestWorkReplicaSetReconciler(clock, config.manifestsLimitBytes()));
     operator.register(new StrandedWorkReconciler(clock, config.strandedWorkGracePeriod()));
     operator.start();
     return new HubControllers(operator);

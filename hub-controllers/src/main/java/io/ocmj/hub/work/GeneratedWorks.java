@@ -56,6 +56,24 @@ final class GeneratedWorks {
     }
   }
 
+  /** Why the template cannot become a ManifestWork: its manifests are over {@code limit} bytes. */
+  static java.util.Optional<String> tooLarge(ManifestWorkSpec template, long limit) {
+    long size =
+        Serialization.asJson(template.getWorkload().getManifests())
+            .getBytes(StandardCharsets.UTF_8)
+            .length;
+    if (size <= limit) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(
+        "spec.manifestWorkTemplate.workload.manifests: "
+            + size / 1024
+            + " KiB of manifests, over the "
+            + limit / 1024
+            + " KiB a ManifestWork may hold; split the template into several"
+            + " ManifestWorkReplicaSets");
+  }
+
   /** The replica set's works, by cluster. */
   static Map<String, ManifestWork> list(KubernetesClient client, ManifestWorkReplicaSet mwrs) {
     Map<String, ManifestWork> works = new HashMap<>();

@@ -55,9 +55,16 @@ public final class ManifestWorkReplicaSetReconciler
   private static final Logger LOG = LoggerFactory.getLogger(ManifestWorkReplicaSetReconciler.class);
 
   private final Clock clock;
+  private final long manifestsLimitBytes;
 
-  public ManifestWorkReplicaSetReconciler(Clock clock) {
+  /**
+   * @param manifestsLimitBytes the most a generated work's manifests may take (OCM's hub refuses
+   *     works over its {@code --manifestLimit}, 500 KiB by default): a larger template is reported
+   *     on the replica set instead of failing at each cluster
+   */
+  public ManifestWorkReplicaSetReconciler(Clock clock, long manifestsLimitBytes) {
     this.clock = clock;
+    this.manifestsLimitBytes = manifestsLimitBytes;
   }
 
   @Override
@@ -119,6 +126,8 @@ public final class ManifestWorkReplicaSetReconciler
     rollbackProblem.ifPresent(
         problem -> Events.warning(client, mwrs, "RollbackFailed", problem, clock));
     TemplateRevisions.record(client, mwrs, hash, FIELD_MANAGER);
+    Optional<String> tooLarge =
+        GeneratedWorks.tooLarge(mwrs.getSpec().getManifestWorkTemplate(), manifestsLimitBytes);
     Map<String, ManifestWork> existing = GeneratedWorks.list(client, mwrs);
     Set<String> assigned = new HashSet<>();
     List<PlacementRollout> rollouts = new ArrayList<>();
@@ -140,7 +149,7 @@ public final class ManifestWorkReplicaSetReconciler
       }
       RolloutPlan.Result plan =
           RolloutPlan.plan(targets, works, hash, ref.getRolloutStrategy(), now);
-      for (String cluster : plan.toWrite()) {
+      for (String cluster : tooLarge.isPresent() ? List.<String>of() : plan.toWrite()) {
         if (GeneratedWorks.write(client, mwrs, ref.getName(), cluster, hash, now)) {
           written++;
         }
@@ -159,6 +168,7 @@ public final class ManifestWorkReplicaSetReconciler
             mwrs.getStatus() == null ? List.of() : mwrs.getStatus().getConditions(),
             rollouts,
             hash,
+            tooLarge,
             mwrs.getMetadata().getGeneration(),
             now);
     boolean statusWritten = writeStatus(client, mwrs, status);

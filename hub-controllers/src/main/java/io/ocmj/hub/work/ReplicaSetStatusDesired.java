@@ -34,6 +34,7 @@ final class ReplicaSetStatusDesired {
       List<Condition> previous,
       List<PlacementRollout> rollouts,
       String templateHash,
+      java.util.Optional<String> blocked,
       Long generation,
       Instant now) {
     ManifestWorkReplicaSetStatus status = new ManifestWorkReplicaSetStatus();
@@ -42,6 +43,16 @@ final class ReplicaSetStatusDesired {
     verified(conditions, rollouts, targets, generation, now);
     rolledOut(conditions, rollouts, targets, generation, now);
     applied(conditions, rollouts, targets, generation, now);
+    blocked.ifPresent(
+        why ->
+            Conditions.set(
+                conditions,
+                ManifestWorkReplicaSet.CONDITION_MANIFESTWORK_APPLIED,
+                Conditions.FALSE,
+                ManifestWorkReplicaSet.REASON_NOT_AS_EXPECTED,
+                why,
+                generation,
+                now));
     status.setConditions(conditions);
     List<PlacementSummary> perPlacement = new ArrayList<>();
     int[] totals = new int[7];

@@ -300,6 +300,34 @@ class ManifestWorkReplicaSetIT {
         .containsEntry("color", "green");
   }
 
+  @Test
+  void aTemplateTooLargeForOneManifestWorkIsReportedOnTheReplicaSet() {
+    decide("big-template", CLUSTERS);
+    hub.resource(
+            replicaSet(
+                "too-big",
+                "big-template",
+                null,
+                work("x", "x")
+                    .manifest(
+                        configMap("default", "blob", Map.of("data", "x".repeat(600 * 1024))))))
+        .create();
+    await("reported, naming the field and the limit")
+        .atMost(WAIT)
+        .until(
+            () ->
+                condition("too-big", ManifestWorkReplicaSet.CONDITION_MANIFESTWORK_APPLIED)
+                    .filter(
+                        c -> ManifestWorkReplicaSet.REASON_NOT_AS_EXPECTED.equals(c.getReason()))
+                    .isPresent());
+    assertThat(
+            condition("too-big", ManifestWorkReplicaSet.CONDITION_MANIFESTWORK_APPLIED)
+                .orElseThrow()
+                .getMessage())
+        .contains("spec.manifestWorkTemplate.workload.manifests", "over the 500 KiB");
+    assertThat(CLUSTERS).allMatch(c -> generated(c, "too-big") == null);
+  }
+
   private static String reason(String mwrs) {
     return condition(mwrs, ManifestWorkReplicaSet.CONDITION_PLACEMENT_ROLLED_OUT)
         .map(Condition::getReason)
