@@ -1,11 +1,14 @@
 package io.ocmj.klusterlet.registration;
 
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The agent's hub credentials as OCM stores them on the managed cluster: Secret {@code
@@ -19,6 +22,38 @@ public record HubKubeconfigSecret(
   /** Whether it holds a client certificate (not just the agent's name). */
   public boolean hasCertificate() {
     return certificatePem != null && keyPem != null && kubeconfig != null;
+  }
+
+  /** The agent's secret, created with its (random, then stable) agent name on first use. */
+  static HubKubeconfigSecret ensure(
+      KubernetesClient managed, RegistrationConfig config, String fieldManager) {
+    Secret secret = managed.secrets().inNamespace(config.agentNamespace()).withName(NAME).get();
+    if (secret != null) {
+      HubKubeconfigSecret existing = from(secret);
+      if (existing.agentName() != null) {
+        return existing;
+      }
+    }
+    if (managed.namespaces().withName(config.agentNamespace()).get() == null) {
+      managed
+          .namespaces()
+          .resource(
+              new NamespaceBuilder()
+                  .withNewMetadata()
+                  .withName(config.agentNamespace())
+                  .endMetadata()
+                  .build())
+          .serverSideApply();
+    }
+    HubKubeconfigSecret fresh =
+        new HubKubeconfigSecret(
+            config.clusterName(), UUID.randomUUID().toString().substring(0, 8), null, null, null);
+    managed
+        .resource(fresh.toSecret(config.agentNamespace()))
+        .fieldManager(fieldManager)
+        .forceConflicts()
+        .serverSideApply();
+    return fresh;
   }
 
   public static HubKubeconfigSecret from(Secret secret) {

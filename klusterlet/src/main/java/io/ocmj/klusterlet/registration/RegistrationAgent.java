@@ -1,9 +1,6 @@
 package io.ocmj.klusterlet.registration;
 
 import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
@@ -17,10 +14,6 @@ import io.ocmj.api.status.Conditions;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -168,7 +161,7 @@ public final class RegistrationAgent implements AutoCloseable {
   /** One pass; returns how long to wait before the next. */
   public Duration sync() {
     adoptBootstrapSecret();
-    HubKubeconfigSecret secret = ensureSecret();
+    HubKubeconfigSecret secret = HubKubeconfigSecret.ensure(managed, config, FIELD_MANAGER);
     Instant now = config.clock().instant();
     X509Certificate cert =
         secret.hasCertificate() ? AgentCertificates.parse(secret.certificatePem()) : null;
@@ -334,8 +327,8 @@ public final class RegistrationAgent implements AutoCloseable {
       return config.retry();
     }
     ensureClaimWatch();
-    reportStatus(hub, cluster);
-    renewLease(hub);
+    Heartbeats.report(hub, managed, config, cluster, FIELD_MANAGER);
+    Heartbeats.renewLease(hub, config, LEASE);
     if (!"joined".equals(phase)) {
       LOG.info("cluster {}: joined the hub", config.clusterName());
     }
@@ -350,85 +343,6 @@ public final class RegistrationAgent implements AutoCloseable {
             ? 60
             : cluster.getSpec().getLeaseDurationSeconds();
     return Duration.ofSeconds(leaseSeconds);
-  }
-
-  private void reportStatus(KubernetesClient hub, ManagedCluster cluster) {
-    Instant now = config.clock().instant();
-    List<Condition> conditions = new java.util.ArrayList<>(cluster.getStatus().getConditions());
-    Long generation = cluster.getMetadata().getGeneration();
-    Conditions.set(
-        conditions,
-        ManagedCluster.CONDITION_JOINED,
-        Conditions.TRUE,
-        "ManagedClusterJoined",
-        "Managed cluster joined",
-        generation,
-        now);
-    boolean healthy = ManagedClusterProbe.livez(managed);
-    Conditions.set(
-        conditions,
-        ManagedCluster.CONDITION_AVAILABLE,
-        healthy ? Conditions.TRUE : Conditions.FALSE,
-        healthy ? "ManagedClusterAvailable" : "ManagedClusterKubeAPIServerUnavailable",
-        healthy
-            ? "Managed cluster is available"
-            : "The kube-apiserver of the managed cluster is not healthy",
-        generation,
-        now);
-    ManagedClusterStatusPatch.apply(
-        hub,
-        config.clusterName(),
-        FIELD_MANAGER,
-        List.of(
-            Conditions.find(conditions, ManagedCluster.CONDITION_JOINED).orElseThrow(),
-            Conditions.find(conditions, ManagedCluster.CONDITION_AVAILABLE).orElseThrow()),
-        managed.getKubernetesVersion().getGitVersion(),
-        ClusterClaims.read(managed, FIELD_MANAGER));
-  }
-
-  private void renewLease(KubernetesClient hub) {
-    Lease lease = hub.leases().inNamespace(config.clusterName()).withName(LEASE).get();
-    if (lease == null) {
-      return; // the hub creates it once the cluster is accepted
-    }
-    lease.getSpec().setRenewTime(ZonedDateTime.ofInstant(config.clock().instant(), ZoneOffset.UTC));
-    hub.leases().inNamespace(config.clusterName()).resource(lease).update();
-  }
-
-  /** The agent's secret, created with its (random, then stable) agent name on first use. */
-  private HubKubeconfigSecret ensureSecret() {
-    Secret secret =
-        managed
-            .secrets()
-            .inNamespace(config.agentNamespace())
-            .withName(HubKubeconfigSecret.NAME)
-            .get();
-    if (secret != null) {
-      HubKubeconfigSecret existing = HubKubeconfigSecret.from(secret);
-      if (existing.agentName() != null) {
-        return existing;
-      }
-    }
-    if (managed.namespaces().withName(config.agentNamespace()).get() == null) {
-      managed
-          .namespaces()
-          .resource(
-              new NamespaceBuilder()
-                  .withNewMetadata()
-                  .withName(config.agentNamespace())
-                  .endMetadata()
-                  .build())
-          .serverSideApply();
-    }
-    HubKubeconfigSecret fresh =
-        new HubKubeconfigSecret(
-            config.clusterName(), UUID.randomUUID().toString().substring(0, 8), null, null, null);
-    managed
-        .resource(fresh.toSecret(config.agentNamespace()))
-        .fieldManager(FIELD_MANAGER)
-        .forceConflicts()
-        .serverSideApply();
-    return fresh;
   }
 
   private void waitingFor(String what) {

@@ -15,6 +15,7 @@ import io.ocmj.api.work.v1.AppliedManifestWork;
 import io.ocmj.api.work.v1.Manifest;
 import io.ocmj.api.work.v1.ManifestConfigOption;
 import io.ocmj.api.work.v1.ManifestWork;
+import io.ocmj.api.work.v1.ManifestWorkSpec;
 import io.ocmj.api.work.v1.ManifestWorkStatus;
 import io.ocmj.klusterlet.status.StatusApply;
 import io.ocmj.klusterlet.work.ApplyOrder.GroupKind;
@@ -58,8 +59,11 @@ public final class ManifestWorkReconciler
   public UpdateControl<ManifestWork> reconcile(ManifestWork work, Context<ManifestWork> context) {
     long started = System.nanoTime();
     AppliedManifestWork applied = appliedWorks.ensure(work);
-    List<Manifest> manifests = work.getSpec().getWorkload().getManifests();
-    List<ManifestConfigOption> configs = work.getSpec().getManifestConfigs();
+    // The CRD requires manifests inside a workload, but not a spec: a spec-less work applies
+    // nothing.
+    ManifestWorkSpec spec = work.getSpec() == null ? new ManifestWorkSpec() : work.getSpec();
+    List<Manifest> manifests = spec.getWorkload().getManifests();
+    List<ManifestConfigOption> configs = spec.getManifestConfigs();
     Map<String, Object> owner = AppliedWorks.ownerReference(applied);
     ManifestOutcome[] outcomes = new ManifestOutcome[manifests.size()];
     List<GroupKind> kinds =
@@ -107,7 +111,9 @@ public final class ManifestWorkReconciler
       ManifestWork work, AppliedManifestWork applied, List<AppliedManifestResourceMeta> dropped) {
     List<AppliedManifestResourceMeta> pending = new ArrayList<>();
     for (AppliedManifestResourceMeta resource : dropped) {
-      boolean orphan = Releases.orphaned(work.getSpec().getDeleteOption(), resource);
+      boolean orphan =
+          Releases.orphaned(
+              work.getSpec() == null ? null : work.getSpec().getDeleteOption(), resource);
       if (!releases.release(resource, applied.getMetadata().getUid(), orphan)) {
         pending.add(resource);
       }
