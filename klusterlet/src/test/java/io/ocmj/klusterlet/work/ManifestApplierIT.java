@@ -16,7 +16,6 @@ import io.ocmj.testing.ClusterSet;
 import io.ocmj.testing.TestCluster;
 import io.ocmj.testing.junit.KubernetesClusters;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -62,22 +61,8 @@ class ManifestApplierIT {
         .resource(new NamespaceBuilder().withNewMetadata().withName("hpa").endMetadata().build())
         .serverSideApply();
     ManifestApplier applier = new ManifestApplier(managed, new ResourceMapping(managed), 1024);
-    Map<String, Object> deployment = object("apps/v1", "Deployment", "hpa", "web");
-    Map<String, Object> labels = Map.of("app", "web");
-    deployment.put(
-        "spec",
-        new LinkedHashMap<>(
-            Map.of(
-                "replicas",
-                2,
-                "selector",
-                Map.of("matchLabels", labels),
-                "template",
-                Map.of(
-                    "metadata",
-                    Map.of("labels", labels),
-                    "spec",
-                    Map.of("containers", List.of(Map.of("name", "web", "image", "nginx:1.27")))))));
+    Map<String, Object> deployment = WorkFixtures.deployment("hpa", "web");
+    ObjectMerge.map(deployment.get("spec")).put("replicas", 2);
     List<ManifestConfigOption> configs =
         WorkFixtures.work("c", "w")
             .serverSideApply("deployments", "hpa", "web", false, List.of(".spec.replicas"))

@@ -158,4 +158,55 @@ final class WorkFixtures {
     object.put("metadata", meta);
     return object;
   }
+
+  /** A namespaced CRD for {@code example.com/v1} {@code kind} that keeps any fields. */
+  static io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition exampleCrd(
+      String kind, String plural) {
+    return new io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder()
+        .withNewMetadata()
+        .withName(plural + ".example.com")
+        .endMetadata()
+        .withNewSpec()
+        .withGroup("example.com")
+        .withScope("Namespaced")
+        .withNewNames()
+        .withKind(kind)
+        .withPlural(plural)
+        .withSingular(kind.toLowerCase(java.util.Locale.ROOT))
+        .endNames()
+        .addNewVersion()
+        .withName("v1")
+        .withServed(true)
+        .withStorage(true)
+        .withNewSchema()
+        .withNewOpenAPIV3Schema()
+        .withType("object")
+        .withXKubernetesPreserveUnknownFields(true)
+        .endOpenAPIV3Schema()
+        .endSchema()
+        .endVersion()
+        .endSpec()
+        .build();
+  }
+
+  /** A one-replica nginx Deployment (its pods stay Pending: test clusters have no kubelet). */
+  static Map<String, Object> deployment(String namespace, String name) {
+    Map<String, Object> deployment = object("apps/v1", "Deployment", namespace, name);
+    Map<String, Object> labels = Map.of("app", name);
+    deployment.put(
+        "spec",
+        new LinkedHashMap<>(
+            Map.of(
+                "replicas",
+                1,
+                "selector",
+                Map.of("matchLabels", labels),
+                "template",
+                Map.of(
+                    "metadata",
+                    Map.of("labels", labels),
+                    "spec",
+                    Map.of("containers", List.of(Map.of("name", name, "image", "nginx:1.27")))))));
+    return deployment;
+  }
 }

@@ -59,7 +59,7 @@ class WorkResilienceIT {
     Map<String, String> uids = uids("big");
 
     bed.stopAgent();
-    bed.managed.resource(gadgetCrd()).serverSideApply();
+    bed.managed.resource(WorkFixtures.exampleCrd("Gadget", "gadgets")).serverSideApply();
     bed.startAgent();
 
     await("the restarted agent finishes the work")
@@ -74,35 +74,6 @@ class WorkResilienceIT {
         .during(WorkTestbed.RESYNC.multipliedBy(2))
         .atMost(WorkTestbed.RESYNC.multipliedBy(4))
         .until(() -> uids("big").equals(uids) && bed.workIs("big", ManifestWork.CONDITION_APPLIED));
-  }
-
-  private static io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
-      gadgetCrd() {
-    return new io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder()
-        .withNewMetadata()
-        .withName("gadgets.example.com")
-        .endMetadata()
-        .withNewSpec()
-        .withGroup("example.com")
-        .withScope("Namespaced")
-        .withNewNames()
-        .withKind("Gadget")
-        .withPlural("gadgets")
-        .withSingular("gadget")
-        .endNames()
-        .addNewVersion()
-        .withName("v1")
-        .withServed(true)
-        .withStorage(true)
-        .withNewSchema()
-        .withNewOpenAPIV3Schema()
-        .withType("object")
-        .withXKubernetesPreserveUnknownFields(true)
-        .endOpenAPIV3Schema()
-        .endSchema()
-        .endVersion()
-        .endSpec()
-        .build();
   }
 
   @Test

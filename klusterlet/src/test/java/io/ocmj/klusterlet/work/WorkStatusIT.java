@@ -9,7 +9,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.ocmj.api.work.v1.FeedbackValue;
 import io.ocmj.api.work.v1.ManifestWork;
@@ -60,7 +59,7 @@ class WorkStatusIT {
         .serverSideApply();
     bed.create(
         work(CLUSTER, "feedback")
-            .manifest(deployment("status", "web"))
+            .manifest(WorkFixtures.deployment("status", "web"))
             .wellKnownStatus("apps", "deployments", "status", "web")
             .manifest(configMap("status", "observed", Map.of()))
             .strategy("", "configmaps", "status", "observed", UpdateStrategyType.ReadOnly)
@@ -187,7 +186,7 @@ class WorkStatusIT {
                 .getMessage())
         .contains("Widget", "example.com/v1", "not served");
 
-    bed.managed.resource(widgetCrd()).serverSideApply();
+    bed.managed.resource(WorkFixtures.exampleCrd("Widget", "widgets")).serverSideApply();
     await("applied once the kind is served")
         .atMost(WAIT)
         .until(() -> bed.workIs("widgets", ManifestWork.CONDITION_APPLIED));
@@ -232,53 +231,5 @@ class WorkStatusIT {
         .map(v -> v.getFieldValue().getString())
         .findFirst()
         .orElse(null);
-  }
-
-  private static Map<String, Object> deployment(String namespace, String name) {
-    Map<String, Object> deployment = object("apps/v1", "Deployment", namespace, name);
-    Map<String, Object> labels = Map.of("app", name);
-    deployment.put(
-        "spec",
-        Map.of(
-            "replicas",
-            1,
-            "selector",
-            Map.of("matchLabels", labels),
-            "template",
-            Map.of(
-                "metadata",
-                Map.of("labels", labels),
-                "spec",
-                Map.of("containers", List.of(Map.of("name", "web", "image", "nginx:1.27"))))));
-    return deployment;
-  }
-
-  private static io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
-      widgetCrd() {
-    return new CustomResourceDefinitionBuilder()
-        .withNewMetadata()
-        .withName("widgets.example.com")
-        .endMetadata()
-        .withNewSpec()
-        .withGroup("example.com")
-        .withScope("Namespaced")
-        .withNewNames()
-        .withKind("Widget")
-        .withPlural("widgets")
-        .withSingular("widget")
-        .endNames()
-        .addNewVersion()
-        .withName("v1")
-        .withServed(true)
-        .withStorage(true)
-        .withNewSchema()
-        .withNewOpenAPIV3Schema()
-        .withType("object")
-        .withXKubernetesPreserveUnknownFields(true)
-        .endOpenAPIV3Schema()
-        .endSchema()
-        .endVersion()
-        .endSpec()
-        .build();
   }
 }
