@@ -224,6 +224,9 @@ public final class ManagedClusterReconciler
   /** Removes the finalizers the absent agent would have removed, and records it in an Event. */
   private void forceOut(KubernetesClient client, ManagedCluster cluster, List<String> works) {
     String name = cluster.getMetadata().getName();
+    // The Event first: once the finalizers are gone, so is everything, and the record must exist.
+    String message = ClusterDeletion.forcedMessage(name, deletionGracePeriod, works);
+    Events.warning(client, cluster, ManagedCluster.EVENT_FORCED_CLEANUP, message, clock);
     for (String work : works) {
       client
           .resources(ManifestWork.class)
@@ -231,8 +234,6 @@ public final class ManagedClusterReconciler
           .withName(work)
           .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"metadata\":{\"finalizers\":null}}");
     }
-    String message = ClusterDeletion.forcedMessage(name, deletionGracePeriod, works);
-    Events.warning(client, cluster, ManagedCluster.EVENT_FORCED_CLEANUP, message, clock);
     LOG.warn("cleaning up managedcluster={} outcome=forced {}", name, message);
   }
 }

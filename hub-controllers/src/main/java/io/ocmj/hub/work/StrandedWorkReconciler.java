@@ -84,6 +84,9 @@ public final class StrandedWorkReconciler implements Reconciler<ManagedCluster> 
         later.add(due);
         continue;
       }
+      // The Event first: once the finalizer is gone the work is, and the record must exist by then.
+      String message = StrandedWorks.forcedMessage(work, name, unavailableSince, grace);
+      Events.warning(client, work, EVENT_REASON, message, clock);
       List<String> finalizers = new ArrayList<>(work.getMetadata().getFinalizers());
       finalizers.remove(ManifestWork.FINALIZER_CLEANUP);
       client
@@ -91,8 +94,6 @@ public final class StrandedWorkReconciler implements Reconciler<ManagedCluster> 
           .patch(
               PatchContext.of(PatchType.JSON_MERGE),
               Serialization.asJson(Map.of("metadata", Map.of("finalizers", finalizers))));
-      String message = StrandedWorks.forcedMessage(work, name, unavailableSince, grace);
-      Events.warning(client, work, EVENT_REASON, message, clock);
       LOG.warn("reconciled managedcluster={} outcome=forced-work-deletion {}", name, message);
     }
     return later.stream()

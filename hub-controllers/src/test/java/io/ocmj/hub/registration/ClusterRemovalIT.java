@@ -206,6 +206,12 @@ class ClusterRemovalIT {
               () ->
                   admin.resources(ManifestWork.class).inNamespace("offline").withName("stuck").get()
                       == null);
+      await("the Event is there")
+          .atMost(WAIT)
+          .until(
+              () ->
+                  admin.v1().events().inNamespace("offline").list().getItems().stream()
+                      .anyMatch(e -> "stuck".equals(e.getInvolvedObject().getName())));
       assertThat(admin.v1().events().inNamespace("offline").list().getItems())
           .filteredOn(e -> "stuck".equals(e.getInvolvedObject().getName()))
           .singleElement()
