@@ -173,7 +173,7 @@ class ManifestWorkReplicaSetIT {
         .getRolloutStrategy()
         .getProgressive()
         .setMaxFailures(new IntOrString(1));
-    hub.resource(tolerant).update();
+    WorkFixtures.replaceSpec(hub, tolerant, tolerant.getSpec());
     await("with one failure tolerated it goes on to c3 and completes")
         .atMost(WAIT)
         .until(
@@ -254,7 +254,7 @@ class ManifestWorkReplicaSetIT {
                 .serverSideApply("configmaps", "rb", "theirs", false, List.of())
                 .build()
                 .getSpec());
-    hub.resource(v2).update();
+    WorkFixtures.replaceSpec(hub, v2, v2.getSpec());
     await("v2 fails on c2 and stops")
         .atMost(WAIT)
         .until(() -> reason("rb").equals(ManifestWorkReplicaSet.REASON_FAILED));

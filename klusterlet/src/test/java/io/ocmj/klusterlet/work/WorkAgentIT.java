@@ -177,8 +177,7 @@ class WorkAgentIT {
             .serverSideApply("configmaps", "ssa", "shared", true, List.of())
             .build();
     ManifestWork current = fetch("ssa");
-    current.setSpec(forced.getSpec());
-    hub.resource(current).update();
+    WorkFixtures.replaceSpec(hub, current, forced.getSpec());
     await("forced, the work takes the field over")
         .atMost(WAIT)
         .until(() -> "blue".equals(color("ssa", "shared")) && workIs("ssa", "Applied"));

@@ -107,7 +107,7 @@ class WorkDeletionIT {
                 .getSpec()
                 .getWorkload()
                 .getManifests());
-    bed.hub.resource(current).update();
+    WorkFixtures.replaceSpec(bed.hub, current, current.getSpec());
 
     await("the dropped one is deleted and no longer recorded")
         .atMost(WAIT)

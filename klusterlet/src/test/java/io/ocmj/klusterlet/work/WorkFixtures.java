@@ -209,4 +209,20 @@ final class WorkFixtures {
                     Map.of("containers", List.of(Map.of("name", name, "image", "nginx:1.27")))))));
     return deployment;
   }
+
+  /**
+   * Replaces {@code resource}'s spec with a merge patch: no resourceVersion, so a status the
+   * controllers write meanwhile cannot make it conflict.
+   */
+  static void replaceSpec(
+      io.fabric8.kubernetes.client.KubernetesClient client,
+      io.fabric8.kubernetes.api.model.HasMetadata resource,
+      Object spec) {
+    client
+        .resource(resource)
+        .patch(
+            io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
+                io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE),
+            io.fabric8.kubernetes.client.utils.Serialization.asJson(Map.of("spec", spec)));
+  }
 }

@@ -102,7 +102,7 @@ class WorkResilienceIT {
         .add(
             io.ocmj.api.work.v1.Manifest.of(
                 configMap("outage", "after", Map.of("color", "green"))));
-    bed.hub.resource(current).update();
+    WorkFixtures.replaceSpec(bed.hub, current, current.getSpec());
     await("a change made after the outage is applied")
         .atMost(WAIT)
         .until(
