@@ -3,6 +3,7 @@ package io.ocmj.api;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.ocmj.api.cluster.v1.ManagedCluster;
 import io.ocmj.api.cluster.v1alpha1.ClusterClaim;
+import io.ocmj.api.cluster.v1beta1.Placement;
 import io.ocmj.api.cluster.v1beta1.PlacementDecision;
 import io.ocmj.api.cluster.v1beta2.ManagedClusterSet;
 import io.ocmj.api.cluster.v1beta2.ManagedClusterSetBinding;
@@ -25,6 +26,7 @@ public final class Kinds {
           AppliedManifestWork.class,
           ManifestWorkReplicaSet.class,
           PlacementDecision.class,
+          Placement.class,
           Klusterlet.class);
 
   private Kinds() {}
