@@ -5,6 +5,7 @@ import io.javaoperatorsdk.operator.Operator;
 import io.ocmj.api.cluster.v1beta2.ManagedClusterSet;
 import io.ocmj.hub.clusterset.ManagedClusterSetBindingReconciler;
 import io.ocmj.hub.clusterset.ManagedClusterSetReconciler;
+import io.ocmj.hub.placement.PlacementReconciler;
 import io.ocmj.hub.registration.ClusterHealthReconciler;
 import io.ocmj.hub.registration.CsrApprovalReconciler;
 import io.ocmj.hub.registration.ManagedClusterReconciler;
@@ -43,6 +44,7 @@ public final class HubControllers implements AutoCloseable {
     operator.register(new ClusterHealthReconciler(clock));
     operator.register(new ManagedClusterSetReconciler(clock));
     operator.register(new ManagedClusterSetBindingReconciler(clock));
+    operator.register(new PlacementReconciler(clock));
     operator.register(new ManifestWorkReplicaSetReconciler(clock, config.manifestsLimitBytes()));
     operator.register(new StrandedWorkReconciler(clock, config.strandedWorkGracePeriod()));
     operator.start();

@@ -1,0 +1,206 @@
+package io.ocmj.hub.placement;
+
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.ocmj.api.cluster.v1.ManagedCluster;
+import io.ocmj.api.cluster.v1beta1.ClusterDecision;
+import io.ocmj.api.cluster.v1beta1.DecisionGroupStatus;
+import io.ocmj.api.cluster.v1beta1.Placement;
+import io.ocmj.api.cluster.v1beta1.PlacementStatus;
+import io.ocmj.api.cluster.v1beta2.ManagedClusterSet;
+import io.ocmj.api.cluster.v1beta2.ManagedClusterSetBinding;
+import io.ocmj.api.status.Conditions;
+import io.ocmj.hub.placement.PlacementDecisions.Planned;
+import io.ocmj.hub.status.ConditionsApply;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Schedules Placements with {@link PlacementSchedule} and writes their PlacementDecisions and
+ * status. Runs again when a cluster, a cluster set or a binding in its namespace changes (JOSDK
+ * folds a burst of changes into one pass per placement) and when a toleration runs out.
+ */
+@ControllerConfiguration(name = "placement")
+public final class PlacementReconciler implements Reconciler<Placement> {
+  private static final Logger LOG = LoggerFactory.getLogger(PlacementReconciler.class);
+
+  private final Clock clock;
+  private final CelSelectors cel = new CelSelectors();
+
+  public PlacementReconciler(Clock clock) {
+    this.clock = clock;
+  }
+
+  @Override
+  public List<EventSource<?, Placement>> prepareEventSources(
+      EventSourceContext<Placement> context) {
+    InformerEventSourceConfiguration<ManagedCluster> clusters =
+        InformerEventSourceConfiguration.from(ManagedCluster.class, Placement.class)
+            .withSecondaryToPrimaryMapper(cluster -> all(context))
+            .build();
+    InformerEventSourceConfiguration<ManagedClusterSet> sets =
+        InformerEventSourceConfiguration.from(ManagedClusterSet.class, Placement.class)
+            .withSecondaryToPrimaryMapper(set -> all(context))
+            .build();
+    InformerEventSourceConfiguration<ManagedClusterSetBinding> bindings =
+        InformerEventSourceConfiguration.from(ManagedClusterSetBinding.class, Placement.class)
+            .withSecondaryToPrimaryMapper(
+                binding ->
+                    context
+                        .getPrimaryCache()
+                        .list(binding.getMetadata().getNamespace())
+                        .map(ResourceID::fromResource)
+                        .collect(Collectors.toSet()))
+            .build();
+    return List.of(
+        new InformerEventSource<>(clusters, context),
+        new InformerEventSource<>(sets, context),
+        new InformerEventSource<>(bindings, context));
+  }
+
+  private static Set<ResourceID> all(EventSourceContext<Placement> context) {
+    return context
+        .getPrimaryCache()
+        .list()
+        .map(ResourceID::fromResource)
+        .collect(Collectors.toSet());
+  }
+
+  @Override
+  public UpdateControl<Placement> reconcile(Placement placement, Context<Placement> context) {
+    Map<String, String> annotations = placement.getMetadata().getAnnotations();
+    if (annotations != null && annotations.containsKey(Placement.ANNOTATION_SCHEDULING_DISABLED)) {
+      return UpdateControl.noUpdate();
+    }
+    KubernetesClient client = context.getClient();
+    Instant now = clock.instant();
+    String namespace = placement.getMetadata().getNamespace();
+    List<ManagedClusterSet> sets = client.resources(ManagedClusterSet.class).list().getItems();
+    Set<String> existingSets =
+        sets.stream().map(s -> s.getMetadata().getName()).collect(Collectors.toSet());
+    Set<String> bound =
+        client
+            .resources(ManagedClusterSetBinding.class)
+            .inNamespace(namespace)
+            .list()
+            .getItems()
+            .stream()
+            .filter(b -> b.getSpec() != null && existingSets.contains(b.getSpec().getClusterSet()))
+            .map(b -> b.getSpec().getClusterSet())
+            .collect(Collectors.toSet());
+    Set<String> previous =
+        PlacementDecisions.list(client, placement).stream()
+            .filter(d -> d.getStatus() != null)
+            .flatMap(d -> d.getStatus().getDecisions().stream())
+            .map(ClusterDecision::getClusterName)
+            .collect(Collectors.toSet());
+    PlacementSchedule.Result result =
+        PlacementSchedule.schedule(
+            placement,
+            client.resources(ManagedCluster.class).list().getItems(),
+            sets,
+            bound,
+            previous,
+            cel,
+            now);
+    List<Planned> planned =
+        PlacementDecisions.plan(placement.getMetadata().getName(), result.groups());
+    int changed = PlacementDecisions.write(client, placement, planned);
+    boolean statusWritten = writeStatus(client, placement, result, planned, now);
+    LOG.info(
+        "reconciled placement={}/{} outcome={} selected={} decisions_changed={} status_written={}",
+        namespace,
+        placement.getMetadata().getName(),
+        result.satisfiedReason(),
+        result.selected().size(),
+        changed,
+        statusWritten);
+    return result
+        .recheckAt()
+        .map(
+            at ->
+                UpdateControl.<Placement>noUpdate()
+                    .rescheduleAfter(Duration.between(now, at).plusMillis(100)))
+        .orElse(UpdateControl.noUpdate());
+  }
+
+  private static boolean writeStatus(
+      KubernetesClient client,
+      Placement placement,
+      PlacementSchedule.Result result,
+      List<Planned> planned,
+      Instant now) {
+    Long generation = placement.getMetadata().getGeneration();
+    List<Condition> conditions =
+        new ArrayList<>(
+            placement.getStatus() == null ? List.of() : placement.getStatus().getConditions());
+    Conditions.set(
+        conditions,
+        Placement.CONDITION_SATISFIED,
+        result.satisfied() ? Conditions.TRUE : Conditions.FALSE,
+        result.satisfiedReason(),
+        result.satisfiedMessage(),
+        generation,
+        now);
+    Conditions.set(
+        conditions,
+        Placement.CONDITION_MISCONFIGURED,
+        result.misconfigured().isPresent() ? Conditions.TRUE : Conditions.FALSE,
+        result.misconfigured().isPresent()
+            ? Placement.REASON_MISCONFIGURED
+            : Placement.REASON_CONFIGURED,
+        result.misconfigured().orElse("Placement configurations check pass"),
+        generation,
+        now);
+    PlacementStatus status = new PlacementStatus();
+    status.setNumberOfSelectedClusters(result.selected().size());
+    status.setConditions(conditions);
+    Map<Integer, DecisionGroupStatus> groups = new LinkedHashMap<>();
+    for (Planned p : planned) {
+      DecisionGroupStatus group =
+          groups.computeIfAbsent(
+              p.group().index(),
+              i -> {
+                DecisionGroupStatus g = new DecisionGroupStatus();
+                g.setDecisionGroupIndex(i);
+                g.setDecisionGroupName(p.group().name());
+                g.setClusterCount(p.group().clusters().size());
+                return g;
+              });
+      group.getDecisions().add(p.name());
+    }
+    status.setDecisionGroups(new ArrayList<>(groups.values()));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> wanted =
+        Serialization.jsonMapper().convertValue(status, LinkedHashMap.class);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> current =
+        placement.getStatus() == null
+            ? Map.of()
+            : Serialization.jsonMapper().convertValue(placement.getStatus(), LinkedHashMap.class);
+    if (current.equals(wanted)) {
+      return false;
+    }
+    ConditionsApply.applyStatus(client, placement, PlacementDecisions.FIELD_MANAGER, wanted);
+    return true;
+  }
+}

@@ -1,0 +1,234 @@
+package io.ocmj.hub.placement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.ocmj.api.cluster.v1.ManagedCluster;
+import io.ocmj.api.cluster.v1.ManagedClusterSpec;
+import io.ocmj.api.cluster.v1beta1.CelSelector;
+import io.ocmj.api.cluster.v1beta1.ClusterDecision;
+import io.ocmj.api.cluster.v1beta1.ClusterPredicate;
+import io.ocmj.api.cluster.v1beta1.ClusterSelector;
+import io.ocmj.api.cluster.v1beta1.Placement;
+import io.ocmj.api.cluster.v1beta1.PlacementDecision;
+import io.ocmj.api.cluster.v1beta1.PlacementSpec;
+import io.ocmj.api.cluster.v1beta2.ManagedClusterSet;
+import io.ocmj.api.cluster.v1beta2.ManagedClusterSetBinding;
+import io.ocmj.api.cluster.v1beta2.ManagedClusterSetBindingSpec;
+import io.ocmj.api.status.Conditions;
+import io.ocmj.hub.HubControllers;
+import io.ocmj.hub.HubCrds;
+import io.ocmj.testing.ClusterSet;
+import io.ocmj.testing.junit.KubernetesClusters;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Placements scheduled on a real hub: decisions follow the clusters, as OCM writes them. */
+@KubernetesClusters("hub")
+class PlacementIT {
+  private static final Duration WAIT = Duration.ofSeconds(60);
+  private static HubControllers controllers;
+  private static KubernetesClient hub;
+
+  @BeforeAll
+  static void start(ClusterSet clusters) {
+    hub = clusters.get("hub").client();
+    HubCrds.install(hub);
+    controllers = HubControllers.start(hub, Clock.systemUTC());
+    ManagedClusterSet prod = new ManagedClusterSet();
+    prod.getMetadata().setName("prod");
+    hub.resource(prod).serverSideApply();
+    for (String ns : List.of("apps", "lonely")) {
+      hub.resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build())
+          .serverSideApply();
+    }
+    ManagedClusterSetBinding binding = new ManagedClusterSetBinding();
+    binding.getMetadata().setName("prod");
+    binding.getMetadata().setNamespace("apps");
+    ManagedClusterSetBindingSpec spec = new ManagedClusterSetBindingSpec();
+    spec.setClusterSet("prod");
+    binding.setSpec(spec);
+    hub.resource(binding).serverSideApply();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (controllers != null) {
+      controllers.close();
+    }
+  }
+
+  @Test
+  void aLabelChangeMovesAClusterInAndOutOfTheDecisions() {
+    cluster("eu-1", Map.of("region", "eu"));
+    cluster("us-1", Map.of("region", "us"));
+    hub.resource(placement("apps", "eu", labels("region", "eu"))).create();
+
+    await("eu-1 decided").atMost(WAIT).until(() -> decided("apps", "eu").equals(List.of("eu-1")));
+    PlacementDecision decision =
+        hub.resources(PlacementDecision.class).inNamespace("apps").withName("eu-decision-1").get();
+    assertThat(decision.getMetadata().getLabels())
+        .containsEntry(PlacementDecision.LABEL_PLACEMENT, "eu")
+        .containsEntry(PlacementDecision.LABEL_GROUP_INDEX, "0")
+        .containsEntry(PlacementDecision.LABEL_GROUP_NAME, "");
+    assertThat(decision.getMetadata().getOwnerReferences())
+        .singleElement()
+        .satisfies(o -> assertThat(o.getKind()).isEqualTo("Placement"));
+
+    relabel("us-1", "eu");
+    await("us-1 moved in")
+        .atMost(WAIT)
+        .until(() -> decided("apps", "eu").equals(List.of("eu-1", "us-1")));
+    relabel("eu-1", "us");
+    await("eu-1 moved out").atMost(WAIT).until(() -> decided("apps", "eu").equals(List.of("us-1")));
+    Placement status = hub.resources(Placement.class).inNamespace("apps").withName("eu").get();
+    assertThat(status.getStatus().getNumberOfSelectedClusters()).isEqualTo(1);
+    assertThat(
+            Conditions.find(status.getStatus().getConditions(), Placement.CONDITION_SATISFIED)
+                .orElseThrow()
+                .getReason())
+        .isEqualTo(Placement.REASON_ALL_SCHEDULED);
+  }
+
+  @Test
+  void twoHundredFiftyClustersMakeThreeDecisionObjects() {
+    for (int i = 0; i < 250; i++) {
+      cluster(String.format(Locale.ROOT, "many-%03d", i), Map.of("fleet", "many"));
+    }
+    hub.resource(placement("apps", "many", labels("fleet", "many"))).create();
+    await("250 decided over three objects")
+        .atMost(WAIT)
+        .until(() -> decided("apps", "many").size() == 250);
+    List<PlacementDecision> decisions =
+        hub.resources(PlacementDecision.class)
+            .inNamespace("apps")
+            .withLabel(PlacementDecision.LABEL_PLACEMENT, "many")
+            .list()
+            .getItems();
+    assertThat(decisions)
+        .extracting(d -> d.getMetadata().getName() + "=" + d.getStatus().getDecisions().size())
+        .containsExactlyInAnyOrder(
+            "many-decision-1=100", "many-decision-2=100", "many-decision-3=50");
+  }
+
+  @Test
+  void badInputIsReportedWithOcmsReasons() {
+    hub.resource(placement("lonely", "nobound", null)).create();
+    await("no binding in the namespace")
+        .atMost(WAIT)
+        .until(
+            () ->
+                reason("lonely", "nobound", Placement.CONDITION_SATISFIED)
+                    .equals(Placement.REASON_NO_BINDINGS));
+
+    Placement broken = placement("apps", "broken", null);
+    ClusterSelector selector = new ClusterSelector();
+    CelSelector cel = new CelSelector();
+    cel.setCelExpressions(List.of("managedCluster.metadata.labels["));
+    selector.setCelSelector(cel);
+    ClusterPredicate predicate = new ClusterPredicate();
+    predicate.setRequiredClusterSelector(selector);
+    broken.getSpec().setPredicates(List.of(predicate));
+    hub.resource(broken).create();
+    await("bad CEL is a misconfiguration")
+        .atMost(WAIT)
+        .until(
+            () ->
+                reason("apps", "broken", Placement.CONDITION_MISCONFIGURED)
+                    .equals(Placement.REASON_MISCONFIGURED));
+    assertThat(
+            Conditions.find(
+                    hub.resources(Placement.class)
+                        .inNamespace("apps")
+                        .withName("broken")
+                        .get()
+                        .getStatus()
+                        .getConditions(),
+                    Placement.CONDITION_MISCONFIGURED)
+                .orElseThrow()
+                .getMessage())
+        .contains("celSelector", "managedCluster.metadata.labels[");
+
+    Placement negative = placement("apps", "negative", null);
+    negative.getSpec().setNumberOfClusters(-1);
+    assertThatThrownBy(() -> hub.resource(negative).create())
+        .isInstanceOf(KubernetesClientException.class)
+        .hasMessageContaining("spec.numberOfClusters");
+  }
+
+  private static void cluster(String name, Map<String, String> labels) {
+    ManagedCluster cluster = new ManagedCluster();
+    cluster.getMetadata().setName(name);
+    java.util.Map<String, String> all = new java.util.HashMap<>(labels);
+    all.put(ManagedClusterSet.LABEL_CLUSTER_SET, "prod");
+    cluster.getMetadata().setLabels(all);
+    cluster.setSpec(new ManagedClusterSpec());
+    hub.resource(cluster).create();
+  }
+
+  private static void relabel(String cluster, String region) {
+    hub.resources(ManagedCluster.class)
+        .withName(cluster)
+        .patch(
+            PatchContext.of(PatchType.JSON_MERGE),
+            "{\"metadata\":{\"labels\":{\"region\":\"" + region + "\"}}}");
+  }
+
+  private static ClusterSelector labels(String key, String value) {
+    ClusterSelector selector = new ClusterSelector();
+    selector.setLabelSelector(new LabelSelectorBuilder().addToMatchLabels(key, value).build());
+    return selector;
+  }
+
+  private static Placement placement(String namespace, String name, ClusterSelector selector) {
+    Placement placement = new Placement();
+    placement.getMetadata().setName(name);
+    placement.getMetadata().setNamespace(namespace);
+    PlacementSpec spec = new PlacementSpec();
+    if (selector != null) {
+      ClusterPredicate predicate = new ClusterPredicate();
+      predicate.setRequiredClusterSelector(selector);
+      spec.setPredicates(List.of(predicate));
+    }
+    placement.setSpec(spec);
+    return placement;
+  }
+
+  /** What Argo CD's ClusterDecisionResource generator reads: status.decisions[].clusterName. */
+  private static List<String> decided(String namespace, String placement) {
+    TreeSet<String> names = new TreeSet<>();
+    hub
+        .resources(PlacementDecision.class)
+        .inNamespace(namespace)
+        .withLabel(PlacementDecision.LABEL_PLACEMENT, placement)
+        .list()
+        .getItems()
+        .stream()
+        .filter(d -> d.getStatus() != null)
+        .flatMap(d -> d.getStatus().getDecisions().stream())
+        .map(ClusterDecision::getClusterName)
+        .forEach(names::add);
+    return List.copyOf(names);
+  }
+
+  private static String reason(String namespace, String name, String type) {
+    Placement p = hub.resources(Placement.class).inNamespace(namespace).withName(name).get();
+    return p == null || p.getStatus() == null
+        ? ""
+        : Conditions.find(p.getStatus().getConditions(), type).map(c -> c.getReason()).orElse("");
+  }
+}
