@@ -2,7 +2,6 @@ package io.ocmj.hub.placement;
 
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -20,6 +19,7 @@ import io.ocmj.api.cluster.v1beta1.PlacementStatus;
 import io.ocmj.api.cluster.v1beta2.ManagedClusterSet;
 import io.ocmj.api.cluster.v1beta2.ManagedClusterSetBinding;
 import io.ocmj.api.status.Conditions;
+import io.ocmj.hub.InformerCaches;
 import io.ocmj.hub.placement.PlacementDecisions.Planned;
 import io.ocmj.hub.status.ConditionsApply;
 import java.time.Clock;
@@ -94,7 +94,9 @@ public final class PlacementReconciler implements Reconciler<Placement> {
     KubernetesClient client = context.getClient();
     Instant now = clock.instant();
     String namespace = placement.getMetadata().getNamespace();
-    List<ManagedClusterSet> sets = client.resources(ManagedClusterSet.class).list().getItems();
+    // Clusters, sets and bindings come from the informers that trigger this reconciler: a cluster's
+    // heartbeat must not cost every placement three LISTs against the API server.
+    List<ManagedClusterSet> sets = InformerCaches.list(context, ManagedClusterSet.class);
     Set<String> existingSets =
         sets.stream().map(s -> s.getMetadata().getName()).collect(Collectors.toSet());
     Set<String> bound =
@@ -116,7 +118,7 @@ public final class PlacementReconciler implements Reconciler<Placement> {
     PlacementSchedule.Result result =
         PlacementSchedule.schedule(
             placement,
-            client.resources(ManagedCluster.class).list().getItems(),
+            InformerCaches.list(context, ManagedCluster.class),
             sets,
             bound,
             previous,
@@ -189,18 +191,7 @@ public final class PlacementReconciler implements Reconciler<Placement> {
       group.getDecisions().add(p.name());
     }
     status.setDecisionGroups(new ArrayList<>(groups.values()));
-    @SuppressWarnings("unchecked")
-    Map<String, Object> wanted =
-        Serialization.jsonMapper().convertValue(status, LinkedHashMap.class);
-    @SuppressWarnings("unchecked")
-    Map<String, Object> current =
-        placement.getStatus() == null
-            ? Map.of()
-            : Serialization.jsonMapper().convertValue(placement.getStatus(), LinkedHashMap.class);
-    if (current.equals(wanted)) {
-      return false;
-    }
-    ConditionsApply.applyStatus(client, placement, PlacementDecisions.FIELD_MANAGER, wanted);
-    return true;
+    return ConditionsApply.applyStatusIfChanged(
+        client, placement, PlacementDecisions.FIELD_MANAGER, placement.getStatus(), status);
   }
 }

@@ -6,10 +6,12 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import io.ocmj.api.status.Conditions;
 import io.ocmj.api.status.StatusPatch;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -50,6 +52,29 @@ public final class ConditionsApply {
       String fieldManager,
       List<Condition> conditions) {
     applyStatus(client, target, fieldManager, Map.of("conditions", conditions));
+  }
+
+  /**
+   * Applies {@code wanted} as the whole status when it differs from {@code observed} (the status
+   * the object was read with, null for none); returns whether it wrote.
+   */
+  public static boolean applyStatusIfChanged(
+      KubernetesClient client,
+      HasMetadata target,
+      String fieldManager,
+      Object observed,
+      Object wanted) {
+    Map<String, Object> wantedFields = asMap(wanted);
+    if (observed != null && asMap(observed).equals(wantedFields)) {
+      return false;
+    }
+    applyStatus(client, target, fieldManager, wantedFields);
+    return true;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> asMap(Object status) {
+    return Serialization.jsonMapper().convertValue(status, LinkedHashMap.class);
   }
 
   /** Server-side applies the given status fields (and only those) under {@code fieldManager}. */

@@ -1,7 +1,6 @@
 package io.ocmj.hub.work;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -171,7 +170,8 @@ public final class ManifestWorkReplicaSetReconciler
             tooLarge,
             mwrs.getMetadata().getGeneration(),
             now);
-    boolean statusWritten = writeStatus(client, mwrs, status);
+    boolean statusWritten =
+        ConditionsApply.applyStatusIfChanged(client, mwrs, FIELD_MANAGER, mwrs.getStatus(), status);
     LOG.info(
         "reconciled manifestworkreplicaset={}/{} outcome=planned written={} deleted={}"
             + " status_written={}",
@@ -203,22 +203,6 @@ public final class ManifestWorkReplicaSetReconciler
         .withLabel(PlacementDecision.LABEL_PLACEMENT, placement)
         .list()
         .getItems();
-  }
-
-  /** Writes the status when it changed; returns whether it did. */
-  private static boolean writeStatus(
-      KubernetesClient client, ManifestWorkReplicaSet mwrs, ManifestWorkReplicaSetStatus status) {
-    Map<String, Object> wanted = asMap(status);
-    if (mwrs.getStatus() != null && asMap(mwrs.getStatus()).equals(wanted)) {
-      return false;
-    }
-    ConditionsApply.applyStatus(client, mwrs, FIELD_MANAGER, wanted);
-    return true;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> asMap(ManifestWorkReplicaSetStatus status) {
-    return Serialization.jsonMapper().convertValue(status, LinkedHashMap.class);
   }
 
   @Override

@@ -17,6 +17,7 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
 import io.ocmj.api.cluster.v1.ManagedCluster;
 import io.ocmj.api.status.Conditions;
 import io.ocmj.api.work.v1.ManifestWork;
+import io.ocmj.hub.InformerCaches;
 import io.ocmj.hub.status.Events;
 import java.time.Clock;
 import java.time.Duration;
@@ -76,7 +77,7 @@ public final class StrandedWorkReconciler implements Reconciler<ManagedCluster> 
     KubernetesClient client = context.getClient();
     Instant now = clock.instant();
     List<Instant> later = new ArrayList<>();
-    for (ManifestWork work : deleting(client, name)) {
+    for (ManifestWork work : deleting(context, name)) {
       Instant due =
           StrandedWorks.due(
               Instant.parse(work.getMetadata().getDeletionTimestamp()), unavailableSince, grace);
@@ -105,8 +106,8 @@ public final class StrandedWorkReconciler implements Reconciler<ManagedCluster> 
         .orElse(UpdateControl.noUpdate());
   }
 
-  private static List<ManifestWork> deleting(KubernetesClient client, String cluster) {
-    return client.resources(ManifestWork.class).inNamespace(cluster).list().getItems().stream()
+  private static List<ManifestWork> deleting(Context<ManagedCluster> context, String cluster) {
+    return InformerCaches.list(context, ManifestWork.class, cluster).stream()
         .filter(w -> w.getMetadata().getDeletionTimestamp() != null)
         .filter(w -> w.getMetadata().getFinalizers().contains(ManifestWork.FINALIZER_CLEANUP))
         .toList();

@@ -30,16 +30,23 @@ final class TemplateRevisions {
   /** Records the current template as a new revision when it is not recorded yet. */
   static void record(
       KubernetesClient client, ManifestWorkReplicaSet mwrs, String hash, String fieldManager) {
-    List<ControllerRevision> revisions = list(client, mwrs);
-    if (revisions.stream()
-        .anyMatch(r -> hash.equals(r.getMetadata().getLabels().get(LABEL_HASH)))) {
+    String name = mwrs.getMetadata().getName() + "-" + hash;
+    // Most passes find the template recorded: one GET by its name, no LIST.
+    if (client
+            .apps()
+            .controllerRevisions()
+            .inNamespace(mwrs.getMetadata().getNamespace())
+            .withName(name)
+            .get()
+        != null) {
       return;
     }
+    List<ControllerRevision> revisions = list(client, mwrs);
     long next = revisions.stream().mapToLong(ControllerRevision::getRevision).max().orElse(0) + 1;
     ControllerRevision revision =
         new ControllerRevisionBuilder()
             .withNewMetadata()
-            .withName(mwrs.getMetadata().getName() + "-" + hash)
+            .withName(name)
             .withNamespace(mwrs.getMetadata().getNamespace())
             .addToLabels(ManifestWorkReplicaSet.LABEL_REPLICA_SET, GeneratedWorks.owner(mwrs))
             .addToLabels(LABEL_HASH, hash)
