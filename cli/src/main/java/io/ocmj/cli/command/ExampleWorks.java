@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -42,15 +43,19 @@ final class ExampleWorks {
   }
 
   static ManifestWork parse(Path file) {
-    ManifestWork work;
+    Map<?, ?> fields;
     try {
-      work = Serialization.unmarshal(Files.readString(file), ManifestWork.class);
+      fields = Serialization.unmarshal(Files.readString(file), Map.class);
     } catch (IOException | RuntimeException e) {
       throw new UserError(
           file + ": not a ManifestWork: " + e.getMessage().lines().findFirst().orElse(""));
     }
-    if (!"ManifestWork".equals(work.getKind())
-        || !(ManifestWork.GROUP + "/" + ManifestWork.VERSION).equals(work.getApiVersion())) {
+    // Checked on the file's own fields: the ManifestWork class sets apiVersion and kind itself,
+    // so a ConfigMap read into it would pass for a ManifestWork.
+    Object apiVersion = fields == null ? null : fields.get("apiVersion");
+    Object kind = fields == null ? null : fields.get("kind");
+    if (!"ManifestWork".equals(kind)
+        || !(ManifestWork.GROUP + "/" + ManifestWork.VERSION).equals(apiVersion)) {
       throw new UserError(
           file
               + ": apiVersion/kind must be "
@@ -58,9 +63,16 @@ final class ExampleWorks {
               + "/"
               + ManifestWork.VERSION
               + " ManifestWork, was "
-              + work.getApiVersion()
+              + apiVersion
               + " "
-              + work.getKind());
+              + kind);
+    }
+    ManifestWork work;
+    try {
+      work = Serialization.jsonMapper().convertValue(fields, ManifestWork.class);
+    } catch (IllegalArgumentException e) {
+      throw new UserError(
+          file + ": not a ManifestWork: " + e.getMessage().lines().findFirst().orElse(""));
     }
     if (work.getMetadata().getName() == null || work.getMetadata().getName().isBlank()) {
       throw new UserError(file + ": metadata.name is missing");
