@@ -2,6 +2,7 @@ package io.ocmj.api;
 
 import io.fabric8.kubernetes.client.CustomResource;
 import io.ocmj.api.cluster.v1.ManagedCluster;
+import io.ocmj.api.cluster.v1alpha1.AddOnPlacementScore;
 import io.ocmj.api.cluster.v1alpha1.ClusterClaim;
 import io.ocmj.api.cluster.v1beta1.Placement;
 import io.ocmj.api.cluster.v1beta1.PlacementDecision;
@@ -20,6 +21,7 @@ public final class Kinds {
       List.of(
           ManagedCluster.class,
           ClusterClaim.class,
+          AddOnPlacementScore.class,
           ManagedClusterSet.class,
           ManagedClusterSetBinding.class,
           ManifestWork.class,

@@ -18,9 +18,16 @@ public final class HubControllers implements AutoCloseable {
   private static final String FIELD_MANAGER = "ocmj-hub";
   static final String AUTOUPDATE = "cluster.open-cluster-management.io/autoupdate";
   private final Operator operator;
+  private final PlacementReconciler placements;
 
-  private HubControllers(Operator operator) {
+  private HubControllers(Operator operator, PlacementReconciler placements) {
     this.operator = operator;
+    this.placements = placements;
+  }
+
+  /** How many placement scheduling passes have run (each reads all clusters of the hub). */
+  public long placementPasses() {
+    return placements.passes();
   }
 
   /**
@@ -44,11 +51,12 @@ public final class HubControllers implements AutoCloseable {
     operator.register(new ClusterHealthReconciler(clock));
     operator.register(new ManagedClusterSetReconciler(clock));
     operator.register(new ManagedClusterSetBindingReconciler(clock));
-    operator.register(new PlacementReconciler(clock));
+    PlacementReconciler placements = new PlacementReconciler(clock);
+    operator.register(placements);
     operator.register(new ManifestWorkReplicaSetReconciler(clock, config.manifestsLimitBytes()));
     operator.register(new StrandedWorkReconciler(clock, config.strandedWorkGracePeriod()));
     operator.start();
-    return new HubControllers(operator);
+    return new HubControllers(operator, placements);
   }
 
   /**

@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * OCM's placement exposes it. Expressions are compiled once; {@link #check} finds the ones that do
  * not compile, so a placement can say it is misconfigured before anything is filtered.
  */
-final class CelSelectors {
+public final class CelSelectors {
   private static final CelCompiler COMPILER =
       CelCompilerFactory.standardCelCompilerBuilder()
           .setStandardMacros(CelStandardMacro.STANDARD_MACROS)

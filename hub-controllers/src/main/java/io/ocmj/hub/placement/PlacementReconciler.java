@@ -9,12 +9,15 @@ import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.rate.RateLimited;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.ocmj.api.cluster.v1.ManagedCluster;
+import io.ocmj.api.cluster.v1alpha1.AddOnPlacementScore;
 import io.ocmj.api.cluster.v1beta1.ClusterDecision;
 import io.ocmj.api.cluster.v1beta1.DecisionGroupStatus;
 import io.ocmj.api.cluster.v1beta1.Placement;
+import io.ocmj.api.cluster.v1beta1.PlacementDecision;
 import io.ocmj.api.cluster.v1beta1.PlacementStatus;
 import io.ocmj.api.cluster.v1beta2.ManagedClusterSet;
 import io.ocmj.api.cluster.v1beta2.ManagedClusterSetBinding;
@@ -30,21 +33,28 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Schedules Placements with {@link PlacementSchedule} and writes their PlacementDecisions and
- * status. Runs again when a cluster, a cluster set or a binding in its namespace changes (JOSDK
- * folds a burst of changes into one pass per placement) and when a toleration runs out.
+ * status. Runs again when a cluster changes in a way scheduling can see (not a heartbeat), when a
+ * cluster set, a binding in its namespace, an AddOnPlacementScore or its own decisions change, and
+ * when a toleration runs out. Debounced: JOSDK folds the events that arrive during a pass into one
+ * more pass, and each placement is scheduled at most {@value #PASSES_PER_SECOND} times a second, so
+ * a burst of a thousand cluster changes costs a handful of passes, not a thousand.
  */
 @ControllerConfiguration(name = "placement")
+@RateLimited(maxReconciliations = PlacementReconciler.PASSES_PER_SECOND, within = 1)
 public final class PlacementReconciler implements Reconciler<Placement> {
+  static final int PASSES_PER_SECOND = 2;
   private static final Logger LOG = LoggerFactory.getLogger(PlacementReconciler.class);
 
   private final Clock clock;
   private final CelSelectors cel = new CelSelectors();
+  private final AtomicLong passes = new AtomicLong();
 
   public PlacementReconciler(Clock clock) {
     this.clock = clock;
@@ -56,6 +66,7 @@ public final class PlacementReconciler implements Reconciler<Placement> {
     InformerEventSourceConfiguration<ManagedCluster> clusters =
         InformerEventSourceConfiguration.from(ManagedCluster.class, Placement.class)
             .withSecondaryToPrimaryMapper(cluster -> all(context))
+            .withOnUpdateFilter(SchedulingInputs::changed)
             .build();
     InformerEventSourceConfiguration<ManagedClusterSet> sets =
         InformerEventSourceConfiguration.from(ManagedClusterSet.class, Placement.class)
@@ -71,10 +82,28 @@ public final class PlacementReconciler implements Reconciler<Placement> {
                         .map(ResourceID::fromResource)
                         .collect(Collectors.toSet()))
             .build();
+    InformerEventSourceConfiguration<AddOnPlacementScore> scores =
+        InformerEventSourceConfiguration.from(AddOnPlacementScore.class, Placement.class)
+            .withSecondaryToPrimaryMapper(score -> all(context))
+            .build();
+    InformerEventSourceConfiguration<PlacementDecision> decisions =
+        InformerEventSourceConfiguration.from(PlacementDecision.class, Placement.class)
+            .withSecondaryToPrimaryMapper(
+                decision -> {
+                  Map<String, String> labels = decision.getMetadata().getLabels();
+                  String owner =
+                      labels == null ? null : labels.get(PlacementDecision.LABEL_PLACEMENT);
+                  return owner == null
+                      ? Set.of()
+                      : Set.of(new ResourceID(owner, decision.getMetadata().getNamespace()));
+                })
+            .build();
     return List.of(
         new InformerEventSource<>(clusters, context),
         new InformerEventSource<>(sets, context),
-        new InformerEventSource<>(bindings, context));
+        new InformerEventSource<>(bindings, context),
+        new InformerEventSource<>(scores, context),
+        new InformerEventSource<>(decisions, context));
   }
 
   private static Set<ResourceID> all(EventSourceContext<Placement> context) {
@@ -83,6 +112,11 @@ public final class PlacementReconciler implements Reconciler<Placement> {
         .list()
         .map(ResourceID::fromResource)
         .collect(Collectors.toSet());
+  }
+
+  /** How many scheduling passes this reconciler has made (for tests and metrics). */
+  public long passes() {
+    return passes.get();
   }
 
   @Override
@@ -115,13 +149,19 @@ public final class PlacementReconciler implements Reconciler<Placement> {
             .flatMap(d -> d.getStatus().getDecisions().stream())
             .map(ClusterDecision::getClusterName)
             .collect(Collectors.toSet());
+    passes.incrementAndGet();
     PlacementSchedule.Result result =
         PlacementSchedule.schedule(
             placement,
-            InformerCaches.list(context, ManagedCluster.class),
-            sets,
-            bound,
-            previous,
+            new PlacementSchedule.State(
+                InformerCaches.list(context, ManagedCluster.class),
+                sets,
+                bound,
+                previous,
+                SchedulingInputs.otherPlacements(
+                    InformerCaches.list(context, PlacementDecision.class), placement),
+                SchedulingInputs.byNamespace(
+                    InformerCaches.list(context, AddOnPlacementScore.class))),
             cel,
             now);
     List<Planned> planned =

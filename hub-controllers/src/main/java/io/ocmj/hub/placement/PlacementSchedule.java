@@ -2,11 +2,13 @@ package io.ocmj.hub.placement;
 
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.ocmj.api.cluster.v1.ManagedCluster;
+import io.ocmj.api.cluster.v1alpha1.AddOnPlacementScore;
 import io.ocmj.api.cluster.v1beta1.ClusterPredicate;
 import io.ocmj.api.cluster.v1beta1.DecisionGroup;
 import io.ocmj.api.cluster.v1beta1.GroupStrategy;
 import io.ocmj.api.cluster.v1beta1.Placement;
 import io.ocmj.api.cluster.v1beta1.PlacementSpec;
+import io.ocmj.api.cluster.v1beta1.SpreadConstraint;
 import io.ocmj.api.cluster.v1beta2.ManagedClusterSet;
 import io.ocmj.hub.clusterset.ClusterSetMembership;
 import java.time.Instant;
@@ -21,23 +23,23 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Which clusters a Placement selects, as a pure function of the placement, the clusters, the
- * cluster sets bound to its namespace and its previous decisions: bound sets narrowed by {@code
- * clusterSets}, predicates, taints and tolerations, then {@code numberOfClusters} (clusters already
- * decided first, as OCM's Steady prioritizer keeps them, then by name, so ties are stable), then
- * decision groups. Every filtered cluster is given a reason.
+ * Which clusters a Placement selects, as a pure function of the placement and the {@link State}:
+ * bound sets narrowed by {@code clusterSets}, predicates, taints and tolerations, then the
+ * prioritizers' weighted scores rank the feasible clusters (ties by name), {@link TopologySpread}
+ * takes {@code numberOfClusters} of them under the spread constraints, and the chosen ones are
+ * split into decision groups. Every cluster left out is given a reason.
  */
-final class PlacementSchedule {
+public final class PlacementSchedule {
   private PlacementSchedule() {}
 
   /** A decision group: index from 0, name (empty for the rest), its clusters by name. */
-  record Group(int index, String name, List<String> clusters) {}
+  public record Group(int index, String name, List<String> clusters) {}
 
   /**
    * The outcome. {@code satisfiedReason} is one of OCM's PlacementSatisfied reasons; {@code
    * misconfigured} holds the message when the placement cannot be evaluated as written.
    */
-  record Result(
+  public record Result(
       List<String> selected,
       List<Group> groups,
       boolean satisfied,
@@ -45,16 +47,27 @@ final class PlacementSchedule {
       String satisfiedMessage,
       Optional<String> misconfigured,
       Map<String, String> filtered,
-      Optional<Instant> recheckAt) {}
+      Optional<Instant> recheckAt,
+      Map<String, Long> scores) {}
 
-  static Result schedule(
-      Placement placement,
+  /**
+   * What scheduling reads: all clusters, all sets, the sets bound to the placement's namespace, the
+   * clusters in this placement's current decisions, how many other placements decided each cluster,
+   * and AddOnPlacementScores by cluster (namespace).
+   */
+  public record State(
       List<ManagedCluster> clusters,
       List<ManagedClusterSet> sets,
       Set<String> boundSets,
       Set<String> previous,
-      CelSelectors cel,
-      Instant now) {
+      Map<String, Integer> otherPlacements,
+      Map<String, List<AddOnPlacementScore>> addOnScores) {}
+
+  public static Result schedule(Placement placement, State state, CelSelectors cel, Instant now) {
+    List<ManagedCluster> clusters = state.clusters();
+    List<ManagedClusterSet> sets = state.sets();
+    Set<String> boundSets = state.boundSets();
+    Set<String> previous = state.previous();
     PlacementSpec spec = placement.getSpec() == null ? new PlacementSpec() : placement.getSpec();
     Optional<String> misconfigured = misconfigured(spec, cel);
     if (misconfigured.isPresent()) {
@@ -127,9 +140,22 @@ final class PlacementSchedule {
           "No ManagedCluster matches any of the cluster predicate",
           misconfigured,
           filtered,
-          timers.stream().min(Instant::compareTo));
+          timers.stream().min(Instant::compareTo),
+          Map.of());
     }
-    List<ManagedCluster> chosen = choose(feasible, spec.getNumberOfClusters(), previous, filtered);
+    Map<String, Long> scores =
+        Prioritizers.totals(
+            feasible,
+            Prioritizers.weights(spec.getPrioritizerPolicy()),
+            new Prioritizers.Inputs(previous, state.otherPlacements(), state.addOnScores(), now));
+    List<ManagedCluster> ranked = new ArrayList<>(feasible);
+    ranked.sort(
+        Comparator.comparing((ManagedCluster c) -> -scores.get(c.getMetadata().getName()))
+            .thenComparing(c -> c.getMetadata().getName()));
+    List<SpreadConstraint> spread =
+        spec.getSpreadPolicy() == null ? List.of() : spec.getSpreadPolicy().getSpreadConstraints();
+    List<ManagedCluster> chosen =
+        TopologySpread.choose(ranked, spec.getNumberOfClusters(), spread, filtered);
     List<Group> groups =
         groups(
             chosen,
@@ -138,6 +164,9 @@ final class PlacementSchedule {
                 : spec.getDecisionStrategy().getGroupStrategy(),
             cel);
     boolean all = spec.getNumberOfClusters() == null || chosen.size() >= spec.getNumberOfClusters();
+    Map<String, Long> chosenScores = new LinkedHashMap<>();
+    chosen.forEach(
+        c -> chosenScores.put(c.getMetadata().getName(), scores.get(c.getMetadata().getName())));
     return new Result(
         chosen.stream().map(c -> c.getMetadata().getName()).sorted().toList(),
         groups,
@@ -145,14 +174,49 @@ final class PlacementSchedule {
         all ? Placement.REASON_ALL_SCHEDULED : Placement.REASON_NOT_ALL_SCHEDULED,
         all
             ? "All cluster decisions scheduled"
-            : chosen.size() + " cluster(s) feasible, " + spec.getNumberOfClusters() + " wanted",
+            : chosen.size()
+                + " cluster(s) selected, "
+                + spec.getNumberOfClusters()
+                + " wanted ("
+                + feasible.size()
+                + " feasible"
+                + (spread.isEmpty() ? "" : ", spread constraints applied")
+                + ")",
         misconfigured,
         filtered,
-        timers.stream().min(Instant::compareTo));
+        timers.stream().min(Instant::compareTo),
+        chosenScores);
   }
 
-  /** OCM's misconfigurations: bad tolerations, CEL that does not compile. */
+  /**
+   * OCM's misconfigurations (bad tolerations, CEL that does not compile, unknown prioritizers) and
+   * what the CRD would reject, for placements read from files.
+   */
   private static Optional<String> misconfigured(PlacementSpec spec, CelSelectors cel) {
+    if (spec.getNumberOfClusters() != null && spec.getNumberOfClusters() < 0) {
+      return Optional.of("numberOfClusters: must be 0 or more, not " + spec.getNumberOfClusters());
+    }
+    Optional<String> prioritizers = Prioritizers.misconfigured(spec.getPrioritizerPolicy());
+    if (prioritizers.isPresent()) {
+      return prioritizers;
+    }
+    if (spec.getSpreadPolicy() != null) {
+      List<SpreadConstraint> constraints = spec.getSpreadPolicy().getSpreadConstraints();
+      for (int i = 0; i < constraints.size(); i++) {
+        SpreadConstraint c = constraints.get(i);
+        String field = "spreadPolicy.spreadConstraints[" + i + "]";
+        if (c.getTopologyKey() == null || c.getTopologyKey().isBlank()) {
+          return Optional.of(field + ".topologyKey: required");
+        }
+        if (!List.of("Label", "Claim").contains(c.getTopologyKeyType())) {
+          return Optional.of(field + ".topologyKeyType: must be Label or Claim");
+        }
+        if (c.getWhenUnsatisfiable() != null
+            && !List.of("DoNotSchedule", "ScheduleAnyway").contains(c.getWhenUnsatisfiable())) {
+          return Optional.of(field + ".whenUnsatisfiable: must be DoNotSchedule or ScheduleAnyway");
+        }
+      }
+    }
     for (var t : spec.getTolerations()) {
       boolean exists = t.getOperator() == io.ocmj.api.cluster.v1beta1.TolerationOperator.Exists;
       if ((t.getKey() == null || t.getKey().isEmpty()) && !exists) {
@@ -173,26 +237,6 @@ final class PlacementSchedule {
       }
     }
     return Optional.empty();
-  }
-
-  /** numberOfClusters of the feasible ones: already decided first, then by name. */
-  private static List<ManagedCluster> choose(
-      List<ManagedCluster> feasible,
-      Integer wanted,
-      Set<String> previous,
-      Map<String, String> filtered) {
-    if (wanted == null || wanted >= feasible.size()) {
-      return feasible;
-    }
-    List<ManagedCluster> ordered = new ArrayList<>(feasible);
-    ordered.sort(
-        Comparator.comparing((ManagedCluster c) -> !previous.contains(c.getMetadata().getName()))
-            .thenComparing(c -> c.getMetadata().getName()));
-    ordered
-        .subList(wanted, ordered.size())
-        .forEach(
-            c -> filtered.put(c.getMetadata().getName(), "not among the " + wanted + " chosen"));
-    return ordered.subList(0, wanted);
   }
 
   /**
@@ -264,6 +308,7 @@ final class PlacementSchedule {
         message,
         misconfigured,
         filtered,
-        Optional.empty());
+        Optional.empty(),
+        Map.of());
   }
 }

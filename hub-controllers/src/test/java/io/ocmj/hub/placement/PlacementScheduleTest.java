@@ -120,8 +120,7 @@ class PlacementScheduleTest {
     clusters.set(2, tainted(CLUSTERS.get(2), "gpu", TaintEffect.PreferNoSelect, NOW));
     PlacementSpec spec = new PlacementSpec();
     Result untolerated =
-        PlacementSchedule.schedule(
-            placement(spec), clusters, SETS, Set.of("prod"), Set.of(), new CelSelectors(), NOW);
+        run(placement(spec), clusters, SETS, Set.of("prod"), Set.of(), new CelSelectors(), NOW);
     assertThat(untolerated.selected()).containsExactly("c2", "c3");
     assertThat(untolerated.filtered().get("c1")).contains("unreachable", "not tolerated");
 
@@ -131,12 +130,11 @@ class PlacementScheduleTest {
     ride.setTolerationSeconds(300L);
     spec.setTolerations(List.of(ride));
     Result tolerated =
-        PlacementSchedule.schedule(
-            placement(spec), clusters, SETS, Set.of("prod"), Set.of(), new CelSelectors(), NOW);
+        run(placement(spec), clusters, SETS, Set.of("prod"), Set.of(), new CelSelectors(), NOW);
     assertThat(tolerated.selected()).containsExactly("c1", "c2", "c3");
     assertThat(tolerated.recheckAt()).contains(NOW.plusSeconds(240));
     Result expired =
-        PlacementSchedule.schedule(
+        run(
             placement(spec),
             clusters,
             SETS,
@@ -152,7 +150,7 @@ class PlacementScheduleTest {
     List<ManagedCluster> clusters = new ArrayList<>(CLUSTERS);
     clusters.set(1, tainted(CLUSTERS.get(1), "draining", TaintEffect.NoSelectIfNew, NOW));
     assertThat(
-            PlacementSchedule.schedule(
+            run(
                     placement(new PlacementSpec()),
                     clusters,
                     SETS,
@@ -163,7 +161,7 @@ class PlacementScheduleTest {
                 .selected())
         .contains("c1");
     assertThat(
-            PlacementSchedule.schedule(
+            run(
                     placement(new PlacementSpec()),
                     clusters,
                     SETS,
@@ -211,8 +209,23 @@ class PlacementScheduleTest {
   }
 
   private static Result schedule(PlacementSpec spec, Set<String> bound, Set<String> previous) {
+    return run(placement(spec), CLUSTERS, SETS, bound, previous, new CelSelectors(), NOW);
+  }
+
+  /** Scheduling with no other placements' decisions and no add-on scores. */
+  static Result run(
+      Placement placement,
+      List<ManagedCluster> clusters,
+      List<ManagedClusterSet> sets,
+      Set<String> bound,
+      Set<String> previous,
+      CelSelectors cel,
+      Instant now) {
     return PlacementSchedule.schedule(
-        placement(spec), CLUSTERS, SETS, bound, previous, new CelSelectors(), NOW);
+        placement,
+        new PlacementSchedule.State(clusters, sets, bound, previous, Map.of(), Map.of()),
+        cel,
+        now);
   }
 
   private static Placement placement(PlacementSpec spec) {

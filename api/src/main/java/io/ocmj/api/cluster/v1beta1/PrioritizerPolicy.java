@@ -2,6 +2,7 @@ package io.ocmj.api.cluster.v1beta1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Pattern;
 import io.ocmj.api.UnknownFields;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public class PrioritizerPolicy extends UnknownFields {
   @JsonPropertyDescription("Additive (default) or Exact.")
+  @Pattern("^(Additive|Exact)$")
   private String mode;
 
   @JsonPropertyDescription("Score coordinates and their weights.")

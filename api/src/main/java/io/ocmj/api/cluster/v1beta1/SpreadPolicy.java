@@ -2,6 +2,7 @@ package io.ocmj.api.cluster.v1beta1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Size;
 import io.ocmj.api.UnknownFields;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public class SpreadPolicy extends UnknownFields {
   @JsonPropertyDescription("Up to 8 constraints.")
+  @Size(max = 8)
   private List<SpreadConstraint> spreadConstraints = new ArrayList<>();
 
   public List<SpreadConstraint> getSpreadConstraints() {
