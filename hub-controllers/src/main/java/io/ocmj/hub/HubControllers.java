@@ -25,9 +25,9 @@ public final class HubControllers implements AutoCloseable {
     this.placements = placements;
   }
 
-  /** How many placement scheduling passes have run (each reads all clusters of the hub). */
-  public long placementPasses() {
-    return placements.passes();
+  /** How many scheduling passes a placement has had (each reads all clusters of the hub). */
+  public long placementPasses(String namespace, String name) {
+    return placements.passes(namespace, name);
   }
 
   /**

@@ -33,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -54,7 +55,7 @@ public final class PlacementReconciler implements Reconciler<Placement> {
 
   private final Clock clock;
   private final CelSelectors cel = new CelSelectors();
-  private final AtomicLong passes = new AtomicLong();
+  private final Map<String, AtomicLong> passes = new ConcurrentHashMap<>();
 
   public PlacementReconciler(Clock clock) {
     this.clock = clock;
@@ -114,9 +115,10 @@ public final class PlacementReconciler implements Reconciler<Placement> {
         .collect(Collectors.toSet());
   }
 
-  /** How many scheduling passes this reconciler has made (for tests and metrics). */
-  public long passes() {
-    return passes.get();
+  /** How many scheduling passes this reconciler has made for one placement. */
+  public long passes(String namespace, String name) {
+    AtomicLong n = passes.get(namespace + "/" + name);
+    return n == null ? 0 : n.get();
   }
 
   @Override
@@ -149,7 +151,9 @@ public final class PlacementReconciler implements Reconciler<Placement> {
             .flatMap(d -> d.getStatus().getDecisions().stream())
             .map(ClusterDecision::getClusterName)
             .collect(Collectors.toSet());
-    passes.incrementAndGet();
+    passes
+        .computeIfAbsent(namespace + "/" + placement.getMetadata().getName(), k -> new AtomicLong())
+        .incrementAndGet();
     PlacementSchedule.Result result =
         PlacementSchedule.schedule(
             placement,

@@ -4,14 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import io.ocmj.api.cluster.v1.ManagedCluster;
 import io.ocmj.api.cluster.v1.ManagedClusterSpec;
+import io.ocmj.api.cluster.v1.Taint;
 import io.ocmj.api.cluster.v1beta1.CelSelector;
 import io.ocmj.api.cluster.v1beta1.ClusterDecision;
 import io.ocmj.api.cluster.v1beta1.ClusterPredicate;
@@ -19,6 +24,8 @@ import io.ocmj.api.cluster.v1beta1.ClusterSelector;
 import io.ocmj.api.cluster.v1beta1.Placement;
 import io.ocmj.api.cluster.v1beta1.PlacementDecision;
 import io.ocmj.api.cluster.v1beta1.PlacementSpec;
+import io.ocmj.api.cluster.v1beta1.Toleration;
+import io.ocmj.api.cluster.v1beta1.TolerationOperator;
 import io.ocmj.api.cluster.v1beta2.ManagedClusterSet;
 import io.ocmj.api.cluster.v1beta2.ManagedClusterSetBinding;
 import io.ocmj.api.cluster.v1beta2.ManagedClusterSetBindingSpec;
@@ -27,12 +34,20 @@ import io.ocmj.hub.HubControllers;
 import io.ocmj.hub.HubCrds;
 import io.ocmj.testing.ClusterSet;
 import io.ocmj.testing.junit.KubernetesClusters;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -105,7 +120,78 @@ class PlacementIT {
   }
 
   @Test
-  void twoHundredFiftyClustersMakeThreeDecisionObjects() {
+  void anUnreachableClusterLeavesAtOnceUnlessItsTaintIsToleratedForAWhile() {
+    cluster("flaky", Map.of("fleet", "flaky"));
+    hub.resource(placement("apps", "strict", labels("fleet", "flaky"))).create();
+    Placement patient = placement("apps", "patient", labels("fleet", "flaky"));
+    Toleration rideOut = new Toleration();
+    rideOut.setKey(Taint.UNREACHABLE);
+    rideOut.setOperator(TolerationOperator.Exists);
+    rideOut.setTolerationSeconds(6L);
+    patient.getSpec().setTolerations(List.of(rideOut));
+    hub.resource(patient).create();
+    await("both decide flaky")
+        .atMost(WAIT)
+        .until(
+            () ->
+                decided("apps", "strict").equals(List.of("flaky"))
+                    && decided("apps", "patient").equals(List.of("flaky")));
+
+    // What the hub writes when a cluster's lease goes stale (ClusterHealth, tested on its own).
+    Instant tainted = Instant.now();
+    hub.resources(ManagedCluster.class)
+        .withName("flaky")
+        .patch(
+            PatchContext.of(PatchType.JSON_MERGE),
+            "{\"spec\":{\"taints\":[{\"key\":\""
+                + Taint.UNREACHABLE
+                + "\",\"effect\":\"NoSelect\",\"timeAdded\":\""
+                + tainted.truncatedTo(ChronoUnit.SECONDS)
+                + "\"}]}}");
+    await("NoSelect without toleration: out at once")
+        .atMost(WAIT)
+        .until(() -> decided("apps", "strict").isEmpty());
+    await("tolerated: kept meanwhile")
+        .during(Duration.ofSeconds(2))
+        .atMost(Duration.ofSeconds(4))
+        .until(() -> decided("apps", "patient").equals(List.of("flaky")));
+    await("toleration ran out").atMost(WAIT).until(() -> decided("apps", "patient").isEmpty());
+    assertThat(Duration.between(tainted.truncatedTo(ChronoUnit.SECONDS), Instant.now()))
+        .as("not before tolerationSeconds")
+        .isGreaterThanOrEqualTo(Duration.ofSeconds(6));
+    assertThat(reason("apps", "patient", Placement.CONDITION_SATISFIED))
+        .isEqualTo(Placement.REASON_NO_MATCH);
+  }
+
+  @Test
+  void aBurstOfAThousandClusterChangesCostsAFewSchedulingPasses() {
+    for (int i = 0; i < 50; i++) {
+      cluster(String.format(Locale.ROOT, "burst-%02d", i), Map.of("fleet", "burst"));
+    }
+    hub.resource(placement("apps", "burst", labels("fleet", "burst"))).create();
+    await("50 decided").atMost(WAIT).until(() -> decided("apps", "burst").size() == 50);
+    long before = controllers.placementPasses("apps", "burst");
+    for (int round = 0; round < 20; round++) {
+      for (int i = 0; i < 50; i++) {
+        hub.resources(ManagedCluster.class)
+            .withName(String.format(Locale.ROOT, "burst-%02d", i))
+            .patch(
+                PatchContext.of(PatchType.JSON_MERGE),
+                "{\"metadata\":{\"labels\":{\"round\":\"" + round + "\"}}}");
+      }
+    }
+    relabelFleet("burst-00", "gone");
+    await("the last change is scheduled")
+        .atMost(WAIT)
+        .until(() -> decided("apps", "burst").size() == 49);
+    long passes = controllers.placementPasses("apps", "burst") - before;
+    System.out.printf(
+        Locale.ROOT, "burst: %d scheduling passes for 1,001 cluster changes%n", passes);
+    assertThat(passes).as("passes for 1,001 cluster changes").isPositive().isLessThan(100);
+  }
+
+  @Test
+  void twoHundredFiftyClustersMakeThreeDecisionObjectsThatArgoCdReadsWhole() throws IOException {
     for (int i = 0; i < 250; i++) {
       cluster(String.format(Locale.ROOT, "many-%03d", i), Map.of("fleet", "many"));
     }
@@ -123,6 +209,58 @@ class PlacementIT {
         .extracting(d -> d.getMetadata().getName() + "=" + d.getStatus().getDecisions().size())
         .containsExactlyInAnyOrder(
             "many-decision-1=100", "many-decision-2=100", "many-decision-3=50");
+
+    // Argo CD: the shipped ConfigMap and RBAC, the example Placement and ApplicationSet, read as
+    // its ClusterDecisionResource generator reads them, as its service account.
+    hub.resource(new NamespaceBuilder().withNewMetadata().withName("argocd").endMetadata().build())
+        .serverSideApply();
+    for (Path file :
+        List.of(
+            Path.of("..", "deploy", "argocd", "ocm-placement-generator.yaml"),
+            Path.of("..", "examples-repo", "argocd", "placement.yaml"))) {
+      try (InputStream in = Files.newInputStream(file)) {
+        hub.load(in).serverSideApply();
+      }
+    }
+    ClusterDecisionResourceGenerator.grantWhatArgoCdInstallGrants(hub);
+    GenericKubernetesResource applicationSet =
+        Serialization.unmarshal(
+            Files.readString(Path.of("..", "examples-repo", "argocd", "applicationset.yaml")),
+            GenericKubernetesResource.class);
+    List<String> many = decided("apps", "many");
+    await("the guestbook placement decides every cluster")
+        .atMost(WAIT)
+        .until(() -> decided("argocd", "guestbook").containsAll(many));
+    Set<String> argoClusters =
+        hub.resources(ManagedCluster.class).list().getItems().stream()
+            .map(c -> c.getMetadata().getName())
+            .collect(Collectors.toSet());
+    List<Map<String, Object>> params;
+    try (KubernetesClient argo =
+        new KubernetesClientBuilder()
+            .withConfig(
+                new ConfigBuilder(hub.getConfiguration())
+                    .withImpersonateUsername(
+                        "system:serviceaccount:argocd:argocd-applicationset-controller")
+                    .build())
+            .build()) {
+      params = ClusterDecisionResourceGenerator.params(argo, applicationSet, argoClusters);
+    }
+    List<String> generated = params.stream().map(p -> (String) p.get("clusterName")).toList();
+    assertThat(generated)
+        .as("one Application per decided cluster, none twice")
+        .doesNotHaveDuplicates()
+        .containsExactlyInAnyOrderElementsOf(decided("argocd", "guestbook"))
+        .containsAll(many);
+    assertThat(params).allSatisfy(p -> assertThat(p).containsKeys("name", "server", "reason"));
+    assertThat(
+            hub.resources(PlacementDecision.class)
+                .inNamespace("argocd")
+                .withLabel(PlacementDecision.LABEL_PLACEMENT, "guestbook")
+                .list()
+                .getItems())
+        .as("read across the 100-per-object split")
+        .hasSizeGreaterThanOrEqualTo(3);
   }
 
   @Test
@@ -178,6 +316,14 @@ class PlacementIT {
     cluster.getMetadata().setLabels(all);
     cluster.setSpec(new ManagedClusterSpec());
     hub.resource(cluster).create();
+  }
+
+  private static void relabelFleet(String cluster, String fleet) {
+    hub.resources(ManagedCluster.class)
+        .withName(cluster)
+        .patch(
+            PatchContext.of(PatchType.JSON_MERGE),
+            "{\"metadata\":{\"labels\":{\"fleet\":\"" + fleet + "\"}}}");
   }
 
   private static void relabel(String cluster, String region) {
