@@ -6,6 +6,7 @@ import io.ocmj.cli.command.GetCommand;
 import io.ocmj.cli.command.HubCommand;
 import io.ocmj.cli.command.InitCommand;
 import io.ocmj.cli.command.JoinCommand;
+import io.ocmj.cli.command.PlanCommand;
 import io.ocmj.cli.command.RebootstrapCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,6 +24,7 @@ import picocli.CommandLine.Command;
       JoinCommand.class,
       AcceptCommand.class,
       GetCommand.class,
+      PlanCommand.class,
       RebootstrapCommand.class
     })
 public final class Ocmj {

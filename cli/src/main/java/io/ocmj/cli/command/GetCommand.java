@@ -3,8 +3,11 @@ package io.ocmj.cli.command;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.ocmj.api.cluster.v1.ManagedCluster;
+import io.ocmj.api.cluster.v1beta1.Placement;
+import io.ocmj.api.cluster.v1beta1.PlacementDecision;
 import io.ocmj.api.cluster.v1beta2.ManagedClusterSet;
 import io.ocmj.api.status.Conditions;
+import io.ocmj.cli.UserError;
 import java.io.PrintWriter;
 import java.util.Comparator;
 import java.util.List;
@@ -17,11 +20,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code ocmj get clusters}: the cluster inventory, like {@code clusteradm get clusters}. */
+/**
+ * {@code ocmj get clusters|placements|decisions <placement>}: the cluster inventory (like {@code
+ * clusteradm get clusters}), placements and what they decided.
+ */
 @Command(
     name = "get",
     mixinStandardHelpOptions = true,
-    description = "Show hub resources: clusters.")
+    description = "Show hub resources: clusters, placements, decisions <placement>.")
 public final class GetCommand implements Callable<Integer> {
   enum Output {
     table,
@@ -31,8 +37,16 @@ public final class GetCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", description = "What to show: clusters.")
+  @Parameters(index = "0", description = "What to show: clusters, placements, decisions.")
   String what;
+
+  @Parameters(index = "1", arity = "0..1", description = "The placement, for decisions.")
+  String name;
+
+  @Option(
+      names = {"-n", "--namespace"},
+      description = "Namespace of placements (default: all).")
+  String namespace;
 
   @Mixin HubKubeconfigMixin hubOptions;
 
@@ -44,9 +58,18 @@ public final class GetCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!List.of("clusters", "cluster", "managedclusters")
-        .contains(what.toLowerCase(Locale.ROOT))) {
-      throw new io.ocmj.cli.UserError("get " + what + ": unknown resource; try: ocmj get clusters");
+    String kind = what.toLowerCase(Locale.ROOT);
+    if (List.of("placements", "placement").contains(kind)) {
+      return placements();
+    }
+    if (List.of("decisions", "decision", "placementdecisions").contains(kind)) {
+      return decisions();
+    }
+    if (!List.of("clusters", "cluster", "managedclusters").contains(kind)) {
+      throw new UserError(
+          "get "
+              + what
+              + ": unknown resource; try: ocmj get clusters | placements | decisions <placement>");
     }
     PrintWriter out = spec.commandLine().getOut();
     try (KubernetesClient hub = hubOptions.connect()) {
@@ -58,6 +81,37 @@ public final class GetCommand implements Callable<Integer> {
         case json -> out.println(Serialization.asJson(clusters));
         case yaml -> out.print(Serialization.asYaml(clusters));
         default -> printTable(out, clusters);
+      }
+    }
+    out.flush();
+    return 0;
+  }
+
+  private int placements() {
+    PrintWriter out = spec.commandLine().getOut();
+    try (KubernetesClient hub = hubOptions.connect()) {
+      List<Placement> placements = PlacementTables.placements(hub, namespace);
+      switch (output) {
+        case json -> out.println(Serialization.asJson(placements));
+        case yaml -> out.print(Serialization.asYaml(placements));
+        default -> PlacementTables.printPlacements(out, placements);
+      }
+    }
+    out.flush();
+    return 0;
+  }
+
+  private int decisions() {
+    if (name == null) {
+      throw new UserError("get decisions: name the placement: ocmj get decisions <placement>");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    try (KubernetesClient hub = hubOptions.connect()) {
+      List<PlacementDecision> decisions = PlacementTables.decisions(hub, namespace, name);
+      switch (output) {
+        case json -> out.println(Serialization.asJson(decisions));
+        case yaml -> out.print(Serialization.asYaml(decisions));
+        default -> PlacementTables.printDecisions(out, decisions);
       }
     }
     out.flush();

@@ -116,6 +116,7 @@ public final class PlacementSchedule {
     for (ManagedCluster cluster : sortedByName(clusters)) {
       String name = cluster.getMetadata().getName();
       if (!inSets.contains(name)) {
+        filtered.put(name, "not in cluster set(s) " + eligibleSets);
         continue;
       }
       if (!ClusterFilters.matchesPredicates(predicates, cluster, cel)) {

@@ -1,0 +1,212 @@
+package io.ocmj.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.ocmj.api.cluster.v1.ManagedCluster;
+import io.ocmj.api.cluster.v1.ManagedClusterSpec;
+import io.ocmj.api.cluster.v1.Taint;
+import io.ocmj.api.cluster.v1.TaintEffect;
+import io.ocmj.api.cluster.v1beta1.Placement;
+import io.ocmj.api.cluster.v1beta2.ManagedClusterSet;
+import io.ocmj.api.cluster.v1beta2.ManagedClusterSetBinding;
+import io.ocmj.api.cluster.v1beta2.ManagedClusterSetBindingSpec;
+import io.ocmj.hub.HubControllers;
+import io.ocmj.hub.HubCrds;
+import io.ocmj.testing.ClusterSet;
+import io.ocmj.testing.junit.KubernetesClusters;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code ocmj get placements|decisions} and {@code ocmj plan placement} on a real hub. */
+@KubernetesClusters("hub")
+class PlacementCliIT {
+  private static KubernetesClient hub;
+  private static String kubeconfig;
+  private static HubControllers controllers;
+  @TempDir Path dir;
+
+  private record Run(int exit, String out, String err) {}
+
+  @BeforeAll
+  static void start(ClusterSet clusters) {
+    hub = clusters.get("hub").client();
+    kubeconfig = clusters.get("hub").kubeconfig().toString();
+    HubCrds.install(hub);
+    controllers = HubControllers.start(hub, Clock.systemUTC());
+    ManagedClusterSet prod = new ManagedClusterSet();
+    prod.getMetadata().setName("prod");
+    hub.resource(prod).serverSideApply();
+    hub.resource(new NamespaceBuilder().withNewMetadata().withName("apps").endMetadata().build())
+        .serverSideApply();
+    ManagedClusterSetBinding binding = new ManagedClusterSetBinding();
+    binding.getMetadata().setName("prod");
+    binding.getMetadata().setNamespace("apps");
+    ManagedClusterSetBindingSpec spec = new ManagedClusterSetBindingSpec();
+    spec.setClusterSet("prod");
+    binding.setSpec(spec);
+    hub.resource(binding).serverSideApply();
+    cluster("eu-1", "prod", Map.of("region", "eu"), false);
+    cluster("eu-2", "prod", Map.of("region", "eu"), true);
+    cluster("us-1", "prod", Map.of("region", "us"), false);
+    cluster("dev-1", "dev", Map.of("region", "eu"), false);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (controllers != null) {
+      controllers.close();
+    }
+  }
+
+  @Test
+  void planShowsWhatWouldBeSelectedAndWhyOthersAreNotWithoutWritingAnything() throws IOException {
+    Path file =
+        Files.writeString(
+            dir.resolve("eu.yaml"),
+            """
+            apiVersion: cluster.open-cluster-management.io/v1beta1
+            kind: Placement
+            metadata:
+              name: eu-plan
+              namespace: apps
+            spec:
+              predicates:
+                - requiredClusterSelector:
+                    labelSelector:
+                      matchLabels:
+                        region: eu
+            """);
+    Run plan = run("plan", "placement", "-f", file.toString(), "--hub-kubeconfig", kubeconfig);
+    assertThat(plan.exit()).as(plan.err()).isZero();
+    assertThat(plan.out())
+        .contains("Placement apps/eu-plan", "nothing written", "AllDecisionsScheduled")
+        .contains("Selected (1):")
+        .containsPattern("eu-1 +0 ")
+        .containsPattern("eu-2 +taint gpu \\(NoSelect\\) is not tolerated")
+        .containsPattern("us-1 +does not match the predicates")
+        .containsPattern("dev-1 +not in cluster set\\(s\\) \\[prod\\]");
+    assertThat(hub.resources(Placement.class).inNamespace("apps").withName("eu-plan").get())
+        .isNull();
+  }
+
+  @Test
+  void badPlacementFilesAreErrorsNamingTheFileAndField() throws IOException {
+    assertThat(plan("typo.yaml", "spec:\n  numberOfCluster: 2\n").err())
+        .isEqualTo("ocmj: " + dir.resolve("typo.yaml") + ": spec.numberOfCluster: unknown field");
+    assertThat(plan("type.yaml", "spec:\n  numberOfClusters: two\n").err())
+        .startsWith("ocmj: " + dir.resolve("type.yaml") + ": spec.numberOfClusters: ");
+    assertThat(plan("negative.yaml", "spec:\n  numberOfClusters: -1\n").err())
+        .contains("negative.yaml: numberOfClusters: must be 0 or more");
+    assertThat(
+            plan(
+                    "cel.yaml",
+                    """
+                    spec:
+                      predicates:
+                        - requiredClusterSelector:
+                            celSelector:
+                              celExpressions: ["managedCluster.metadata.labels["]
+                    """)
+                .err())
+        .contains("cel.yaml: celSelector: managedCluster.metadata.labels[");
+    assertThat(
+            plan(
+                    "prioritizer.yaml",
+                    """
+                    spec:
+                      prioritizerPolicy:
+                        configurations:
+                          - scoreCoordinate: {builtIn: Fastest}
+                    """)
+                .err())
+        .contains("prioritizerPolicy.configurations[0].scoreCoordinate.builtIn", "Fastest");
+    Path kind = Files.writeString(dir.resolve("kind.yaml"), "apiVersion: v1\nkind: ConfigMap\n");
+    Run wrong = run("plan", "placement", "-f", kind.toString(), "--hub-kubeconfig", kubeconfig);
+    assertThat(wrong.exit()).isEqualTo(1);
+    assertThat(wrong.err()).contains("kind.yaml: apiVersion/kind must be", "was v1 ConfigMap");
+  }
+
+  @Test
+  void getPlacementsAndDecisionsShowWhatTheSchedulerWrote() {
+    Placement all = new Placement();
+    all.getMetadata().setName("everything");
+    all.getMetadata().setNamespace("apps");
+    all.setSpec(new io.ocmj.api.cluster.v1beta1.PlacementSpec());
+    hub.resource(all).create();
+    await("scheduled")
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                run("get", "placements", "--hub-kubeconfig", kubeconfig)
+                    .out()
+                    .contains("AllDecisionsScheduled"));
+    Run placements = run("get", "placements", "-n", "apps", "--hub-kubeconfig", kubeconfig);
+    assertThat(placements.out())
+        .containsPattern("apps +everything +True +AllDecisionsScheduled +2 +False");
+    Run decisions = run("get", "decisions", "everything", "--hub-kubeconfig", kubeconfig);
+    assertThat(decisions.exit()).isZero();
+    assertThat(decisions.out())
+        .containsPattern("eu-1 +0 +everything-decision-1")
+        .containsPattern("us-1 +0 +everything-decision-1")
+        .contains("2 cluster(s) in 1 PlacementDecision(s)")
+        .doesNotContain("eu-2");
+    Run missing = run("get", "decisions", "nothing", "--hub-kubeconfig", kubeconfig);
+    assertThat(missing.exit()).isEqualTo(1);
+    assertThat(missing.err()).contains("placement nothing not found in any namespace");
+  }
+
+  private Run plan(String name, String spec) throws IOException {
+    Path file =
+        Files.writeString(
+            dir.resolve(name),
+            "apiVersion: cluster.open-cluster-management.io/v1beta1\nkind: Placement\n"
+                + "metadata: {name: p, namespace: apps}\n"
+                + spec);
+    Run run = run("plan", "placement", "-f", file.toString(), "--hub-kubeconfig", kubeconfig);
+    assertThat(run.exit()).as(run.out()).isEqualTo(1);
+    return new Run(run.exit(), run.out(), run.err().strip());
+  }
+
+  private static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = Ocmj.commandLine();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    int exit = cli.execute(args);
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  private static void cluster(String name, String set, Map<String, String> labels, boolean gpu) {
+    ManagedCluster cluster = new ManagedCluster();
+    cluster.getMetadata().setName(name);
+    java.util.Map<String, String> all = new java.util.HashMap<>(labels);
+    all.put(ManagedClusterSet.LABEL_CLUSTER_SET, set);
+    cluster.getMetadata().setLabels(all);
+    cluster.setSpec(new ManagedClusterSpec());
+    if (gpu) {
+      Taint taint = new Taint();
+      taint.setKey("gpu");
+      taint.setEffect(TaintEffect.NoSelect);
+      taint.setTimeAdded(Instant.now().toString());
+      cluster.getSpec().setTaints(List.of(taint));
+    }
+    hub.resource(cluster).create();
+  }
+}
