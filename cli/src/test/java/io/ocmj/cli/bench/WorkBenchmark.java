@@ -266,7 +266,7 @@ public final class WorkBenchmark {
     return spec;
   }
 
-  private static double percentile(List<Double> sorted, int p) {
+  static double percentile(List<Double> sorted, int p) {
     int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
     return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
   }

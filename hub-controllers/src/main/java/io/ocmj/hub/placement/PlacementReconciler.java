@@ -50,7 +50,7 @@ import org.slf4j.LoggerFactory;
 @ControllerConfiguration(name = "placement")
 @RateLimited(maxReconciliations = PlacementReconciler.PASSES_PER_SECOND, within = 1)
 public final class PlacementReconciler implements Reconciler<Placement> {
-  static final int PASSES_PER_SECOND = 2;
+  static final int PASSES_PER_SECOND = 5;
   private static final Logger LOG = LoggerFactory.getLogger(PlacementReconciler.class);
 
   private final Clock clock;

@@ -144,11 +144,11 @@ public final class PlacementSchedule {
           timers.stream().min(Instant::compareTo),
           Map.of());
     }
-    Map<String, Long> scores =
-        Prioritizers.totals(
-            feasible,
-            Prioritizers.weights(spec.getPrioritizerPolicy()),
-            new Prioritizers.Inputs(previous, state.otherPlacements(), state.addOnScores(), now));
+    List<Prioritizers.Weighted> weights = Prioritizers.weights(spec.getPrioritizerPolicy());
+    Prioritizers.Inputs scoring =
+        new Prioritizers.Inputs(previous, state.otherPlacements(), state.addOnScores(), now);
+    Map<String, Long> scores = Prioritizers.totals(feasible, weights, scoring);
+    Prioritizers.nextExpiry(feasible, weights, scoring).ifPresent(timers::add);
     List<ManagedCluster> ranked = new ArrayList<>(feasible);
     ranked.sort(
         Comparator.comparing((ManagedCluster c) -> -scores.get(c.getMetadata().getName()))

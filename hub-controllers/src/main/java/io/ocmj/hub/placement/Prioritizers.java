@@ -159,6 +159,35 @@ final class Prioritizers {
     return scores;
   }
 
+  /** The earliest future validUntil of an add-on score the weights use: scores change then. */
+  static Optional<Instant> nextExpiry(
+      List<ManagedCluster> clusters, List<Weighted> weights, Inputs inputs) {
+    Set<String> resources =
+        weights.stream()
+            .filter(w -> w.builtIn() == null)
+            .map(Weighted::addOnResource)
+            .collect(java.util.stream.Collectors.toSet());
+    if (resources.isEmpty()) {
+      return Optional.empty();
+    }
+    Instant next = null;
+    for (ManagedCluster c : clusters) {
+      for (AddOnPlacementScore score :
+          inputs.addOnScores().getOrDefault(c.getMetadata().getName(), List.of())) {
+        String validUntil = score.getStatus() == null ? null : score.getStatus().getValidUntil();
+        if (!resources.contains(score.getMetadata().getName())
+            || validUntil == null
+            || validUntil.isEmpty()
+            || expired(validUntil, inputs.now())) {
+          continue;
+        }
+        Instant at = Instant.parse(validUntil);
+        next = next == null || at.isBefore(next) ? at : next;
+      }
+    }
+    return Optional.ofNullable(next);
+  }
+
   private static long addOn(Weighted w, String cluster, Inputs inputs) {
     for (AddOnPlacementScore score : inputs.addOnScores().getOrDefault(cluster, List.of())) {
       if (!w.addOnResource().equals(score.getMetadata().getName()) || score.getStatus() == null) {

@@ -2,10 +2,18 @@ package io.ocmj.hub.placement;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,10 +31,46 @@ final class ClusterDecisionResourceGenerator {
   private ClusterDecisionResourceGenerator() {}
 
   /**
+   * The argocd namespace with what ocmj ships for Argo CD (deploy/argocd), the example Placement
+   * (examples-repo/argocd) and what Argo CD's own install grants its ApplicationSet controller.
+   */
+  static void installExamples(KubernetesClient hub) throws IOException {
+    hub.resource(new NamespaceBuilder().withNewMetadata().withName("argocd").endMetadata().build())
+        .serverSideApply();
+    for (Path file :
+        List.of(
+            Path.of("..", "deploy", "argocd", "ocm-placement-generator.yaml"),
+            Path.of("..", "examples-repo", "argocd", "placement.yaml"))) {
+      try (InputStream in = Files.newInputStream(file)) {
+        hub.load(in).serverSideApply();
+      }
+    }
+    grantWhatArgoCdInstallGrants(hub);
+  }
+
+  /** {@link #params} for an ApplicationSet file, as Argo CD's ApplicationSet service account. */
+  static List<Map<String, Object>> paramsAsArgoCd(
+      KubernetesClient hub, Path applicationSetFile, Set<String> argoClusters) throws IOException {
+    GenericKubernetesResource applicationSet =
+        Serialization.unmarshal(
+            Files.readString(applicationSetFile), GenericKubernetesResource.class);
+    try (KubernetesClient argo =
+        new KubernetesClientBuilder()
+            .withConfig(
+                new ConfigBuilder(hub.getConfiguration())
+                    .withImpersonateUsername(
+                        "system:serviceaccount:argocd:argocd-applicationset-controller")
+                    .build())
+            .build()) {
+      return params(argo, applicationSet, argoClusters);
+    }
+  }
+
+  /**
    * What Argo CD's own install grants its ApplicationSet controller in its namespace (it reads its
    * ConfigMaps and cluster Secrets); ocmj ships only the PlacementDecision reader role.
    */
-  static void grantWhatArgoCdInstallGrants(KubernetesClient hub) {
+  private static void grantWhatArgoCdInstallGrants(KubernetesClient hub) {
     hub.rbac()
         .roles()
         .resource(

@@ -4,19 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.ocmj.api.cluster.v1.ManagedCluster;
 import io.ocmj.api.cluster.v1.ManagedClusterSpec;
 import io.ocmj.api.cluster.v1.Taint;
+import io.ocmj.api.cluster.v1alpha1.AddOnPlacementScore;
+import io.ocmj.api.cluster.v1alpha1.AddOnPlacementScoreItem;
+import io.ocmj.api.cluster.v1alpha1.AddOnPlacementScoreStatus;
+import io.ocmj.api.cluster.v1beta1.AddOnScore;
 import io.ocmj.api.cluster.v1beta1.CelSelector;
 import io.ocmj.api.cluster.v1beta1.ClusterDecision;
 import io.ocmj.api.cluster.v1beta1.ClusterPredicate;
@@ -24,6 +24,9 @@ import io.ocmj.api.cluster.v1beta1.ClusterSelector;
 import io.ocmj.api.cluster.v1beta1.Placement;
 import io.ocmj.api.cluster.v1beta1.PlacementDecision;
 import io.ocmj.api.cluster.v1beta1.PlacementSpec;
+import io.ocmj.api.cluster.v1beta1.PrioritizerConfig;
+import io.ocmj.api.cluster.v1beta1.PrioritizerPolicy;
+import io.ocmj.api.cluster.v1beta1.ScoreCoordinate;
 import io.ocmj.api.cluster.v1beta1.Toleration;
 import io.ocmj.api.cluster.v1beta1.TolerationOperator;
 import io.ocmj.api.cluster.v1beta2.ManagedClusterSet;
@@ -35,8 +38,6 @@ import io.ocmj.hub.HubCrds;
 import io.ocmj.testing.ClusterSet;
 import io.ocmj.testing.junit.KubernetesClusters;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -164,6 +165,57 @@ class PlacementIT {
   }
 
   @Test
+  void anAddOnScoreChangeMovesTheDecision() {
+    for (String name : List.of("score-a", "score-b")) {
+      cluster(name, Map.of("fleet", "score"));
+      hub.resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build())
+          .serverSideApply();
+    }
+    score("score-a", 80);
+    score("score-b", 20);
+    Placement best = placement("apps", "best", labels("fleet", "score"));
+    best.getSpec().setNumberOfClusters(1);
+    ScoreCoordinate addOn = new ScoreCoordinate();
+    addOn.setType("AddOn");
+    AddOnScore free = new AddOnScore();
+    free.setResourceName("load");
+    free.setScoreName("free");
+    addOn.setAddOn(free);
+    PrioritizerConfig config = new PrioritizerConfig();
+    config.setScoreCoordinate(addOn);
+    PrioritizerPolicy policy = new PrioritizerPolicy();
+    policy.setMode("Exact");
+    policy.setConfigurations(List.of(config));
+    best.getSpec().setPrioritizerPolicy(policy);
+    hub.resource(best).create();
+    await("the higher score wins")
+        .atMost(WAIT)
+        .until(() -> decided("apps", "best").equals(List.of("score-a")));
+    score("score-b", 100);
+    await("a score change reschedules")
+        .atMost(WAIT)
+        .until(() -> decided("apps", "best").equals(List.of("score-b")));
+  }
+
+  private static void score(String cluster, int free) {
+    AddOnPlacementScore score = new AddOnPlacementScore();
+    score.getMetadata().setName("load");
+    score.getMetadata().setNamespace(cluster);
+    hub.resource(score).serverSideApply();
+    AddOnPlacementScoreStatus status = new AddOnPlacementScoreStatus();
+    status.getScores().add(new AddOnPlacementScoreItem("free", free));
+    score.setStatus(status);
+    hub.resource(score)
+        .subresource("status")
+        .patch(
+            new PatchContext.Builder()
+                .withPatchType(PatchType.SERVER_SIDE_APPLY)
+                .withFieldManager("test-addon")
+                .withForce(true)
+                .build());
+  }
+
+  @Test
   void aBurstOfAThousandClusterChangesCostsAFewSchedulingPasses() {
     for (int i = 0; i < 50; i++) {
       cluster(String.format(Locale.ROOT, "burst-%02d", i), Map.of("fleet", "burst"));
@@ -212,21 +264,7 @@ class PlacementIT {
 
     // Argo CD: the shipped ConfigMap and RBAC, the example Placement and ApplicationSet, read as
     // its ClusterDecisionResource generator reads them, as its service account.
-    hub.resource(new NamespaceBuilder().withNewMetadata().withName("argocd").endMetadata().build())
-        .serverSideApply();
-    for (Path file :
-        List.of(
-            Path.of("..", "deploy", "argocd", "ocm-placement-generator.yaml"),
-            Path.of("..", "examples-repo", "argocd", "placement.yaml"))) {
-      try (InputStream in = Files.newInputStream(file)) {
-        hub.load(in).serverSideApply();
-      }
-    }
-    ClusterDecisionResourceGenerator.grantWhatArgoCdInstallGrants(hub);
-    GenericKubernetesResource applicationSet =
-        Serialization.unmarshal(
-            Files.readString(Path.of("..", "examples-repo", "argocd", "applicationset.yaml")),
-            GenericKubernetesResource.class);
+    ClusterDecisionResourceGenerator.installExamples(hub);
     List<String> many = decided("apps", "many");
     await("the guestbook placement decides every cluster")
         .atMost(WAIT)
@@ -235,17 +273,9 @@ class PlacementIT {
         hub.resources(ManagedCluster.class).list().getItems().stream()
             .map(c -> c.getMetadata().getName())
             .collect(Collectors.toSet());
-    List<Map<String, Object>> params;
-    try (KubernetesClient argo =
-        new KubernetesClientBuilder()
-            .withConfig(
-                new ConfigBuilder(hub.getConfiguration())
-                    .withImpersonateUsername(
-                        "system:serviceaccount:argocd:argocd-applicationset-controller")
-                    .build())
-            .build()) {
-      params = ClusterDecisionResourceGenerator.params(argo, applicationSet, argoClusters);
-    }
+    List<Map<String, Object>> params =
+        ClusterDecisionResourceGenerator.paramsAsArgoCd(
+            hub, Path.of("..", "examples-repo", "argocd", "applicationset.yaml"), argoClusters);
     List<String> generated = params.stream().map(p -> (String) p.get("clusterName")).toList();
     assertThat(generated)
         .as("one Application per decided cluster, none twice")

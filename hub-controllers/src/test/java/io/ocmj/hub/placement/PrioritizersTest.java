@@ -94,6 +94,9 @@ class PrioritizersTest {
     Result result = run(exact(1, config), clusters, Set.of(), Map.of(), scores);
     assertThat(result.selected()).containsExactly("c1");
     assertThat(result.scores()).containsEntry("c1", 20L);
+    assertThat(result.recheckAt())
+        .as("rescheduled when c1's score expires")
+        .contains(NOW.plusSeconds(60));
     Result two = run(exact(2, config), clusters, Set.of(), Map.of(), scores);
     assertThat(two.selected())
         .as("c2 expired and c3 has no such score: 0 each, by name")
