@@ -8,6 +8,7 @@ import io.ocmj.api.cluster.v1beta1.Placement;
 import io.ocmj.api.cluster.v1beta1.PlacementDecision;
 import io.ocmj.api.cluster.v1beta2.ManagedClusterSet;
 import io.ocmj.api.cluster.v1beta2.ManagedClusterSetBinding;
+import io.ocmj.api.gitops.v1alpha1.GitSync;
 import io.ocmj.api.operator.v1.Klusterlet;
 import io.ocmj.api.work.v1.AppliedManifestWork;
 import io.ocmj.api.work.v1.ManifestWork;
@@ -29,7 +30,8 @@ public final class Kinds {
           ManifestWorkReplicaSet.class,
           PlacementDecision.class,
           Placement.class,
-          Klusterlet.class);
+          Klusterlet.class,
+          GitSync.class);
 
   private Kinds() {}
 }

@@ -5,10 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.ocmj.api.cluster.v1.ManagedCluster;
 import io.ocmj.api.cluster.v1.ManagedClusterSpec;
 import io.ocmj.api.cluster.v1.Taint;
 import io.ocmj.api.cluster.v1.TaintEffect;
+import io.ocmj.api.cluster.v1alpha1.AddOnPlacementScore;
+import io.ocmj.api.cluster.v1alpha1.AddOnPlacementScoreItem;
+import io.ocmj.api.cluster.v1alpha1.AddOnPlacementScoreStatus;
 import io.ocmj.api.cluster.v1beta1.Placement;
 import io.ocmj.api.cluster.v1beta2.ManagedClusterSet;
 import io.ocmj.api.cluster.v1beta2.ManagedClusterSetBinding;
@@ -65,6 +70,22 @@ class PlacementCliIT {
     cluster("eu-2", "prod", Map.of("region", "eu"), true);
     cluster("us-1", "prod", Map.of("region", "us"), false);
     cluster("dev-1", "dev", Map.of("region", "eu"), false);
+    hub.resource(new NamespaceBuilder().withNewMetadata().withName("eu-1").endMetadata().build())
+        .serverSideApply();
+    AddOnPlacementScore load = new AddOnPlacementScore();
+    load.getMetadata().setName("load");
+    load.getMetadata().setNamespace("eu-1");
+    hub.resource(load).serverSideApply();
+    load.setStatus(new AddOnPlacementScoreStatus());
+    load.getStatus().getScores().add(new AddOnPlacementScoreItem("free", 40));
+    hub.resource(load)
+        .subresource("status")
+        .patch(
+            new PatchContext.Builder()
+                .withPatchType(PatchType.SERVER_SIDE_APPLY)
+                .withFieldManager("test-addon")
+                .withForce(true)
+                .build());
   }
 
   @AfterAll
@@ -91,18 +112,36 @@ class PlacementCliIT {
                     labelSelector:
                       matchLabels:
                         region: eu
+              prioritizerPolicy:
+                mode: Exact
+                configurations:
+                  - scoreCoordinate: {type: AddOn, addOn: {resourceName: load, scoreName: free}}
+                    weight: 2
             """);
     Run plan = run("plan", "placement", "-f", file.toString(), "--hub-kubeconfig", kubeconfig);
     assertThat(plan.exit()).as(plan.err()).isZero();
     assertThat(plan.out())
         .contains("Placement apps/eu-plan", "nothing written", "AllDecisionsScheduled")
         .contains("Selected (1):")
-        .containsPattern("eu-1 +0 ")
+        .containsPattern("eu-1 +0 +80\\b")
         .containsPattern("eu-2 +taint gpu \\(NoSelect\\) is not tolerated")
         .containsPattern("us-1 +does not match the predicates")
         .containsPattern("dev-1 +not in cluster set\\(s\\) \\[prod\\]");
     assertThat(hub.resources(Placement.class).inNamespace("apps").withName("eu-plan").get())
         .isNull();
+
+    Run example =
+        run(
+            "plan",
+            "placement",
+            "-f",
+            Path.of("..", "examples-repo", "argocd", "placement.yaml").toString(),
+            "--hub-kubeconfig",
+            kubeconfig);
+    assertThat(example.exit()).as(example.err()).isZero();
+    assertThat(example.out())
+        .as("the Placement document of a file that also holds its binding")
+        .contains("Placement argocd/guestbook", "NoManagedClusterSetBindings");
   }
 
   @Test
@@ -124,7 +163,9 @@ class PlacementCliIT {
                               celExpressions: ["managedCluster.metadata.labels["]
                     """)
                 .err())
-        .contains("cel.yaml: celSelector: managedCluster.metadata.labels[");
+        .contains(
+            "cel.yaml: predicates[0].requiredClusterSelector.celSelector.celExpressions[0]:"
+                + " managedCluster.metadata.labels[");
     assertThat(
             plan(
                     "prioritizer.yaml",
@@ -136,10 +177,18 @@ class PlacementCliIT {
                     """)
                 .err())
         .contains("prioritizerPolicy.configurations[0].scoreCoordinate.builtIn", "Fastest");
+    assertThat(plan("empty.yaml", "spec:\n  tolerations:\n").err())
+        .endsWith("empty.yaml: spec.tolerations: empty (give a list or leave it out)");
+    assertThat(
+            plan(
+                    "groups.yaml",
+                    "spec:\n  decisionStrategy: {groupStrategy: {clustersPerDecisionGroup: abc}}\n")
+                .err())
+        .contains("decisionStrategy.groupStrategy.clustersPerDecisionGroup: must be a number");
     Path kind = Files.writeString(dir.resolve("kind.yaml"), "apiVersion: v1\nkind: ConfigMap\n");
     Run wrong = run("plan", "placement", "-f", kind.toString(), "--hub-kubeconfig", kubeconfig);
     assertThat(wrong.exit()).isEqualTo(1);
-    assertThat(wrong.err()).contains("kind.yaml: apiVersion/kind must be", "was v1 ConfigMap");
+    assertThat(wrong.err()).contains("kind.yaml: needs exactly one document", "v1 ConfigMap");
   }
 
   @Test

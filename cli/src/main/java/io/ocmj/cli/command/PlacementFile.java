@@ -1,5 +1,7 @@
 package io.ocmj.cli.command;
 
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.ocmj.api.UnknownFields;
 import io.ocmj.api.cluster.v1beta1.Placement;
@@ -9,39 +11,56 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * A Placement read from a file and checked as the API server would before scheduling reads it:
- * apiVersion and kind of the file itself, metadata.name, field types, and fields that do not exist
- * (a typo such as {@code numberOfCluster} would otherwise be silently ignored). Every error names
- * the file and the field.
+ * A Placement read from a file (its one Placement document; others, such as a
+ * ManagedClusterSetBinding beside it, are skipped) and checked before scheduling reads it:
+ * apiVersion and kind of the document itself, metadata.name, field types, empty values and fields
+ * that do not exist (a typo such as {@code numberOfCluster} would otherwise be silently ignored);
+ * value ranges are checked by the scheduler's own validation. Every error names the file and field.
  */
 final class PlacementFile {
   private PlacementFile() {}
 
   static Placement read(Path file, String namespace) {
-    Map<?, ?> fields;
-    try {
-      fields = Serialization.unmarshal(Files.readString(file), Map.class);
+    List<Map<?, ?>> documents = new ArrayList<>();
+    try (MappingIterator<Object> it =
+        new YAMLMapper().readerFor(Object.class).readValues(Files.readString(file))) {
+      while (it.hasNext()) {
+        Object document = it.next();
+        if (document instanceof Map<?, ?> map) {
+          documents.add(map);
+        } else if (document != null) {
+          throw new UserError(file + "[" + documents.size() + "]: not a mapping");
+        }
+      }
     } catch (IOException | RuntimeException e) {
+      if (e instanceof UserError u) {
+        throw u;
+      }
       throw new UserError(file + ": not YAML: " + firstLine(e));
     }
     String expected = Placement.GROUP + "/" + Placement.VERSION;
-    Object apiVersion = fields == null ? null : fields.get("apiVersion");
-    Object kind = fields == null ? null : fields.get("kind");
-    if (!"Placement".equals(kind) || !expected.equals(apiVersion)) {
+    List<Map<?, ?>> placements =
+        documents.stream()
+            .filter(d -> "Placement".equals(d.get("kind")) && expected.equals(d.get("apiVersion")))
+            .toList();
+    if (placements.size() != 1) {
       throw new UserError(
           file
-              + ": apiVersion/kind must be "
+              + ": needs exactly one document of apiVersion/kind "
               + expected
-              + " Placement, was "
-              + apiVersion
-              + " "
-              + kind);
+              + " Placement, has "
+              + placements.size()
+              + " (documents: "
+              + documents.stream().map(d -> d.get("apiVersion") + " " + d.get("kind")).toList()
+              + ")");
     }
+    Map<?, ?> fields = placements.get(0);
     Placement placement;
     try {
       placement = Serialization.jsonMapper().convertValue(fields, Placement.class);
@@ -64,7 +83,8 @@ final class PlacementFile {
     unknownField(placement.getSpec(), "spec")
         .ifPresent(
             path -> {
-              throw new UserError(file + ": " + path + ": unknown field");
+              throw new UserError(
+                  file + ": " + path + (path.contains(": ") ? "" : ": unknown field"));
             });
     return placement;
   }
@@ -73,6 +93,9 @@ final class PlacementFile {
   static Optional<String> unknownField(Object value, String path) {
     if (value instanceof List<?> list) {
       for (int i = 0; i < list.size(); i++) {
+        if (list.get(i) == null) {
+          return Optional.of(path + "[" + i + "]: empty item");
+        }
         Optional<String> found = unknownField(list.get(i), path + "[" + i + "]");
         if (found.isPresent()) {
           return found;
@@ -95,7 +118,12 @@ final class PlacementFile {
         }
         try {
           field.setAccessible(true);
-          Optional<String> found = unknownField(field.get(value), path + "." + field.getName());
+          Object fieldValue = field.get(value);
+          if (fieldValue == null && List.class.isAssignableFrom(field.getType())) {
+            return Optional.of(
+                path + "." + field.getName() + ": empty (give a list or leave it out)");
+          }
+          Optional<String> found = unknownField(fieldValue, path + "." + field.getName());
           if (found.isPresent()) {
             return found;
           }

@@ -41,7 +41,9 @@ final class PlacementTables {
           p.getMetadata().getName(),
           satisfied.map(c -> c.getStatus()).orElse(""),
           satisfied.map(c -> c.getReason()).orElse(""),
-          p.getStatus() == null ? "" : p.getStatus().getNumberOfSelectedClusters(),
+          p.getStatus() == null
+              ? ""
+              : java.util.Objects.toString(p.getStatus().getNumberOfSelectedClusters(), ""),
           misconfigured
               .filter(c -> Conditions.TRUE.equals(c.getStatus()))
               .map(c -> c.getMessage())

@@ -35,12 +35,18 @@ public final class CelSelectors {
 
   /** The first expression that does not compile, with the compiler's words. */
   Optional<String> check(List<String> expressions) {
-    for (String expression : expressions) {
+    for (int i = 0; i < expressions.size(); i++) {
+      String expression = expressions.get(i);
       try {
         program(expression);
       } catch (CelValidationException | CelEvaluationException e) {
         return Optional.of(
-            "celSelector: " + expression + ": " + e.getMessage().lines().findFirst().orElse(""));
+            "celSelector.celExpressions["
+                + i
+                + "]: "
+                + expression
+                + ": "
+                + e.getMessage().lines().findFirst().orElse(""));
       }
     }
     return Optional.empty();

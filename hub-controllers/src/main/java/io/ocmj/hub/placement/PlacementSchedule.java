@@ -69,7 +69,7 @@ public final class PlacementSchedule {
     Set<String> boundSets = state.boundSets();
     Set<String> previous = state.previous();
     PlacementSpec spec = placement.getSpec() == null ? new PlacementSpec() : placement.getSpec();
-    Optional<String> misconfigured = misconfigured(spec, cel);
+    Optional<String> misconfigured = PlacementValidation.misconfigured(spec, cel);
     if (misconfigured.isPresent()) {
       return unsatisfied(
           Placement.REASON_MISCONFIGURED, misconfigured.get(), misconfigured, Map.of());
@@ -187,57 +187,6 @@ public final class PlacementSchedule {
         filtered,
         timers.stream().min(Instant::compareTo),
         chosenScores);
-  }
-
-  /**
-   * OCM's misconfigurations (bad tolerations, CEL that does not compile, unknown prioritizers) and
-   * what the CRD would reject, for placements read from files.
-   */
-  private static Optional<String> misconfigured(PlacementSpec spec, CelSelectors cel) {
-    if (spec.getNumberOfClusters() != null && spec.getNumberOfClusters() < 0) {
-      return Optional.of("numberOfClusters: must be 0 or more, not " + spec.getNumberOfClusters());
-    }
-    Optional<String> prioritizers = Prioritizers.misconfigured(spec.getPrioritizerPolicy());
-    if (prioritizers.isPresent()) {
-      return prioritizers;
-    }
-    if (spec.getSpreadPolicy() != null) {
-      List<SpreadConstraint> constraints = spec.getSpreadPolicy().getSpreadConstraints();
-      for (int i = 0; i < constraints.size(); i++) {
-        SpreadConstraint c = constraints.get(i);
-        String field = "spreadPolicy.spreadConstraints[" + i + "]";
-        if (c.getTopologyKey() == null || c.getTopologyKey().isBlank()) {
-          return Optional.of(field + ".topologyKey: required");
-        }
-        if (!List.of("Label", "Claim").contains(c.getTopologyKeyType())) {
-          return Optional.of(field + ".topologyKeyType: must be Label or Claim");
-        }
-        if (c.getWhenUnsatisfiable() != null
-            && !List.of("DoNotSchedule", "ScheduleAnyway").contains(c.getWhenUnsatisfiable())) {
-          return Optional.of(field + ".whenUnsatisfiable: must be DoNotSchedule or ScheduleAnyway");
-        }
-      }
-    }
-    for (var t : spec.getTolerations()) {
-      boolean exists = t.getOperator() == io.ocmj.api.cluster.v1beta1.TolerationOperator.Exists;
-      if ((t.getKey() == null || t.getKey().isEmpty()) && !exists) {
-        return Optional.of("tolerations: an empty key requires operator Exists");
-      }
-      if (exists && t.getValue() != null && !t.getValue().isEmpty()) {
-        return Optional.of("tolerations: operator Exists takes no value (key " + t.getKey() + ")");
-      }
-    }
-    for (ClusterPredicate p : spec.getPredicates()) {
-      if (p.getRequiredClusterSelector() != null
-          && p.getRequiredClusterSelector().getCelSelector() != null) {
-        Optional<String> bad =
-            cel.check(p.getRequiredClusterSelector().getCelSelector().getCelExpressions());
-        if (bad.isPresent()) {
-          return bad;
-        }
-      }
-    }
-    return Optional.empty();
   }
 
   /**

@@ -64,12 +64,27 @@ final class Prioritizers {
     if (policy == null) {
       return Optional.empty();
     }
+    if (policy.getMode() != null && !List.of("Additive", "Exact").contains(policy.getMode())) {
+      return Optional.of(
+          "prioritizerPolicy.mode: must be Additive or Exact, not " + policy.getMode());
+    }
     List<PrioritizerConfig> configs = policy.getConfigurations();
     for (int i = 0; i < configs.size(); i++) {
       String field = "prioritizerPolicy.configurations[" + i + "].scoreCoordinate";
       ScoreCoordinate c = configs.get(i).getScoreCoordinate();
+      Integer weight = configs.get(i).getWeight();
+      if (weight != null && (weight < -10 || weight > 10)) {
+        return Optional.of(
+            "prioritizerPolicy.configurations["
+                + i
+                + "].weight: must be from -10 to 10, not "
+                + weight);
+      }
       if (c == null) {
         return Optional.of(field + ": required");
+      }
+      if (c.getType() != null && !List.of("BuiltIn", "AddOn").contains(c.getType())) {
+        return Optional.of(field + ".type: must be BuiltIn or AddOn, not " + c.getType());
       }
       if ("AddOn".equals(c.getType())) {
         if (c.getAddOn() == null
@@ -77,7 +92,7 @@ final class Prioritizers {
             || blank(c.getAddOn().getScoreName())) {
           return Optional.of(field + ".addOn: type AddOn needs resourceName and scoreName");
         }
-      } else if (!BUILT_INS.contains(c.getBuiltIn())) {
+      } else if (c.getBuiltIn() == null || !BUILT_INS.contains(c.getBuiltIn())) {
         return Optional.of(
             field
                 + ".builtIn: unknown prioritizer \""
@@ -221,7 +236,11 @@ final class Prioritizers {
     for (ManagedCluster c : clusters) {
       Quantity q = c.getStatus() == null ? null : c.getStatus().getAllocatable().get(resource);
       if (q != null) {
-        values.put(c.getMetadata().getName(), Quantity.getAmountInBytes(q));
+        try {
+          values.put(c.getMetadata().getName(), Quantity.getAmountInBytes(q));
+        } catch (IllegalArgumentException | ArithmeticException e) {
+          // A cluster reporting a malformed quantity scores as one reporting none.
+        }
       }
     }
     BigDecimal min = values.values().stream().min(BigDecimal::compareTo).orElse(BigDecimal.ZERO);

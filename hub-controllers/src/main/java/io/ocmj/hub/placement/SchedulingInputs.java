@@ -26,6 +26,8 @@ final class SchedulingInputs {
   static boolean changed(ManagedCluster now, ManagedCluster before) {
     if (!Objects.equals(now.getMetadata().getLabels(), before.getMetadata().getLabels())
         || !Objects.equals(
+            now.getMetadata().getAnnotations(), before.getMetadata().getAnnotations())
+        || !Objects.equals(
             now.getMetadata().getDeletionTimestamp(), before.getMetadata().getDeletionTimestamp())
         || !same(now.getSpec(), before.getSpec())) {
       return true;
@@ -72,6 +74,29 @@ final class SchedulingInputs {
       }
     }
     return counts;
+  }
+
+  /** Whether an AddOnPlacementScore update changes what prioritizers read (scores, validUntil). */
+  static boolean scoresChanged(AddOnPlacementScore now, AddOnPlacementScore before) {
+    return !same(
+            now.getStatus() == null ? null : now.getStatus().getScores(),
+            before.getStatus() == null ? null : before.getStatus().getScores())
+        || !Objects.equals(
+            now.getStatus() == null ? null : now.getStatus().getValidUntil(),
+            before.getStatus() == null ? null : before.getStatus().getValidUntil());
+  }
+
+  /** Whether the placement's prioritizers read AddOnPlacementScores of this name. */
+  static boolean readsScore(Placement placement, String resourceName) {
+    return placement.getSpec() != null
+        && placement.getSpec().getPrioritizerPolicy() != null
+        && placement.getSpec().getPrioritizerPolicy().getConfigurations().stream()
+            .anyMatch(
+                c ->
+                    c.getScoreCoordinate() != null
+                        && c.getScoreCoordinate().getAddOn() != null
+                        && resourceName.equals(
+                            c.getScoreCoordinate().getAddOn().getResourceName()));
   }
 
   /** AddOnPlacementScores by namespace, which is the cluster's name. */

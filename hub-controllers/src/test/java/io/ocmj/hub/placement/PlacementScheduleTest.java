@@ -103,7 +103,9 @@ class PlacementScheduleTest {
     assertThat(result.misconfigured())
         .get()
         .asString()
-        .startsWith("celSelector: managedCluster.metadata.(:");
+        .startsWith(
+            "predicates[0].requiredClusterSelector.celSelector.celExpressions[0]:"
+                + " managedCluster.metadata.(:");
     assertThat(result.selected()).isEmpty();
   }
 

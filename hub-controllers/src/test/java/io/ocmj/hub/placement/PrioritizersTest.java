@@ -40,7 +40,16 @@ class PrioritizersTest {
     assertThat(steady.selected())
         .as("c1 (Balance -100, Steady 100) ties c2 (Balance 0): the name decides")
         .containsExactly("c1", "c3");
-    assertThat(run(number(3), clusters, Set.of(), others, Map.of()).selected()).hasSize(3);
+    Map<String, Long> balance =
+        Prioritizers.score(
+            new Prioritizers.Weighted(Prioritizers.BALANCE, null, null, 1),
+            clusters,
+            new Prioritizers.Inputs(Set.of(), Map.of("c1", 3, "c2", 1), Map.of(), NOW));
+    assertThat(balance)
+        .as("OCM's 2 * int64(100 * (0.5 - 1/3)), not int64(200 * (0.5 - 1/3))")
+        .containsEntry("c2", 32L)
+        .containsEntry("c1", -100L)
+        .containsEntry("c3", 100L);
   }
 
   @Test

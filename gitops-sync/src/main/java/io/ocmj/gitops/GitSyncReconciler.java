@@ -1,0 +1,380 @@
+package io.ocmj.gitops;
+
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.ocmj.api.gitops.v1alpha1.GitSync;
+import io.ocmj.api.gitops.v1alpha1.GitSyncStatus;
+import io.ocmj.api.gitops.v1alpha1.Inventory;
+import io.ocmj.api.gitops.v1alpha1.InventoryEntry;
+import io.ocmj.api.gitops.v1alpha1.SyncFailure;
+import io.ocmj.api.status.Conditions;
+import io.ocmj.api.status.StatusPatch;
+import io.ocmj.gitops.DesiredSet.Desired;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.jgit.transport.CredentialsProvider;
+import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reconciles a GitSync as Flux's kustomize-controller does a Kustomization: resolve the ref, fetch
+ * a new commit, read and check its objects, apply them all or nothing, prune what Git dropped, and
+ * record it all in status (kstatus conditions, revisions, inventory, failures). A commit already
+ * applied is not fetched or parsed again: every interval its objects are re-applied from memory,
+ * which writes only what drifted. A lost remote or a bad commit leaves the last good one applied.
+ */
+@ControllerConfiguration(
+    name = "gitsync",
+    generationAwareEventProcessing = false,
+    informer = @Informer(onUpdateFilter = SpecOrRequestChanged.class))
+public final class GitSyncReconciler implements Reconciler<GitSync> {
+  private static final Logger LOG = LoggerFactory.getLogger(GitSyncReconciler.class);
+  static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(5);
+  static final String STATUS_MANAGER = "ocmj-gitsync-status";
+
+  private final GitFetcher fetcher;
+  private final Clock clock;
+
+  /** The last commit's checked objects per GitSync, so an unchanged commit is not parsed again. */
+  private final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
+
+  private record Parsed(String commit, long generation, String revision, List<Desired> objects) {}
+
+  public GitSyncReconciler(GitFetcher fetcher, Clock clock) {
+    this.fetcher = fetcher;
+    this.clock = clock;
+  }
+
+  @Override
+  public UpdateControl<GitSync> reconcile(GitSync sync, Context<GitSync> context) {
+    KubernetesClient client = context.getClient();
+    if (sync.getSpec() == null || sync.getSpec().isSuspend()) {
+      return UpdateControl.noUpdate();
+    }
+    Duration interval = interval(sync);
+    GitSyncStatus status =
+        sync.getStatus() == null ? new GitSyncStatus() : Serialization.clone(sync.getStatus());
+    String requestedAt = annotation(sync, GitSync.ANNOTATION_REQUESTED_AT);
+    if (requestedAt != null) {
+      status.setLastHandledReconcileAt(requestedAt);
+    }
+    try {
+      sync(client, sync, status);
+    } catch (GitFailure e) {
+      failed(sync, status, e.reason(), e.getMessage(), false);
+    } catch (KubernetesClientException e) {
+      failed(
+          sync,
+          status,
+          GitSync.REASON_RECONCILIATION_FAILED,
+          SyncApplier.message(e, sync.getSpec().isForce()),
+          false);
+    }
+    writeStatus(client, sync, status);
+    return UpdateControl.<GitSync>noUpdate().rescheduleAfter(interval);
+  }
+
+  private void sync(KubernetesClient client, GitSync sync, GitSyncStatus status) throws GitFailure {
+    String key = sync.getMetadata().getNamespace() + "/" + sync.getMetadata().getName();
+    long generation =
+        sync.getMetadata().getGeneration() == null ? 0 : sync.getMetadata().getGeneration();
+    CredentialsProvider credentials = credentials(client, sync);
+    GitFetcher.Resolved resolved = fetcher.resolve(sync, credentials);
+    Parsed last = parsed.get(key);
+    List<Desired> objects;
+    if (last != null
+        && last.commit().equals(resolved.commit())
+        && last.generation() == generation) {
+      objects = last.objects();
+    } else {
+      status.setLastAttemptedRevision(resolved.revision());
+      GitFetcher.Snapshot snapshot = fetcher.fetch(sync, resolved, credentials);
+      ManifestParser.Parsed read = ManifestParser.parse(snapshot.files());
+      try (KubernetesClient applier = applier(client, sync)) {
+        DesiredSet.Result built =
+            DesiredSet.build(read.objects(), sync, snapshot.commit(), new Discovery(applier));
+        List<SyncError> errors = new ArrayList<>(read.errors());
+        errors.addAll(built.errors());
+        if (!errors.isEmpty()) {
+          stalled(sync, status, GitSync.REASON_BUILD_FAILED, resolved.revision(), errors);
+          return;
+        }
+        objects = built.objects();
+      }
+      parsed.put(key, new Parsed(resolved.commit(), generation, resolved.revision(), objects));
+    }
+    status.setLastAttemptedRevision(resolved.revision());
+    Inventory next = inventory(objects);
+    boolean newSet = !same(status.getInventory(), next);
+    if (newSet) {
+      // What this attempt may apply is on record before anything is written, so that a crash in
+      // the middle cannot leave objects that no inventory knows of.
+      status.setPendingInventory(next);
+      writeStatus(client, sync, status);
+    }
+    try (KubernetesClient applier = applier(client, sync)) {
+      SyncApplier.Outcome outcome = SyncApplier.apply(applier, objects, sync.getSpec().isForce());
+      if (!outcome.succeeded()) {
+        parsed.remove(key);
+        stalled(
+            sync,
+            status,
+            GitSync.REASON_RECONCILIATION_FAILED,
+            resolved.revision(),
+            outcome.errors());
+        return;
+      }
+      List<String> changes = new ArrayList<>(outcome.changes());
+      List<SyncError> pruneErrors = new ArrayList<>();
+      if (!Boolean.FALSE.equals(sync.getSpec().getPrune())) {
+        Pruner.Outcome pruned = Pruner.prune(applier, stale(status, next), sync.syncLabel());
+        changes.addAll(pruned.deleted());
+        pruneErrors.addAll(pruned.errors());
+      }
+      status.setInventory(next);
+      status.setPendingInventory(null);
+      status.setLastAppliedRevision(resolved.revision());
+      status.setObservedGeneration(generation);
+      status.setFailures(failures(pruneErrors));
+      List<Condition> conditions = status.getConditions();
+      Instant now = clock.instant();
+      if (!pruneErrors.isEmpty()) {
+        Conditions.set(
+            conditions,
+            GitSync.CONDITION_READY,
+            Conditions.FALSE,
+            GitSync.REASON_PRUNE_FAILED,
+            pruneErrors.get(0).toString(),
+            generation,
+            now);
+      } else {
+        Conditions.set(
+            conditions,
+            GitSync.CONDITION_READY,
+            Conditions.TRUE,
+            GitSync.REASON_SUCCEEDED,
+            "Applied revision: " + resolved.revision(),
+            generation,
+            now);
+      }
+      Conditions.remove(conditions, GitSync.CONDITION_RECONCILING);
+      Conditions.remove(conditions, GitSync.CONDITION_STALLED);
+      if (!changes.isEmpty()) {
+        LOG.info(
+            "gitsync={} revision={} changes:\n  {}",
+            key,
+            resolved.revision(),
+            String.join("\n  ", changes));
+      }
+    }
+  }
+
+  /** Old inventory and an unfinished attempt's, minus the new set. */
+  private static List<ObjectId> stale(GitSyncStatus status, Inventory next) {
+    Map<String, ObjectId> old = new LinkedHashMap<>();
+    for (Inventory inventory :
+        List.of(orEmpty(status.getInventory()), orEmpty(status.getPendingInventory()))) {
+      for (InventoryEntry e : inventory.getEntries()) {
+        ObjectId.parse(e.getId(), e.getV()).ifPresent(id -> old.put(id.id(), id));
+      }
+    }
+    next.getEntries().forEach(e -> old.remove(e.getId()));
+    return List.copyOf(old.values());
+  }
+
+  private static Inventory orEmpty(Inventory inventory) {
+    return inventory == null ? new Inventory() : inventory;
+  }
+
+  private static Inventory inventory(List<Desired> objects) {
+    Inventory inventory = new Inventory();
+    for (Desired d : SyncApplier.sorted(objects)) {
+      InventoryEntry entry = new InventoryEntry();
+      entry.setId(d.id().id());
+      entry.setV(d.id().version());
+      inventory.getEntries().add(entry);
+    }
+    return inventory;
+  }
+
+  private static boolean same(Inventory a, Inventory b) {
+    return Serialization.asJson(orEmpty(a)).equals(Serialization.asJson(orEmpty(b)));
+  }
+
+  /**
+   * A commit that cannot be applied as it is: nothing of it was written; Stalled until Git changes.
+   */
+  private void stalled(
+      GitSync sync, GitSyncStatus status, String reason, String revision, List<SyncError> errors) {
+    status.setFailures(failures(errors));
+    String message =
+        (errors.size() == 1 ? "" : errors.size() + " errors; first: ")
+            + errors.get(0)
+            + " (revision "
+            + revision
+            + "; "
+            + (status.getLastAppliedRevision() == null
+                ? "nothing applied"
+                : status.getLastAppliedRevision() + " stays applied")
+            + ")";
+    failed(sync, status, reason, message, true);
+  }
+
+  private void failed(
+      GitSync sync, GitSyncStatus status, String reason, String message, boolean terminal) {
+    long generation =
+        sync.getMetadata().getGeneration() == null ? 0 : sync.getMetadata().getGeneration();
+    Instant now = clock.instant();
+    List<Condition> conditions = status.getConditions();
+    Conditions.set(
+        conditions, GitSync.CONDITION_READY, Conditions.FALSE, reason, message, generation, now);
+    if (terminal) {
+      Conditions.set(
+          conditions, GitSync.CONDITION_STALLED, Conditions.TRUE, reason, message, generation, now);
+      Conditions.remove(conditions, GitSync.CONDITION_RECONCILING);
+      status.setObservedGeneration(generation);
+    } else {
+      Conditions.set(
+          conditions,
+          GitSync.CONDITION_RECONCILING,
+          Conditions.TRUE,
+          GitSync.REASON_PROGRESSING_WITH_RETRY,
+          message,
+          generation,
+          now);
+    }
+    LOG.warn(
+        "gitsync={}/{} {}: {}",
+        sync.getMetadata().getNamespace(),
+        sync.getMetadata().getName(),
+        reason,
+        message);
+  }
+
+  private static List<SyncFailure> failures(List<SyncError> errors) {
+    List<SyncFailure> failures = new ArrayList<>();
+    for (SyncError e : errors.subList(0, Math.min(errors.size(), 50))) {
+      SyncFailure f = new SyncFailure();
+      f.setFile(e.file());
+      f.setDocument(e.document());
+      f.setObject(e.object());
+      f.setMessage(e.message());
+      failures.add(f);
+    }
+    return failures;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void writeStatus(KubernetesClient client, GitSync sync, GitSyncStatus status) {
+    Map<String, Object> body = Serialization.jsonMapper().convertValue(status, Map.class);
+    client
+        .resource(StatusPatch.of(sync, body))
+        .subresource("status")
+        .patch(
+            new PatchContext.Builder()
+                .withPatchType(PatchType.SERVER_SIDE_APPLY)
+                .withFieldManager(STATUS_MANAGER)
+                .withForce(true)
+                .build());
+  }
+
+  /**
+   * The client that reads and writes the synced objects: the service account's, if one is named.
+   */
+  private static KubernetesClient applier(KubernetesClient client, GitSync sync) {
+    String account = sync.getSpec().getServiceAccountName();
+    Config config =
+        account == null || account.isEmpty()
+            ? new ConfigBuilder(client.getConfiguration()).build()
+            : new ConfigBuilder(client.getConfiguration())
+                .withImpersonateUsername(
+                    "system:serviceaccount:" + sync.getMetadata().getNamespace() + ":" + account)
+                .withImpersonateGroups(
+                    "system:serviceaccounts",
+                    "system:serviceaccounts:" + sync.getMetadata().getNamespace(),
+                    "system:authenticated")
+                .build();
+    return new KubernetesClientBuilder().withConfig(config).build();
+  }
+
+  /** Basic or token credentials from the Secret named by secretRef (keys username, password). */
+  private static CredentialsProvider credentials(KubernetesClient client, GitSync sync)
+      throws GitFailure {
+    if (sync.getSpec().getSecretRef() == null) {
+      return null;
+    }
+    String name = sync.getSpec().getSecretRef().getName();
+    Secret secret =
+        client.secrets().inNamespace(sync.getMetadata().getNamespace()).withName(name).get();
+    if (secret == null) {
+      throw new GitFailure(GitSync.REASON_AUTH_FAILED, "secretRef: Secret " + name + " not found");
+    }
+    String password = data(secret, "password");
+    if (password == null) {
+      throw new GitFailure(
+          GitSync.REASON_AUTH_FAILED,
+          "secretRef: Secret " + name + " has no key 'password' (username/password or token)");
+    }
+    String username = data(secret, "username");
+    return new UsernamePasswordCredentialsProvider(username == null ? "git" : username, password);
+  }
+
+  private static String data(Secret secret, String key) {
+    if (secret.getData() != null && secret.getData().get(key) != null) {
+      return new String(
+          Base64.getDecoder().decode(secret.getData().get(key)), StandardCharsets.UTF_8);
+    }
+    return secret.getStringData() == null ? null : secret.getStringData().get(key);
+  }
+
+  private static String annotation(GitSync sync, String key) {
+    Map<String, String> annotations = sync.getMetadata().getAnnotations();
+    return annotations == null ? null : annotations.get(key);
+  }
+
+  /** spec.interval as a Go duration (e.g. 1m30s); 5m when unset. */
+  static Duration interval(GitSync sync) {
+    String text = sync.getSpec().getInterval();
+    if (text == null || text.isEmpty()) {
+      return DEFAULT_INTERVAL;
+    }
+    Duration total = Duration.ZERO;
+    var m = java.util.regex.Pattern.compile("([0-9]+(?:\\.[0-9]+)?)(ms|s|m|h)").matcher(text);
+    while (m.find()) {
+      double value = Double.parseDouble(m.group(1));
+      long millis =
+          (long)
+              (value
+                  * switch (m.group(2)) {
+                    case "ms" -> 1;
+                    case "s" -> 1000;
+                    case "m" -> 60_000;
+                    default -> 3_600_000;
+                  });
+      total = total.plusMillis(millis);
+    }
+    return total.isZero() ? DEFAULT_INTERVAL : total;
+  }
+}
