@@ -21,7 +21,7 @@ public final class GitFailure extends Exception {
             || lower.contains("403");
     return new GitFailure(
         auth ? GitSync.REASON_AUTH_FAILED : GitSync.REASON_GIT_FAILED,
-        Redact.url(url) + ": " + message);
+        message.contains(Redact.url(url)) ? message : Redact.url(url) + ": " + message);
   }
 
   public String reason() {

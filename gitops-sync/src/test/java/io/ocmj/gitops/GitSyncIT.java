@@ -16,6 +16,7 @@ import io.ocmj.api.status.Conditions;
 import io.ocmj.hub.HubCrds;
 import io.ocmj.testing.ClusterSet;
 import io.ocmj.testing.junit.KubernetesClusters;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -140,6 +141,135 @@ class GitSyncIT {
     }
   }
 
+  @Test
+  void driftIsCorrectedConflictsAreReportedAndALostRemoteOrBadYamlChangesNothing()
+      throws Exception {
+    try (TestRepo repo = new TestRepo(repoDir)) {
+      String first =
+          repo.commit(
+              "drift",
+              Map.of(
+                  "drift/objects.yaml",
+                  namespace("team-b")
+                      + "---\n"
+                      + configMap("team-b", "d", "1")
+                      + "---\n"
+                      + configMap("team-b", "keep", "1")
+                          .replace(
+                              "namespace: team-b}",
+                              "namespace: team-b, annotations: {gitops.ocmj.io/prune: disabled}}")));
+      createSync("drift", repo.url(), "drift");
+      await("applied").atMost(WAIT).until(() -> applied("drift", first));
+
+      edit("d", "kubectl-edit", "edited");
+      requestSync("drift");
+      await("a kubectl edit is reverted")
+          .atMost(WAIT)
+          .until(() -> "1".equals(value("team-b", "d")));
+
+      edit("d", "another-controller", "theirs");
+      requestSync("drift");
+      await("another manager's field is a reported conflict")
+          .atMost(WAIT)
+          .until(() -> readyMessage("drift").contains("another-controller"));
+      assertThat(value("team-b", "d")).isEqualTo("theirs");
+      hub.resources(GitSync.class)
+          .inNamespace("gitops")
+          .withName("drift")
+          .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"force\":true}}");
+      await("force takes it back").atMost(WAIT).until(() -> "1".equals(value("team-b", "d")));
+
+      String second =
+          repo.commit(
+              "drop keep",
+              Map.of(
+                  "drift/objects.yaml",
+                  namespace("team-b") + "---\n" + configMap("team-b", "d", "1")));
+      requestSync("drift");
+      await("applied").atMost(WAIT).until(() -> applied("drift", second));
+      assertThat(value("team-b", "keep")).as("prune disabled: kept").isEqualTo("1");
+      assertThat(get("drift").getStatus().getInventory().getEntries())
+          .extracting(InventoryEntry::getId)
+          .doesNotContain("team-b_keep__ConfigMap");
+
+      Path moved = Files.move(repo.dir(), repoDir.resolveSibling(repoDir.getFileName() + "-gone"));
+      requestSync("drift");
+      await("a lost remote is reported")
+          .atMost(WAIT)
+          .until(() -> GitSync.REASON_GIT_FAILED.equals(readyReason("drift")));
+      assertThat(value("team-b", "d")).as("what is applied stays").isEqualTo("1");
+      assertThat(get("drift").getStatus().getLastAppliedRevision())
+          .isEqualTo("main@sha1:" + second);
+      Files.move(moved, repo.dir());
+
+      String bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n";
+      for (char c = 'b'; c <= 'j'; c++) {
+        bomb +=
+            c
+                + ": &"
+                + c
+                + " [*"
+                + (char) (c - 1)
+                + ", *"
+                + (char) (c - 1)
+                + ", *"
+                + (char) (c - 1)
+                + ", *"
+                + (char) (c - 1)
+                + ", *"
+                + (char) (c - 1)
+                + ", *"
+                + (char) (c - 1)
+                + "]\n";
+      }
+      repo.commit("a YAML bomb", Map.of("drift/bomb.yaml", bomb));
+      requestSync("drift");
+      await("the bomb is a build failure naming the file")
+          .atMost(WAIT)
+          .until(() -> GitSync.REASON_BUILD_FAILED.equals(readyReason("drift")));
+      assertThat(readyMessage("drift")).contains("drift/bomb.yaml", "aliases");
+      assertThat(get("drift").getStatus().getFailures()).isNotEmpty();
+      assertThat(value("team-b", "d")).isEqualTo("1");
+
+      String fixed = repo.commit("no bomb", new HashMap<>(Map.of("drift/bomb.yaml", "")));
+      requestSync("drift");
+      await("recovers").atMost(WAIT).until(() -> applied("drift", fixed));
+    }
+  }
+
+  /** A change as {@code kubectl edit} (or another controller) makes it: an Update by manager. */
+  private static void edit(String name, String manager, String value) {
+    hub.configMaps()
+        .inNamespace("team-b")
+        .withName(name)
+        .patch(
+            new PatchContext.Builder()
+                .withPatchType(PatchType.JSON_MERGE)
+                .withFieldManager(manager)
+                .build(),
+            "{\"data\":{\"value\":\"" + value + "\"}}");
+  }
+
+  private static String value(String namespace, String name) {
+    ConfigMap cm = hub.configMaps().inNamespace(namespace).withName(name).get();
+    return cm == null ? null : cm.getData().get("value");
+  }
+
+  private static String readyReason(String name) {
+    return Conditions.find(get(name).getStatus().getConditions(), GitSync.CONDITION_READY)
+        .map(c -> c.getReason())
+        .orElse("");
+  }
+
+  private static String readyMessage(String name) {
+    GitSync sync = get(name);
+    return sync.getStatus() == null
+        ? ""
+        : Conditions.find(sync.getStatus().getConditions(), GitSync.CONDITION_READY)
+            .map(c -> c.getMessage())
+            .orElse("");
+  }
+
   private static String shortSha(String revision) {
     return revision == null ? "" : revision.substring(revision.indexOf("sha1:") + 5);
   }
@@ -161,6 +291,10 @@ class GitSyncIT {
   }
 
   private static void createSync(String name, String url) {
+    createSync(name, url, "fleet");
+  }
+
+  private static void createSync(String name, String url, String path) {
     GitSync sync = new GitSync();
     sync.getMetadata().setName(name);
     sync.getMetadata().setNamespace("gitops");
@@ -169,7 +303,7 @@ class GitSyncIT {
     GitRef ref = new GitRef();
     ref.setBranch("main");
     spec.setRef(ref);
-    spec.setPaths(List.of("fleet"));
+    spec.setPaths(List.of(path));
     spec.setInterval("1h");
     sync.setSpec(spec);
     hub.resource(sync).create();
@@ -194,9 +328,15 @@ class GitSyncIT {
   }
 
   private static String configMap(String name, String value) {
+    return configMap("team-a", name, value);
+  }
+
+  private static String configMap(String namespace, String name, String value) {
     return "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: "
         + name
-        + ", namespace: team-a}\ndata: {value: '"
+        + ", namespace: "
+        + namespace
+        + "}\ndata: {value: '"
         + value
         + "'}\n";
   }
