@@ -2,27 +2,57 @@ package io.ocmj.gitops;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 
 /** Runs the GitSync controller on the hub; Git caches go under {@code cacheDir}. */
 public final class GitSyncController implements AutoCloseable {
   private final Operator operator;
+  private final WebhookReceiver receiver;
 
-  private GitSyncController(Operator operator) {
+  private GitSyncController(Operator operator, WebhookReceiver receiver) {
     this.operator = operator;
+    this.receiver = receiver;
   }
 
+  /** The controller without a webhook receiver. */
   public static GitSyncController start(KubernetesClient client, Path cacheDir, Clock clock) {
+    try {
+      return start(client, cacheDir, clock, null);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The controller and, when {@code webhook} is given, the webhook receiver on that address. */
+  public static GitSyncController start(
+      KubernetesClient client, Path cacheDir, Clock clock, InetSocketAddress webhook)
+      throws IOException {
+    WebhookRoutes routes = new WebhookRoutes();
+    WebhookReceiver receiver =
+        webhook == null ? null : WebhookReceiver.start(webhook, routes, client, clock);
     Operator operator =
         new Operator(o -> o.withKubernetesClient(client).withCloseClientOnStop(false));
-    operator.register(new GitSyncReconciler(new GitFetcher(cacheDir), clock));
+    operator.register(new GitSyncReconciler(new GitFetcher(cacheDir), clock, routes));
     operator.start();
-    return new GitSyncController(operator);
+    return new GitSyncController(operator, receiver);
+  }
+
+  /** The webhook receiver's port (to build its URL), if it runs. */
+  public java.util.OptionalInt webhookPort() {
+    return receiver == null
+        ? java.util.OptionalInt.empty()
+        : java.util.OptionalInt.of(receiver.port());
   }
 
   @Override
   public void close() {
     operator.stop();
+    if (receiver != null) {
+      receiver.close();
+    }
   }
 }

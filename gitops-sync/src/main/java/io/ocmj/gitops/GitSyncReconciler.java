@@ -56,15 +56,17 @@ public final class GitSyncReconciler implements Reconciler<GitSync> {
 
   private final GitFetcher fetcher;
   private final Clock clock;
+  private final WebhookRoutes routes;
 
   /** The last commit's checked objects per GitSync, so an unchanged commit is not parsed again. */
   private final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
 
   private record Parsed(String commit, long generation, String revision, List<Desired> objects) {}
 
-  public GitSyncReconciler(GitFetcher fetcher, Clock clock) {
+  public GitSyncReconciler(GitFetcher fetcher, Clock clock, WebhookRoutes routes) {
     this.fetcher = fetcher;
     this.clock = clock;
+    this.routes = routes;
   }
 
   @Override
@@ -80,6 +82,7 @@ public final class GitSyncReconciler implements Reconciler<GitSync> {
     if (requestedAt != null) {
       status.setLastHandledReconcileAt(requestedAt);
     }
+    String webhookProblem = webhook(client, sync, status);
     try {
       sync(client, sync, status);
     } catch (GitFailure e) {
@@ -91,6 +94,10 @@ public final class GitSyncReconciler implements Reconciler<GitSync> {
           GitSync.REASON_RECONCILIATION_FAILED,
           SyncApplier.message(e, sync.getSpec().isForce()),
           false);
+    }
+    if (webhookProblem != null) {
+      Conditions.find(status.getConditions(), GitSync.CONDITION_READY)
+          .ifPresent(c -> c.setMessage(c.getMessage() + " (" + webhookProblem + ")"));
     }
     writeStatus(client, sync, status);
     return UpdateControl.<GitSync>noUpdate().rescheduleAfter(interval);
@@ -189,6 +196,30 @@ public final class GitSyncReconciler implements Reconciler<GitSync> {
             String.join("\n  ", changes));
       }
     }
+  }
+
+  /** Registers the GitSync's webhook route; what is wrong with its Secret, if anything. */
+  private String webhook(KubernetesClient client, GitSync sync, GitSyncStatus status) {
+    String namespace = sync.getMetadata().getNamespace();
+    String name = sync.getMetadata().getName();
+    if (sync.getSpec().getWebhook() == null || sync.getSpec().getWebhook().getSecretRef() == null) {
+      routes.remove(namespace, name);
+      status.setWebhookPath(null);
+      return null;
+    }
+    String secretName = sync.getSpec().getWebhook().getSecretRef().getName();
+    Secret secret = client.secrets().inNamespace(namespace).withName(secretName).get();
+    String token = secret == null ? null : data(secret, "token");
+    if (token == null || token.isEmpty()) {
+      routes.remove(namespace, name);
+      status.setWebhookPath(null);
+      return "webhook.secretRef: Secret "
+          + secretName
+          + (secret == null ? " not found" : " has no key 'token'")
+          + "; no webhook";
+    }
+    status.setWebhookPath(routes.put(namespace, name, token));
+    return null;
   }
 
   /** Old inventory and an unfinished attempt's, minus the new set. */
