@@ -8,6 +8,7 @@ import io.ocmj.cli.command.InitCommand;
 import io.ocmj.cli.command.JoinCommand;
 import io.ocmj.cli.command.PlanCommand;
 import io.ocmj.cli.command.RebootstrapCommand;
+import io.ocmj.cli.command.SyncCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -25,6 +26,7 @@ import picocli.CommandLine.Command;
       AcceptCommand.class,
       GetCommand.class,
       PlanCommand.class,
+      SyncCommand.class,
       RebootstrapCommand.class
     })
 public final class Ocmj {

@@ -44,8 +44,8 @@ class DevUpIT {
                 "up",
                 "--kubeconfig-dir",
                 kubeconfigDir.toString(),
-                "--examples",
-                Path.of("..", "examples-repo", "manifestworks").toAbsolutePath().toString())
+                "--examples-repo",
+                Path.of("..", "examples-repo").toAbsolutePath().toString())
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
             .start();
@@ -61,6 +61,11 @@ class DevUpIT {
       }
       assertThat(summary)
           .contains("kubectl --kubeconfig " + kubeconfigs.get(0) + " get managedclusters");
+      assertThat(summary)
+          .as("the example fleet comes from Git")
+          .contains(
+              "GitSync ocmj-gitops/examples: Ready=True ReconciliationSucceeded: Applied revision: main@sha1:")
+          .containsPattern("POST to the webhook http://127\\.0\\.0\\.1:\\d+/hooks/[0-9a-f]{64}");
       assertThat(summary.lines())
           .as("the example work is applied to both clusters, with feedback")
           .anyMatch(

@@ -23,18 +23,15 @@ import io.ocmj.api.gitops.v1alpha1.SyncFailure;
 import io.ocmj.api.status.Conditions;
 import io.ocmj.api.status.StatusPatch;
 import io.ocmj.gitops.DesiredSet.Desired;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jgit.transport.CredentialsProvider;
-import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -107,7 +104,7 @@ public final class GitSyncReconciler implements Reconciler<GitSync> {
     String key = sync.getMetadata().getNamespace() + "/" + sync.getMetadata().getName();
     long generation =
         sync.getMetadata().getGeneration() == null ? 0 : sync.getMetadata().getGeneration();
-    CredentialsProvider credentials = credentials(client, sync);
+    CredentialsProvider credentials = GitCredentials.from(client, sync);
     GitFetcher.Resolved resolved = fetcher.resolve(sync, credentials);
     Parsed last = parsed.get(key);
     List<Desired> objects;
@@ -134,11 +131,14 @@ public final class GitSyncReconciler implements Reconciler<GitSync> {
     }
     status.setLastAttemptedRevision(resolved.revision());
     Inventory next = inventory(objects);
-    boolean newSet = !same(status.getInventory(), next);
-    if (newSet) {
-      // What this attempt may apply is on record before anything is written, so that a crash in
-      // the middle cannot leave objects that no inventory knows of.
-      status.setPendingInventory(next);
+    // Computed before the pending inventory is replaced: an interrupted earlier attempt's objects
+    // are stale too.
+    List<ObjectId> stale = stale(status, next);
+    if (!same(status.getInventory(), next)) {
+      // What this attempt may apply is on record before anything is written (with what earlier
+      // unfinished attempts may have applied), so that a crash in the middle cannot leave objects
+      // that no inventory knows of.
+      status.setPendingInventory(union(status.getPendingInventory(), next));
       writeStatus(client, sync, status);
     }
     try (KubernetesClient applier = applier(client, sync)) {
@@ -156,7 +156,7 @@ public final class GitSyncReconciler implements Reconciler<GitSync> {
       List<String> changes = new ArrayList<>(outcome.changes());
       List<SyncError> pruneErrors = new ArrayList<>();
       if (!Boolean.FALSE.equals(sync.getSpec().getPrune())) {
-        Pruner.Outcome pruned = Pruner.prune(applier, stale(status, next), sync.syncLabel());
+        Pruner.Outcome pruned = Pruner.prune(applier, stale, sync.syncLabel());
         changes.addAll(pruned.deleted());
         pruneErrors.addAll(pruned.errors());
       }
@@ -189,6 +189,7 @@ public final class GitSyncReconciler implements Reconciler<GitSync> {
       Conditions.remove(conditions, GitSync.CONDITION_RECONCILING);
       Conditions.remove(conditions, GitSync.CONDITION_STALLED);
       if (!changes.isEmpty()) {
+        ChangeEvents.record(client, sync, resolved.revision(), changes, clock.instant());
         LOG.info(
             "gitsync={} revision={} changes:\n  {}",
             key,
@@ -209,7 +210,7 @@ public final class GitSyncReconciler implements Reconciler<GitSync> {
     }
     String secretName = sync.getSpec().getWebhook().getSecretRef().getName();
     Secret secret = client.secrets().inNamespace(namespace).withName(secretName).get();
-    String token = secret == null ? null : data(secret, "token");
+    String token = secret == null ? null : GitCredentials.data(secret, "token");
     if (token == null || token.isEmpty()) {
       routes.remove(namespace, name);
       status.setWebhookPath(null);
@@ -233,6 +234,15 @@ public final class GitSyncReconciler implements Reconciler<GitSync> {
     }
     next.getEntries().forEach(e -> old.remove(e.getId()));
     return List.copyOf(old.values());
+  }
+
+  private static Inventory union(Inventory earlier, Inventory next) {
+    Map<String, InventoryEntry> all = new LinkedHashMap<>();
+    orEmpty(earlier).getEntries().forEach(e -> all.put(e.getId(), e));
+    next.getEntries().forEach(e -> all.put(e.getId(), e));
+    Inventory union = new Inventory();
+    union.setEntries(new ArrayList<>(all.values()));
+    return union;
   }
 
   private static Inventory orEmpty(Inventory inventory) {
@@ -348,36 +358,6 @@ public final class GitSyncReconciler implements Reconciler<GitSync> {
                     "system:authenticated")
                 .build();
     return new KubernetesClientBuilder().withConfig(config).build();
-  }
-
-  /** Basic or token credentials from the Secret named by secretRef (keys username, password). */
-  private static CredentialsProvider credentials(KubernetesClient client, GitSync sync)
-      throws GitFailure {
-    if (sync.getSpec().getSecretRef() == null) {
-      return null;
-    }
-    String name = sync.getSpec().getSecretRef().getName();
-    Secret secret =
-        client.secrets().inNamespace(sync.getMetadata().getNamespace()).withName(name).get();
-    if (secret == null) {
-      throw new GitFailure(GitSync.REASON_AUTH_FAILED, "secretRef: Secret " + name + " not found");
-    }
-    String password = data(secret, "password");
-    if (password == null) {
-      throw new GitFailure(
-          GitSync.REASON_AUTH_FAILED,
-          "secretRef: Secret " + name + " has no key 'password' (username/password or token)");
-    }
-    String username = data(secret, "username");
-    return new UsernamePasswordCredentialsProvider(username == null ? "git" : username, password);
-  }
-
-  private static String data(Secret secret, String key) {
-    if (secret.getData() != null && secret.getData().get(key) != null) {
-      return new String(
-          Base64.getDecoder().decode(secret.getData().get(key)), StandardCharsets.UTF_8);
-    }
-    return secret.getStringData() == null ? null : secret.getStringData().get(key);
   }
 
   private static String annotation(GitSync sync, String key) {

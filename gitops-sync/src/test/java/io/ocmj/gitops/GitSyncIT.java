@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
@@ -142,6 +143,80 @@ class GitSyncIT {
       assertThat(fx.get("fleet").getStatus().getInventory().getEntries()).hasSize(20);
       assertThat(fx.get("fleet").getStatus().getConditions())
           .noneMatch(c -> c.getType().equals(GitSync.CONDITION_STALLED));
+    }
+  }
+
+  @Test
+  void anHttpRemoteWithBasicAuthSyncsWithItsSecretAndSaysWhenTheCredentialsAreWrong()
+      throws Exception {
+    try (TestRepo repo = new TestRepo(repoDir);
+        GitHttpServer server = new GitHttpServer(repo.repository(), "git-user", "s3cret")) {
+      String sha =
+          repo.commit(
+              "over http",
+              Map.of(
+                  "web/cm.yaml",
+                  TestManifests.namespace("team-h")
+                      + "---\n"
+                      + TestManifests.configMap("team-h", "h", "1")));
+      hub.resource(
+              new SecretBuilder()
+                  .withNewMetadata()
+                  .withName("git-auth")
+                  .withNamespace("gitops")
+                  .endMetadata()
+                  .addToStringData("username", "git-user")
+                  .addToStringData("password", "wrong")
+                  .build())
+          .serverSideApply();
+      fx.createSync("web", server.url(), "web");
+      hub.resources(GitSync.class)
+          .inNamespace("gitops")
+          .withName("web")
+          .patch(
+              PatchContext.of(PatchType.JSON_MERGE),
+              "{\"spec\":{\"secretRef\":{\"name\":\"git-auth\"}}}");
+      await("wrong credentials are reported")
+          .atMost(WAIT)
+          .until(() -> GitSync.REASON_AUTH_FAILED.equals(fx.readyReason("web")));
+      assertThat(fx.readyMessage("web")).doesNotContain("wrong").contains(server.url());
+      hub.secrets()
+          .inNamespace("gitops")
+          .withName("git-auth")
+          .patch(
+              PatchContext.of(PatchType.JSON_MERGE), "{\"stringData\":{\"password\":\"s3cret\"}}");
+      fx.requestSync("web");
+      await("applied over http").atMost(WAIT).until(() -> fx.applied("web", sha));
+      assertThat(fx.value("team-h", "h")).isEqualTo("1");
+    }
+  }
+
+  @Test
+  void theExampleRepositorySyncsAsItIs() throws Exception {
+    Path examples = Path.of("..", "examples-repo");
+    Map<String, String> files = new HashMap<>();
+    try (var walk = Files.walk(examples)) {
+      for (Path file : walk.filter(Files::isRegularFile).toList()) {
+        files.put(examples.relativize(file).toString(), Files.readString(file));
+      }
+    }
+    try (TestRepo repo = new TestRepo(repoDir)) {
+      String sha = repo.commit("the example fleet", files);
+      fx.createSync("examples", repo.url(), "fleet");
+      await("the example fleet is applied")
+          .atMost(WAIT)
+          .until(
+              () ->
+                  fx.applied("examples", sha)
+                      || !fx.readyReason("examples").isEmpty()
+                          && !fx.readyReason("examples").equals(GitSync.REASON_SUCCEEDED));
+      assertThat(fx.readyMessage("examples")).isEqualTo("Applied revision: main@sha1:" + sha);
+      assertThat(fx.get("examples").getStatus().getInventory().getEntries())
+          .extracting(InventoryEntry::getId)
+          .contains(
+              "fleet_hello-world_work.open-cluster-management.io_ManifestWorkReplicaSet",
+              "fleet_all-clusters_cluster.open-cluster-management.io_Placement",
+              "fleet_global_cluster.open-cluster-management.io_ManagedClusterSetBinding");
     }
   }
 

@@ -19,6 +19,10 @@ final class TestRepo implements AutoCloseable {
     this.git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call();
   }
 
+  org.eclipse.jgit.lib.Repository repository() {
+    return git.getRepository();
+  }
+
   Path dir() {
     return dir;
   }

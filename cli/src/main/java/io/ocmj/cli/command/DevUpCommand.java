@@ -4,14 +4,18 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.ocmj.api.work.v1.ManifestWork;
+import io.ocmj.cli.UserError;
+import io.ocmj.gitops.GitSyncController;
 import io.ocmj.testing.Binaries;
 import io.ocmj.testing.ClusterSet;
 import io.ocmj.testing.LocalClusterProvider;
 import io.ocmj.testing.TestCluster;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,10 +58,11 @@ public final class DevUpCommand implements Callable<Integer> {
   String cacheDir;
 
   @Option(
-      names = "--examples",
-      defaultValue = "examples-repo/manifestworks",
+      names = "--examples-repo",
+      defaultValue = "examples-repo",
       description =
-          "ManifestWork YAML files to apply to every managed cluster (default: ${DEFAULT-VALUE}).")
+          "Example fleet repository, copied once into a local Git repository that a GitSync syncs"
+              + " (default: ${DEFAULT-VALUE}).")
   Path examples;
 
   @Option(
@@ -87,28 +92,57 @@ public final class DevUpCommand implements Callable<Integer> {
           "Clusters are up; starting the hub controllers and a registration and a work agent per"
               + " managed cluster, and accepting them on the hub...%n");
       out.flush();
-      List<ManifestWork> works = ExampleWorks.read(examples);
-      try (DevStack stack = DevStack.start(clusters)) {
+      Path repository = DevGitSync.repository(examples, kubeconfigDir.resolve("examples-repo"));
+      try (DevStack stack = DevStack.start(clusters);
+          GitSyncController gitops =
+              GitSyncController.start(
+                  clusters.get(0).client(),
+                  cache.resolve("gitsync"),
+                  Clock.systemUTC(),
+                  new InetSocketAddress("127.0.0.1", 0))) {
         List<String> managed =
             clusters.all().subList(1, clusters.size()).stream().map(TestCluster::name).toList();
         KubernetesClient hub = clusters.get(0).client();
-        if (!works.isEmpty()) {
-          out.printf(
-              "Applying %d ManifestWork(s) from %s to %s...%n", works.size(), examples, managed);
-          out.flush();
-          ExampleWorks.apply(hub, works, managed);
-          await("the example works are applied")
-              .atMost(Duration.ofMinutes(2))
-              .until(() -> ExampleWorks.allApplied(hub, works, managed));
+        out.printf(
+            "Syncing %s/fleet into the hub (GitSync %s/%s)...%n",
+            repository, DevGitSync.NAMESPACE, DevGitSync.NAME);
+        out.flush();
+        DevGitSync.create(hub, repository);
+        await("the GitSync's first attempt")
+            .atMost(Duration.ofMinutes(2))
+            .until(() -> DevGitSync.settled(hub));
+        if (!DevGitSync.ready(hub)) {
+          throw new UserError("GitSync " + DevGitSync.NAME + ": " + DevGitSync.describe(hub));
         }
+        List<ManifestWork> works = ExampleWorks.fromReplicaSets(hub, "fleet");
+        await("the example works are applied")
+            .atMost(Duration.ofMinutes(2))
+            .until(() -> ExampleWorks.allApplied(hub, works, managed));
         List<Path> written = writeKubeconfigs(clusters);
         Thread onCtrlC =
-            new Thread(() -> shutdown(out, stack, clusters, written, stopped), "ocmj-dev-down");
+            new Thread(
+                () -> shutdown(out, gitops, stack, clusters, written, stopped), "ocmj-dev-down");
         Runtime.getRuntime().addShutdownHook(onCtrlC);
         try {
           printSummary(out, clusters, written);
+          out.printf(
+              "GitSync %s/%s: %s%n",
+              DevGitSync.NAMESPACE, DevGitSync.NAME, DevGitSync.describe(hub));
+          out.printf("  Change the fleet: edit and commit in %s, then%n", repository);
+          out.printf(
+              "  java -jar cli/target/ocmj.jar sync now %s --hub-kubeconfig %s%n",
+              DevGitSync.NAME, written.get(0));
+          out.printf(
+              "  or POST to the webhook http://127.0.0.1:%d%s (GitHub-style HMAC with the token in"
+                  + " Secret %s/%s)%n%n",
+              gitops.webhookPort().orElseThrow(),
+              DevGitSync.get(hub).getStatus().getWebhookPath(),
+              DevGitSync.NAMESPACE,
+              DevGitSync.WEBHOOK_SECRET);
           if (!works.isEmpty()) {
-            out.println("ManifestWorks (status reported by the work agents):");
+            out.println(
+                "ManifestWorks made by the ManifestWorkReplicaSets of fleet (status reported by"
+                    + " the work agents):");
             ExampleWorks.print(out, hub, works, managed);
             out.println(
                 "  (AVAILABLE means every resource exists, as in OCM; these clusters have no"
@@ -179,6 +213,7 @@ public final class DevUpCommand implements Callable<Integer> {
 
   private static void shutdown(
       PrintWriter out,
+      GitSyncController gitops,
       DevStack stack,
       ClusterSet clusters,
       List<Path> written,
@@ -186,6 +221,7 @@ public final class DevUpCommand implements Callable<Integer> {
     // Credentials first: they must not outlive the clusters, whatever happens below.
     deleteAll(written);
     try {
+      gitops.close();
       stack.close();
       clusters.close();
       out.println("Stopped.");

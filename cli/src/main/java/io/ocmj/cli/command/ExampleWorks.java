@@ -1,98 +1,39 @@
 package io.ocmj.cli.command;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.ocmj.api.status.Conditions;
 import io.ocmj.api.work.v1.FeedbackValue;
 import io.ocmj.api.work.v1.ManifestCondition;
 import io.ocmj.api.work.v1.ManifestWork;
-import io.ocmj.cli.UserError;
-import java.io.IOException;
+import io.ocmj.api.work.v1alpha1.ManifestWorkReplicaSet;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
 
 /**
- * The example ManifestWorks of {@code examples-repo/manifestworks}: read and checked (the error
- * names the file and field), created in every managed cluster's namespace on the hub, and their
- * status printed once the agents applied them. Until GitOps sync exists this is how dev up shows
- * work distribution.
+ * The works dev up shows: those the example repository's ManifestWorkReplicaSets make in every
+ * managed cluster's namespace, once the work agents applied them, with their status.
  */
 final class ExampleWorks {
   private ExampleWorks() {}
 
-  static List<ManifestWork> read(Path dir) {
-    if (!Files.isDirectory(dir)) {
-      return List.of();
-    }
-    List<Path> files;
-    try (Stream<Path> listing = Files.list(dir)) {
-      files = listing.filter(f -> f.toString().matches(".*\\.ya?ml")).sorted().toList();
-    } catch (IOException e) {
-      throw new UserError(dir + ": cannot be listed: " + e.getMessage());
-    }
+  /**
+   * The works the ManifestWorkReplicaSets of {@code namespace} make: one per replica set, named
+   * after it, with its template (what every placed cluster gets).
+   */
+  static List<ManifestWork> fromReplicaSets(KubernetesClient hub, String namespace) {
     List<ManifestWork> works = new ArrayList<>();
-    for (Path file : files) {
-      works.add(parse(file));
+    for (ManifestWorkReplicaSet set :
+        hub.resources(ManifestWorkReplicaSet.class).inNamespace(namespace).list().getItems()) {
+      if (set.getSpec() == null || set.getSpec().getManifestWorkTemplate() == null) {
+        continue;
+      }
+      ManifestWork work = new ManifestWork();
+      work.getMetadata().setName(set.getMetadata().getName());
+      work.setSpec(set.getSpec().getManifestWorkTemplate());
+      works.add(work);
     }
     return works;
-  }
-
-  static ManifestWork parse(Path file) {
-    Map<?, ?> fields;
-    try {
-      fields = Serialization.unmarshal(Files.readString(file), Map.class);
-    } catch (IOException | RuntimeException e) {
-      throw new UserError(
-          file + ": not a ManifestWork: " + e.getMessage().lines().findFirst().orElse(""));
-    }
-    // Checked on the file's own fields: the ManifestWork class sets apiVersion and kind itself,
-    // so a ConfigMap read into it would pass for a ManifestWork.
-    Object apiVersion = fields == null ? null : fields.get("apiVersion");
-    Object kind = fields == null ? null : fields.get("kind");
-    if (!"ManifestWork".equals(kind)
-        || !(ManifestWork.GROUP + "/" + ManifestWork.VERSION).equals(apiVersion)) {
-      throw new UserError(
-          file
-              + ": apiVersion/kind must be "
-              + ManifestWork.GROUP
-              + "/"
-              + ManifestWork.VERSION
-              + " ManifestWork, was "
-              + apiVersion
-              + " "
-              + kind);
-    }
-    ManifestWork work;
-    try {
-      work = Serialization.jsonMapper().convertValue(fields, ManifestWork.class);
-    } catch (IllegalArgumentException e) {
-      throw new UserError(
-          file + ": not a ManifestWork: " + e.getMessage().lines().findFirst().orElse(""));
-    }
-    if (work.getMetadata().getName() == null || work.getMetadata().getName().isBlank()) {
-      throw new UserError(file + ": metadata.name is missing");
-    }
-    if (work.getSpec() == null || work.getSpec().getWorkload().getManifests().isEmpty()) {
-      throw new UserError(file + ": spec.workload.manifests is empty");
-    }
-    return work;
-  }
-
-  /** Creates or replaces each work in each cluster's namespace (the API server validates it). */
-  static void apply(KubernetesClient hub, List<ManifestWork> works, List<String> clusters) {
-    for (ManifestWork work : works) {
-      for (String cluster : clusters) {
-        ManifestWork copy = Serialization.clone(work);
-        copy.getMetadata().setNamespace(cluster);
-        copy.setStatus(null);
-        hub.resource(copy).fieldManager("ocmj-dev").forceConflicts().serverSideApply();
-      }
-    }
   }
 
   static boolean allApplied(KubernetesClient hub, List<ManifestWork> works, List<String> clusters) {

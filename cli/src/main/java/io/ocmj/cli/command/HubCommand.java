@@ -1,14 +1,23 @@
 package io.ocmj.cli.command;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.ocmj.cli.UserError;
+import io.ocmj.gitops.GitSyncController;
 import io.ocmj.hub.HubControllers;
+import io.ocmj.testing.Binaries;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-/** {@code ocmj hub}: runs the hub controllers against a hub until stopped. */
+/**
+ * {@code ocmj hub}: runs the hub controllers and the GitSync controller (with its webhook receiver)
+ * against a hub until stopped.
+ */
 @Command(
     name = "hub",
     mixinStandardHelpOptions = true,
@@ -16,16 +25,57 @@ import picocli.CommandLine.Mixin;
 public final class HubCommand implements Callable<Integer> {
   @Mixin HubKubeconfigMixin hubOptions;
 
+  @Option(
+      names = "--webhook-listen",
+      defaultValue = "127.0.0.1:9292",
+      description =
+          "host:port for GitSync webhooks (default ${DEFAULT-VALUE}; 'off' runs no receiver).")
+  String webhookListen;
+
+  @Option(
+      names = "--git-cache",
+      description = "Where GitSyncs keep their Git repositories (default: ~/.cache/ocmj/gitsync).")
+  Path gitCache;
+
   @Override
-  public Integer call() throws InterruptedException {
+  public Integer call() throws InterruptedException, java.io.IOException {
     CountDownLatch stop = new CountDownLatch(1);
+    InetSocketAddress webhook = listen(webhookListen);
+    Path cache = gitCache != null ? gitCache : Binaries.defaultCacheDir().resolve("gitsync");
     try (KubernetesClient hub = hubOptions.connect();
-        HubControllers controllers = HubControllers.start(hub, Clock.systemUTC())) {
+        HubControllers controllers = HubControllers.start(hub, Clock.systemUTC());
+        GitSyncController gitops =
+            GitSyncController.start(hub, cache, Clock.systemUTC(), webhook)) {
       Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "ocmj-hub-stop"));
       System.out.println(
-          "ocmj hub controllers are running against " + hub.getMasterUrl() + "; Ctrl-C stops.");
+          "ocmj hub controllers are running against "
+              + hub.getMasterUrl()
+              + gitops.webhookPort().stream()
+                  .mapToObj(p -> "; GitSync webhooks on " + webhook.getHostString() + ":" + p)
+                  .findFirst()
+                  .orElse("")
+              + "; Ctrl-C stops.");
       stop.await();
     }
     return 0;
+  }
+
+  private static InetSocketAddress listen(String value) {
+    if ("off".equals(value)) {
+      return null;
+    }
+    int colon = value.lastIndexOf(':');
+    try {
+      if (colon <= 0) {
+        throw new NumberFormatException("no port");
+      }
+      int port = Integer.parseInt(value.substring(colon + 1));
+      if (port < 0 || port > 65535) {
+        throw new NumberFormatException("port out of range");
+      }
+      return new InetSocketAddress(value.substring(0, colon), port);
+    } catch (NumberFormatException e) {
+      throw new UserError("--webhook-listen " + value + ": expected host:port or off");
+    }
   }
 }

@@ -1,0 +1,126 @@
+package io.ocmj.gitops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.ocmj.api.gitops.v1alpha1.GitSync;
+import io.ocmj.api.gitops.v1alpha1.InventoryEntry;
+import io.ocmj.api.status.StatusPatch;
+import io.ocmj.hub.HubCrds;
+import io.ocmj.testing.ClusterSet;
+import io.ocmj.testing.junit.KubernetesClusters;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A controller that stopped in the middle of applying a commit: the state it leaves (the attempt's
+ * set recorded as pending inventory, part of it applied) is made on a real hub with the controller
+ * stopped; a new controller on a newer commit converges to exactly that commit's objects.
+ */
+@KubernetesClusters("hub")
+class GitSyncRecoveryIT {
+  private static final Duration WAIT = Duration.ofSeconds(60);
+  @TempDir Path repoDir;
+  @TempDir Path cache;
+
+  @Test
+  void anInterruptedAttemptLeavesNothingBehindOnceANewerCommitIsApplied(ClusterSet clusters)
+      throws Exception {
+    KubernetesClient hub = clusters.get("hub").client();
+    HubCrds.install(hub);
+    hub.resource(new NamespaceBuilder().withNewMetadata().withName("gitops").endMetadata().build())
+        .serverSideApply();
+    GitSyncFixtures fx = new GitSyncFixtures(hub);
+    try (TestRepo repo = new TestRepo(repoDir)) {
+      String a =
+          repo.commit(
+              "a",
+              Map.of(
+                  "rec/objects.yaml",
+                  TestManifests.namespace("team-r")
+                      + "---\n"
+                      + TestManifests.configMap("team-r", "a1", "1")
+                      + "---\n"
+                      + TestManifests.configMap("team-r", "a2", "1")));
+      try (GitSyncController controller = GitSyncController.start(hub, cache, Clock.systemUTC())) {
+        fx.createSync("rec", repo.url(), "rec");
+        await("commit a applied").atMost(WAIT).until(() -> fx.applied("rec", a));
+      }
+
+      // What a controller killed while applying commit b leaves: b's set recorded as pending, b1
+      // applied (labelled as the GitSync's), b2 not yet.
+      GitSync stopped = fx.get("rec");
+      hub.resource(
+              new ConfigMapBuilder()
+                  .withNewMetadata()
+                  .withName("b1")
+                  .withNamespace("team-r")
+                  .addToLabels(GitSync.LABEL_SYNC, stopped.syncLabel())
+                  .endMetadata()
+                  .addToData("value", "b")
+                  .build())
+          .fieldManager(GitSync.FIELD_MANAGER)
+          .serverSideApply();
+      // Written as the controller writes status (same field manager, the whole status), so that
+      // the controller owns the pending inventory as it would after a real crash.
+      @SuppressWarnings("unchecked")
+      Map<String, Object> status =
+          new java.util.HashMap<>(
+              Serialization.jsonMapper().convertValue(stopped.getStatus(), Map.class));
+      status.put(
+          "pendingInventory",
+          Map.of(
+              "entries",
+              List.of(
+                  Map.of("id", "_team-r__Namespace", "v", "v1"),
+                  Map.of("id", "team-r_a1__ConfigMap", "v", "v1"),
+                  Map.of("id", "team-r_b1__ConfigMap", "v", "v1"),
+                  Map.of("id", "team-r_b2__ConfigMap", "v", "v1"))));
+      hub.resource(StatusPatch.of(stopped, status))
+          .subresource("status")
+          .patch(
+              new PatchContext.Builder()
+                  .withPatchType(PatchType.SERVER_SIDE_APPLY)
+                  .withFieldManager(GitSyncReconciler.STATUS_MANAGER)
+                  .withForce(true)
+                  .build());
+
+      String c =
+          repo.commit(
+              "c",
+              Map.of(
+                  "rec/objects.yaml",
+                  TestManifests.namespace("team-r")
+                      + "---\n"
+                      + TestManifests.configMap("team-r", "a1", "1")
+                      + "---\n"
+                      + TestManifests.configMap("team-r", "c1", "1")));
+      try (GitSyncController controller = GitSyncController.start(hub, cache, Clock.systemUTC())) {
+        fx.requestSync("rec");
+        await("commit c applied").atMost(WAIT).until(() -> fx.applied("rec", c));
+      }
+      assertThat(fx.value("team-r", "a1")).isEqualTo("1");
+      assertThat(fx.value("team-r", "c1")).isEqualTo("1");
+      assertThat(fx.value("team-r", "a2")).as("from the old inventory: pruned").isNull();
+      assertThat(fx.value("team-r", "b1")).as("from the interrupted attempt: pruned").isNull();
+      assertThat(fx.value("team-r", "b2")).isNull();
+      GitSync done = fx.get("rec");
+      assertThat(done.getStatus().getPendingInventory()).isNull();
+      assertThat(done.getStatus().getInventory().getEntries())
+          .extracting(InventoryEntry::getId)
+          .containsExactlyInAnyOrder(
+              "_team-r__Namespace", "team-r_a1__ConfigMap", "team-r_c1__ConfigMap");
+    }
+  }
+}
