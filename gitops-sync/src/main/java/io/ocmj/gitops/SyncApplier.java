@@ -74,12 +74,14 @@ public final class SyncApplier {
     List<String> changes = new ArrayList<>();
     List<SyncError> errors = new ArrayList<>();
     Deferred deferred = new Deferred(client, objects);
+    LiveObjects lives = new LiveObjects(client, objects);
     for (Desired d : sorted(objects)) {
       if (deferred.test(d)) {
         changes.add(d.id() + " (checked once its CRD or Namespace is applied)");
         continue;
       }
-      check(client, d, force, errors).ifPresent(plan -> changes.add(d.id() + " " + plan.verb()));
+      check(client, d, force, errors, lives)
+          .ifPresent(plan -> changes.add(d.id() + " " + plan.verb()));
     }
     return new Outcome(changes, errors);
   }
@@ -88,11 +90,12 @@ public final class SyncApplier {
   public static Outcome apply(KubernetesClient client, List<Desired> objects, boolean force) {
     List<SyncError> errors = new ArrayList<>();
     Deferred deferred = new Deferred(client, objects);
+    LiveObjects lives = new LiveObjects(client, objects);
     List<Desired> order = sorted(objects);
     Map<String, Plan> toWrite = new HashMap<>();
     for (Desired d : order) {
       if (!deferred.test(d)) {
-        check(client, d, force, errors).ifPresent(plan -> toWrite.put(d.id().id(), plan));
+        check(client, d, force, errors, lives).ifPresent(plan -> toWrite.put(d.id().id(), plan));
       }
     }
     if (!errors.isEmpty()) {
@@ -111,7 +114,7 @@ public final class SyncApplier {
     }
     for (Desired d : order) {
       if (errors.isEmpty() && deferred.test(d)) {
-        check(client, d, force, errors).ifPresent(plan -> toWrite.put(d.id().id(), plan));
+        check(client, d, force, errors, lives).ifPresent(plan -> toWrite.put(d.id().id(), plan));
       }
     }
     for (Desired d : order) {
@@ -136,10 +139,20 @@ public final class SyncApplier {
    * manager is reported unless the GitSync forces.
    */
   private static Optional<Plan> check(
-      KubernetesClient client, Desired d, boolean force, List<SyncError> errors) {
+      KubernetesClient client,
+      Desired d,
+      boolean force,
+      List<SyncError> errors,
+      LiveObjects lives) {
     Resource<GenericKubernetesResource> resource = client.resource(d.object());
     try {
-      GenericKubernetesResource live = resource.get();
+      GenericKubernetesResource live = lives.get(d);
+      if (live != null
+          && LiveMatch.holds(
+              Serialization.jsonMapper().valueToTree(live),
+              Serialization.jsonMapper().valueToTree(d.object()))) {
+        return Optional.empty();
+      }
       GenericKubernetesResource result;
       boolean forced = force;
       try {

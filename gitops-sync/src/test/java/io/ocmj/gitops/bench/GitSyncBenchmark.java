@@ -204,7 +204,7 @@ public final class GitSyncBenchmark {
     sync.getMetadata().setName("bench");
     sync.getMetadata().setNamespace("gitops");
     GitSyncSpec spec = new GitSyncSpec();
-    spec.setUrl(git.getRepository().getWorkTree().toURI().toString());
+    spec.setUrl(git.getRepository().getWorkTree().toPath().toUri().toString());
     GitRef ref = new GitRef();
     ref.setBranch("main");
     spec.setRef(ref);
