@@ -75,10 +75,6 @@ public final class GitSyncReconciler implements Reconciler<GitSync> {
     Duration interval = interval(sync);
     GitSyncStatus status =
         sync.getStatus() == null ? new GitSyncStatus() : Serialization.clone(sync.getStatus());
-    String requestedAt = annotation(sync, GitSync.ANNOTATION_REQUESTED_AT);
-    if (requestedAt != null) {
-      status.setLastHandledReconcileAt(requestedAt);
-    }
     String webhookProblem = webhook(client, sync, status);
     try {
       sync(client, sync, status);
@@ -95,6 +91,11 @@ public final class GitSyncReconciler implements Reconciler<GitSync> {
     if (webhookProblem != null) {
       Conditions.find(status.getConditions(), GitSync.CONDITION_READY)
           .ifPresent(c -> c.setMessage(c.getMessage() + " (" + webhookProblem + ")"));
+    }
+    // Only with the outcome: a reader waiting for its request must not see an earlier write.
+    String requestedAt = annotation(sync, GitSync.ANNOTATION_REQUESTED_AT);
+    if (requestedAt != null) {
+      status.setLastHandledReconcileAt(requestedAt);
     }
     writeStatus(client, sync, status);
     return UpdateControl.<GitSync>noUpdate().rescheduleAfter(interval);

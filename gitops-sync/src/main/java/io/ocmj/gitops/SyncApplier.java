@@ -256,7 +256,13 @@ public final class SyncApplier {
   static String message(KubernetesClientException e, boolean force) {
     Status status = e.getStatus();
     if (status == null) {
-      return Redact.url(String.valueOf(e.getMessage()));
+      // fabric8 wraps what went wrong before a status came back (e.g. a value the client could not
+      // even serialise): the innermost message says what.
+      Throwable cause = e;
+      while (cause.getCause() != null && cause.getCause() != cause) {
+        cause = cause.getCause();
+      }
+      return Redact.url(String.valueOf(cause.getMessage()));
     }
     String text;
     if (status.getDetails() != null && !status.getDetails().getCauses().isEmpty()) {

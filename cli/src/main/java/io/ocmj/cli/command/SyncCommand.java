@@ -2,6 +2,7 @@ package io.ocmj.cli.command;
 
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.ocmj.api.gitops.v1alpha1.GitSync;
@@ -157,16 +158,20 @@ public final class SyncCommand {
           }
           out().print(".");
           out().flush();
-          hub.resources(GitSync.class)
-              .inNamespace(ns)
-              .withName(name)
-              .waitUntilCondition(
-                  s ->
-                      s != null
-                          && s.getStatus() != null
-                          && requested.equals(s.getStatus().getLastHandledReconcileAt()),
-                  2,
-                  TimeUnit.SECONDS);
+          try {
+            hub.resources(GitSync.class)
+                .inNamespace(ns)
+                .withName(name)
+                .waitUntilCondition(
+                    s ->
+                        s != null
+                            && s.getStatus() != null
+                            && requested.equals(s.getStatus().getLastHandledReconcileAt()),
+                    2,
+                    TimeUnit.SECONDS);
+          } catch (KubernetesClientException e) {
+            // Not yet: the loop prints progress and asks again until the deadline.
+          }
         }
         out().println();
         if (done == null) {
