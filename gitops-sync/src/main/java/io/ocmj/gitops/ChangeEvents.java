@@ -65,7 +65,7 @@ public final class ChangeEvents {
           "gitsync={}/{} could not record its change set: {}",
           namespace,
           sync.getMetadata().getName(),
-          e.getMessage().toLowerCase(Locale.ROOT));
+          String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT));
     }
   }
 }

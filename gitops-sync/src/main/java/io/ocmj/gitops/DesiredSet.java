@@ -79,9 +79,15 @@ public final class DesiredSet {
                 "the same object is also in " + earlier.file() + "[" + earlier.document() + "]"));
         continue;
       }
-      GenericKubernetesResource object =
-          Serialization.jsonMapper()
-              .convertValue(source.content(), GenericKubernetesResource.class);
+      GenericKubernetesResource object;
+      try {
+        object =
+            Serialization.jsonMapper()
+                .convertValue(source.content(), GenericKubernetesResource.class);
+      } catch (IllegalArgumentException e) {
+        errors.add(error(source, "metadata: " + firstLine(e)));
+        continue;
+      }
       object.getMetadata().setNamespace(namespaced.get() ? objectNamespace : null);
       Map<String, String> labels =
           new HashMap<>(
@@ -125,6 +131,12 @@ public final class DesiredSet {
       return Optional.of(source.describe() + ": metadata.namespace: must be a string");
     }
     return Optional.empty();
+  }
+
+  private static String firstLine(Exception e) {
+    String message = String.valueOf(e.getMessage());
+    int chain = message.indexOf(" (through reference chain");
+    return (chain > 0 ? message.substring(0, chain) : message).lines().findFirst().orElse("");
   }
 
   private static SyncError error(SourceObject source, String message) {

@@ -17,8 +17,8 @@ public final class GitFailure extends Exception {
     boolean auth =
         lower.contains("not authorized")
             || lower.contains("authentication")
-            || lower.contains("401")
-            || lower.contains("403");
+            || lower.contains("401 unauthorized")
+            || lower.contains("403 forbidden");
     return new GitFailure(
         auth ? GitSync.REASON_AUTH_FAILED : GitSync.REASON_GIT_FAILED,
         message.contains(Redact.url(url)) ? message : Redact.url(url) + ": " + message);

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.Ref;
@@ -145,10 +146,20 @@ public final class GitFetcher {
       RevCommit commit = walk.parseCommit(commitId);
       for (int i = 0; i < paths.size(); i++) {
         String path = paths.get(i);
-        if (!path.isEmpty() && TreeWalk.forPath(repo, path, commit.getTree()) == null) {
-          throw new GitFailure(
-              GitSync.REASON_GIT_FAILED,
-              "paths[" + i + "]: folder " + path + " not found at " + commitId.name());
+        if (path.isEmpty()) {
+          continue;
+        }
+        try (TreeWalk at = TreeWalk.forPath(repo, path, commit.getTree())) {
+          if (at == null) {
+            throw new GitFailure(
+                GitSync.REASON_GIT_FAILED,
+                "paths[" + i + "]: folder " + path + " not found at " + commitId.name());
+          }
+          if (!FileMode.TREE.equals(at.getFileMode(0))) {
+            throw new GitFailure(
+                GitSync.REASON_GIT_FAILED,
+                "paths[" + i + "]: " + path + " is a file, not a folder, at " + commitId.name());
+          }
         }
       }
       try (TreeWalk tree = new TreeWalk(repo)) {

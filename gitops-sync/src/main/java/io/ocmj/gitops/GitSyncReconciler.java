@@ -87,6 +87,16 @@ public final class GitSyncReconciler implements Reconciler<GitSync> {
           GitSync.REASON_RECONCILIATION_FAILED,
           SyncApplier.message(e, sync.getSpec().isForce()),
           false);
+    } catch (RuntimeException e) {
+      // Whatever else goes wrong is said on the GitSync, and the next interval tries again.
+      LOG.error(
+          "gitsync={}/{}", sync.getMetadata().getNamespace(), sync.getMetadata().getName(), e);
+      failed(
+          sync,
+          status,
+          GitSync.REASON_RECONCILIATION_FAILED,
+          Redact.url(e.getClass().getSimpleName() + ": " + e.getMessage()),
+          false);
     }
     if (webhookProblem != null) {
       Conditions.find(status.getConditions(), GitSync.CONDITION_READY)
@@ -102,7 +112,8 @@ public final class GitSyncReconciler implements Reconciler<GitSync> {
   }
 
   private void sync(KubernetesClient client, GitSync sync, GitSyncStatus status) throws GitFailure {
-    String key = sync.getMetadata().getNamespace() + "/" + sync.getMetadata().getName();
+    // By uid: a GitSync deleted and made again under the same name starts afresh.
+    String key = sync.getMetadata().getUid();
     long generation =
         sync.getMetadata().getGeneration() == null ? 0 : sync.getMetadata().getGeneration();
     CredentialsProvider credentials = GitCredentials.from(client, sync);
@@ -123,7 +134,7 @@ public final class GitSyncReconciler implements Reconciler<GitSync> {
         List<SyncError> errors = new ArrayList<>(read.errors());
         errors.addAll(built.errors());
         if (!errors.isEmpty()) {
-          stalled(sync, status, GitSync.REASON_BUILD_FAILED, resolved.revision(), errors);
+          stalled(sync, status, GitSync.REASON_BUILD_FAILED, resolved.revision(), errors, 0);
           return;
         }
         objects = built.objects();
@@ -135,6 +146,7 @@ public final class GitSyncReconciler implements Reconciler<GitSync> {
     // Computed before the pending inventory is replaced: an interrupted earlier attempt's objects
     // are stale too.
     List<ObjectId> stale = stale(status, next);
+    Inventory pendingBefore = status.getPendingInventory();
     if (!same(status.getInventory(), next)) {
       // What this attempt may apply is on record before anything is written (with what earlier
       // unfinished attempts may have applied), so that a crash in the middle cannot leave objects
@@ -146,23 +158,40 @@ public final class GitSyncReconciler implements Reconciler<GitSync> {
       SyncApplier.Outcome outcome = SyncApplier.apply(applier, objects, sync.getSpec().isForce());
       if (!outcome.succeeded()) {
         parsed.remove(key);
+        if (outcome.changes().isEmpty()) {
+          // Nothing of this attempt was written: it leaves nothing to prune later.
+          status.setPendingInventory(pendingBefore);
+        }
+        if (!outcome.changes().isEmpty()) {
+          ChangeEvents.record(
+              client, sync, resolved.revision(), outcome.changes(), clock.instant());
+        }
         stalled(
             sync,
             status,
             GitSync.REASON_RECONCILIATION_FAILED,
             resolved.revision(),
-            outcome.errors());
+            outcome.errors(),
+            outcome.changes().size());
         return;
       }
       List<String> changes = new ArrayList<>(outcome.changes());
       List<SyncError> pruneErrors = new ArrayList<>();
+      Inventory unpruned = new Inventory();
       if (!Boolean.FALSE.equals(sync.getSpec().getPrune())) {
         Pruner.Outcome pruned = Pruner.prune(applier, stale, sync.syncLabel());
         changes.addAll(pruned.deleted());
         pruneErrors.addAll(pruned.errors());
+        for (ObjectId id : pruned.failed()) {
+          InventoryEntry entry = new InventoryEntry();
+          entry.setId(id.id());
+          entry.setV(id.version());
+          unpruned.getEntries().add(entry);
+        }
       }
       status.setInventory(next);
-      status.setPendingInventory(null);
+      // What could not be pruned stays on record, so that the next pass tries again.
+      status.setPendingInventory(unpruned.getEntries().isEmpty() ? null : unpruned);
       status.setLastAppliedRevision(resolved.revision());
       status.setObservedGeneration(generation);
       status.setFailures(failures(pruneErrors));
@@ -192,8 +221,9 @@ public final class GitSyncReconciler implements Reconciler<GitSync> {
       if (!changes.isEmpty()) {
         ChangeEvents.record(client, sync, resolved.revision(), changes, clock.instant());
         LOG.info(
-            "gitsync={} revision={} changes:\n  {}",
-            key,
+            "gitsync={}/{} revision={} changes:\n  {}",
+            sync.getMetadata().getNamespace(),
+            sync.getMetadata().getName(),
             resolved.revision(),
             String.join("\n  ", changes));
       }
@@ -269,7 +299,12 @@ public final class GitSyncReconciler implements Reconciler<GitSync> {
    * A commit that cannot be applied as it is: nothing of it was written; Stalled until Git changes.
    */
   private void stalled(
-      GitSync sync, GitSyncStatus status, String reason, String revision, List<SyncError> errors) {
+      GitSync sync,
+      GitSyncStatus status,
+      String reason,
+      String revision,
+      List<SyncError> errors,
+      int written) {
     status.setFailures(failures(errors));
     String message =
         (errors.size() == 1 ? "" : errors.size() + " errors; first: ")
@@ -277,9 +312,13 @@ public final class GitSyncReconciler implements Reconciler<GitSync> {
             + " (revision "
             + revision
             + "; "
-            + (status.getLastAppliedRevision() == null
-                ? "nothing applied"
-                : status.getLastAppliedRevision() + " stays applied")
+            + (written > 0
+                ? "partly applied: "
+                    + written
+                    + " object(s) written before the failure (Events list them)"
+                : status.getLastAppliedRevision() == null
+                    ? "nothing applied"
+                    : status.getLastAppliedRevision() + " stays applied")
             + ")";
     failed(sync, status, reason, message, true);
   }

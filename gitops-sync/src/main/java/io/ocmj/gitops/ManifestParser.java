@@ -25,6 +25,9 @@ public final class ManifestParser {
 
   static final int MAX_ALIASES = 50;
 
+  /** Deeper than any Kubernetes object needs. */
+  static final int MAX_DEPTH = 64;
+
   private ManifestParser() {}
 
   /** The parsed documents and the errors; a file with an error contributes no objects. */
@@ -97,6 +100,9 @@ public final class ManifestParser {
       }
     } catch (YamlEngineException e) {
       errors.add(new SyncError(file.path(), index, null, "invalid YAML: " + oneLine(e)));
+    } catch (StackOverflowError e) {
+      // The parser builds nested collections recursively and has no depth limit of its own.
+      errors.add(new SyncError(file.path(), index, null, "invalid YAML: nesting too deep to read"));
     }
   }
 
@@ -117,6 +123,9 @@ public final class ManifestParser {
   }
 
   private static Object json(Object value, String path) {
+    if (path.chars().filter(c -> c == '.' || c == '[').count() > MAX_DEPTH) {
+      throw new IllegalArgumentException(path + ": nested deeper than " + MAX_DEPTH + " levels");
+    }
     if (value instanceof Map<?, ?> map) {
       return jsonMap(map, path);
     }

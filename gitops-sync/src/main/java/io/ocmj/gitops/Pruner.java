@@ -20,12 +20,15 @@ import java.util.Map;
 final class Pruner {
   private Pruner() {}
 
-  record Outcome(List<String> deleted, List<String> kept, List<SyncError> errors) {}
+  /** What was deleted, kept (with why), and could not be deleted (to try again next time). */
+  record Outcome(
+      List<String> deleted, List<String> kept, List<SyncError> errors, List<ObjectId> failed) {}
 
   static Outcome prune(KubernetesClient client, Collection<ObjectId> stale, String syncLabel) {
     List<String> deleted = new ArrayList<>();
     List<String> kept = new ArrayList<>();
     List<SyncError> errors = new ArrayList<>();
+    List<ObjectId> failed = new ArrayList<>();
     for (ObjectId id : stale) {
       try {
         var kind = client.genericKubernetesResources(id.apiVersion(), id.kind());
@@ -53,7 +56,7 @@ final class Pruner {
             new SyncError(null, null, id.toString(), "prune: " + SyncApplier.message(e, true)));
       }
     }
-    return new Outcome(deleted, kept, errors);
+    return new Outcome(deleted, kept, errors, failed);
   }
 
   static boolean optedOut(Map<String, String> annotations) {

@@ -32,9 +32,10 @@ import java.util.stream.Collectors;
  * manager {@value GitSync#FIELD_MANAGER}) only when the dry-run result differs from the live object
  * (drift or a new commit). Objects of a kind that a CRD of the same commit defines, or in a
  * namespace the commit creates, can only be dry-run once that CRD or Namespace exists: the commit's
- * CRDs and Namespaces are applied first (after their own dry-run and that of everything else that
- * can be checked), then those objects are checked, as Flux and Argo CD do; if they fail, the new
- * CRDs and Namespaces stay and nothing else of the commit is written.
+ * new CRDs and Namespaces are created first (after their own dry-run and that of everything else
+ * that can be checked), then those objects are checked, as Flux and Argo CD do; if they fail, the
+ * new CRDs and Namespaces stay and nothing else of the commit is written (changes to existing CRDs
+ * and Namespaces included).
  */
 public final class SyncApplier {
   /** Flux's order (fluxcd/pkg ssa): these kinds first, in this order, then the rest by kind. */
@@ -102,11 +103,15 @@ public final class SyncApplier {
       return new Outcome(List.of(), errors);
     }
     List<String> applied = new ArrayList<>();
+    // Only the Namespaces and CRDs the commit creates are written before the deferred objects are
+    // checked; changes to existing ones wait with the rest.
     for (Desired d : order) {
-      if (clusterDefinition(d)) {
-        if (toWrite.containsKey(d.id().id())) {
-          write(client, d, toWrite.get(d.id().id()), applied, errors);
-        }
+      Plan plan = toWrite.get(d.id().id());
+      if (errors.isEmpty()
+          && clusterDefinition(d)
+          && plan != null
+          && plan.verb().equals("created")) {
+        write(client, d, toWrite.remove(d.id().id()), applied, errors);
         if (errors.isEmpty() && d.id().kind().equals("CustomResourceDefinition")) {
           waitEstablished(client, d, errors);
         }
@@ -118,8 +123,11 @@ public final class SyncApplier {
       }
     }
     for (Desired d : order) {
-      if (errors.isEmpty() && !clusterDefinition(d) && toWrite.containsKey(d.id().id())) {
+      if (errors.isEmpty() && toWrite.containsKey(d.id().id())) {
         write(client, d, toWrite.get(d.id().id()), applied, errors);
+        if (errors.isEmpty() && d.id().kind().equals("CustomResourceDefinition")) {
+          waitEstablished(client, d, errors);
+        }
       }
     }
     return new Outcome(applied, errors);
@@ -300,7 +308,7 @@ public final class SyncApplier {
     private final Set<String> namespaces = new HashSet<>();
 
     Deferred(KubernetesClient client, List<Desired> objects) {
-      kinds = kindsDefinedBy(objects);
+      kinds = kindsDefinedBy(client, objects);
       for (Desired d : objects) {
         if (d.id().kind().equals("Namespace")
             && d.id().group().isEmpty()
@@ -318,10 +326,13 @@ public final class SyncApplier {
     }
   }
 
-  private static Set<String> kindsDefinedBy(List<Desired> objects) {
+  /** Kinds defined by CRDs of the commit that the hub does not have yet. */
+  private static Set<String> kindsDefinedBy(KubernetesClient client, List<Desired> objects) {
     Set<String> kinds = new HashSet<>();
     for (Desired d : objects) {
       if (d.id().kind().equals("CustomResourceDefinition")
+          && client.apiextensions().v1().customResourceDefinitions().withName(d.id().name()).get()
+              == null
           && d.object().getAdditionalProperties().get("spec") instanceof Map<?, ?> spec
           && spec.get("names") instanceof Map<?, ?> names) {
         kinds.add(spec.get("group") + "/" + names.get("kind"));

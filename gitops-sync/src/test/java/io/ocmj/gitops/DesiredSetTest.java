@@ -65,7 +65,8 @@ class DesiredSetTest {
                     + "apiVersion: v9\nkind: Widget\nmetadata: {name: w}\n---\n"
                     + "apiVersion: v1\nkind: Namespace\nmetadata: {name: n, namespace: x}\n---\n"
                     + "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: d}\n---\n"
-                    + "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: d, namespace: gitops}\n"),
+                    + "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: d, namespace: gitops}\n---\n"
+                    + "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: e, labels: [x]}\n"),
             sync(null),
             "abc",
             HUB);
@@ -79,7 +80,10 @@ class DesiredSetTest {
             "f.yaml[3] Widget/w: kind Widget of apiVersion v9 is not served by the hub (is its CRD"
                 + " installed?)",
             "f.yaml[4] Namespace/x/n: metadata.namespace: Namespace is cluster-scoped and takes none",
-            "f.yaml[6] ConfigMap/gitops/d: the same object is also in f.yaml[5]");
+            "f.yaml[6] ConfigMap/gitops/d: the same object is also in f.yaml[5]",
+            "f.yaml[7] ConfigMap/e: metadata: Cannot deserialize value of type"
+                + " `java.util.LinkedHashMap<java.lang.String,java.lang.String>` from Array value"
+                + " (token `JsonToken.START_ARRAY`)");
   }
 
   @Test

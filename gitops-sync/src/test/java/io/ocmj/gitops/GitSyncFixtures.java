@@ -77,6 +77,12 @@ final class GitSyncFixtures {
   }
 
   void createSync(String name, String url, String path) {
+    createSync(name, url, path, spec -> {});
+  }
+
+  /** A GitSync of {@code path}, branch main, interval 1h, with more of its spec set first. */
+  void createSync(
+      String name, String url, String path, java.util.function.Consumer<GitSyncSpec> more) {
     GitSync sync = new GitSync();
     sync.getMetadata().setName(name);
     sync.getMetadata().setNamespace("gitops");
@@ -87,6 +93,7 @@ final class GitSyncFixtures {
     spec.setRef(ref);
     spec.setPaths(List.of(path));
     spec.setInterval("1h");
+    more.accept(spec);
     sync.setSpec(spec);
     hub.resource(sync).create();
   }

@@ -147,6 +147,30 @@ class GitSyncIT {
   }
 
   @Test
+  void aBadObjectInANewNamespaceLeavesOnlyTheNamespace() throws Exception {
+    try (TestRepo repo = new TestRepo(repoDir)) {
+      repo.commit(
+          "new namespace, one bad object in it",
+          Map.of(
+              "newns/objects.yaml",
+              TestManifests.namespace("team-n")
+                  + "---\n"
+                  + TestManifests.configMap("team-n", "fine", "1")
+                  + "---\n"
+                  + TestManifests.placement("bad", -1).replace("team-a", "team-n")));
+      fx.createSync("newns", repo.url(), "newns");
+      await("refused")
+          .atMost(WAIT)
+          .until(() -> fx.readyMessage("newns").contains("Placement/team-n/bad"));
+      assertThat(hub.namespaces().withName("team-n").get())
+          .as("a new Namespace is created before what lives in it can be checked")
+          .isNotNull();
+      assertThat(fx.value("team-n", "fine")).as("nothing else of the commit").isNull();
+      assertThat(fx.get("newns").getStatus().getInventory()).isNull();
+    }
+  }
+
+  @Test
   void anHttpRemoteWithBasicAuthSyncsWithItsSecretAndSaysWhenTheCredentialsAreWrong()
       throws Exception {
     try (TestRepo repo = new TestRepo(repoDir);

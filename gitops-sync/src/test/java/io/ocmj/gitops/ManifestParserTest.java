@@ -79,6 +79,21 @@ class ManifestParserTest {
   }
 
   @Test
+  void deepNestingIsAnErrorNotACrash() {
+    String deep = "a: " + "[".repeat(20_000) + "]".repeat(20_000) + "\n";
+    String lessDeep = "a: " + "[".repeat(100) + "]".repeat(100) + "\n";
+    ManifestParser.Parsed parsed =
+        ManifestParser.parse(List.of(file("deep.yaml", deep), file("nested.yaml", lessDeep)));
+    assertThat(parsed.objects()).isEmpty();
+    assertThat(parsed.errors())
+        .extracting(SyncError::toString)
+        .satisfiesExactly(
+            d -> assertThat(d).startsWith("deep.yaml[0]: invalid YAML: nesting too deep"),
+            n ->
+                assertThat(n).startsWith("nested.yaml[0]: a[0]").contains("nested deeper than 64"));
+  }
+
+  @Test
   void aSyntaxErrorNamesTheDocument() {
     ManifestParser.Parsed parsed =
         ManifestParser.parse(

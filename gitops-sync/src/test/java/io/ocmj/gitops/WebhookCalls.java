@@ -34,4 +34,18 @@ final class WebhookCalls {
     mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA512"));
     return HexFormat.of().formatHex(mac.doFinal(body));
   }
+
+  static String hmac1(String key, byte[] body) throws Exception {
+    Mac mac = Mac.getInstance("HmacSHA1");
+    mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+    return HexFormat.of().formatHex(mac.doFinal(body));
+  }
+
+  static int get(String url) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create(url)).GET().build(),
+            HttpResponse.BodyHandlers.discarding())
+        .statusCode();
+  }
 }

@@ -134,6 +134,10 @@ public final class SyncCommand {
       try (KubernetesClient hub = hubOptions.connect()) {
         GitSync sync = find(hub, name);
         String ns = sync.getMetadata().getNamespace();
+        if (sync.getSpec() != null && sync.getSpec().isSuspend()) {
+          throw new UserError(
+              "GitSync " + ns + "/" + name + " is suspended (spec.suspend: true); resume it first");
+        }
         String requested = Instant.now().toString();
         hub.resources(GitSync.class)
             .inNamespace(ns)
@@ -196,7 +200,10 @@ public final class SyncCommand {
                         && name.equals(e.getInvolvedObject().getName())
                         && "GitSync".equals(e.getInvolvedObject().getKind())
                         && e.getLastTimestamp() != null
-                        && e.getLastTimestamp().compareTo(requested) >= 0)
+                        && !Instant.parse(e.getLastTimestamp())
+                            .isBefore(
+                                Instant.parse(requested)
+                                    .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)))
             .sorted(Comparator.comparing(Event::getLastTimestamp))
             .forEach(e -> out().println("Changed:\n  " + e.getMessage().replace("\n", "\n  ")));
         out().flush();

@@ -64,8 +64,22 @@ public class GitSync extends CustomResource<GitSyncSpec, GitSyncStatus> implemen
   public static final String REASON_PRUNE_FAILED = "PruneFailed";
   public static final String REASON_SUSPENDED = "Suspended";
 
-  /** The label value that marks an object as this GitSync's. */
+  /**
+   * The label value that marks an object as this GitSync's: {@code <namespace>.<name>}, or, when
+   * that is over the 63 characters a label value may have, its first 52 and a hash of the whole.
+   */
   public String syncLabel() {
-    return getMetadata().getNamespace() + "." + getMetadata().getName();
+    String value = getMetadata().getNamespace() + "." + getMetadata().getName();
+    if (value.length() <= 63) {
+      return value;
+    }
+    try {
+      byte[] hash =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return value.substring(0, 52) + "-" + java.util.HexFormat.of().formatHex(hash, 0, 5);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
   }
 }

@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
+import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
+import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
@@ -24,9 +27,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The GitSync webhook receiver on a real hub: signed calls sync at once, others are refused. */
+/**
+ * Who may make a GitSync act, on a real hub: signed webhook calls sync at once and others are
+ * refused; a service account applies only what its RBAC allows; suspend stops syncing.
+ */
 @KubernetesClusters("hub")
-class GitSyncWebhookIT {
+class GitSyncAccessIT {
   private static final Duration WAIT = Duration.ofSeconds(60);
   private static KubernetesClient hub;
   private static GitSyncController controller;
@@ -155,11 +161,113 @@ class GitSyncWebhookIT {
               WebhookCalls.post(
                   url,
                   body,
+                  Map.of("X-Hub-Signature", "sha1=" + WebhookCalls.hmac1("s3cret", body))))
+          .isEqualTo(200);
+      assertThat(
+              WebhookCalls.post(
+                  url, body, Map.of("X-Signature", "sha256=" + WebhookCalls.hmac("s3cret", body))))
+          .isEqualTo(200);
+      assertThat(WebhookCalls.get(url)).isEqualTo(405);
+      assertThat(
+              WebhookCalls.post(
+                  url,
+                  body,
                   Map.of("X-Signature", "sha512=" + WebhookCalls.hmac512("s3cret", body))))
           .isEqualTo(200);
       assertThat(
               fx.get("hooked").getMetadata().getAnnotations().get(GitSync.ANNOTATION_REQUESTED_AT))
           .isNotEqualTo(requested);
+    }
+  }
+
+  @Test
+  void aServiceAccountAppliesOnlyWhatItMayAndSuspendStopsSyncing() throws Exception {
+    hub.serviceAccounts()
+        .inNamespace("gitops")
+        .resource(
+            new ServiceAccountBuilder().withNewMetadata().withName("limited").endMetadata().build())
+        .serverSideApply();
+    hub.rbac()
+        .roles()
+        .inNamespace("gitops")
+        .resource(
+            new RoleBuilder()
+                .withNewMetadata()
+                .withName("configmaps")
+                .endMetadata()
+                .addNewRule()
+                .withApiGroups("")
+                .withResources("configmaps")
+                .withVerbs("get", "list", "create", "patch", "update", "delete")
+                .endRule()
+                .build())
+        .serverSideApply();
+    hub.rbac()
+        .roleBindings()
+        .inNamespace("gitops")
+        .resource(
+            new RoleBindingBuilder()
+                .withNewMetadata()
+                .withName("limited-configmaps")
+                .endMetadata()
+                .withNewRoleRef("rbac.authorization.k8s.io", "Role", "configmaps")
+                .addNewSubject()
+                .withKind("ServiceAccount")
+                .withName("limited")
+                .withNamespace("gitops")
+                .endSubject()
+                .build())
+        .serverSideApply();
+    try (TestRepo repo = new TestRepo(repoDir)) {
+      repo.commit(
+          "one allowed, one not",
+          Map.of(
+              "sa/cm.yaml",
+              TestManifests.configMap("gitops", "mine", "1")
+                  + "---\n"
+                  + TestManifests.configMap("kube-public", "theirs", "1")));
+      fx.createSync("sa", repo.url(), "sa", spec -> spec.setServiceAccountName("limited"));
+      await("the account may not write kube-public")
+          .atMost(WAIT)
+          .until(() -> fx.readyMessage("sa").contains("ConfigMap/kube-public/theirs"));
+      assertThat(fx.readyMessage("sa"))
+          .contains("forbidden", "system:serviceaccount:gitops:limited");
+      assertThat(fx.value("gitops", "mine")).as("all or nothing").isNull();
+
+      String allowed =
+          repo.commit(
+              "only what it may",
+              Map.of("sa/cm.yaml", TestManifests.configMap("gitops", "mine", "1")));
+      fx.requestSync("sa");
+      await("applied as the account").atMost(WAIT).until(() -> fx.applied("sa", allowed));
+      assertThat(
+              hub.configMaps()
+                  .inNamespace("gitops")
+                  .withName("mine")
+                  .get()
+                  .getMetadata()
+                  .getManagedFields())
+          .anySatisfy(m -> assertThat(m.getManager()).isEqualTo(GitSync.FIELD_MANAGER));
+
+      hub.resources(GitSync.class)
+          .inNamespace("gitops")
+          .withName("sa")
+          .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"suspend\":true}}");
+      String later =
+          repo.commit(
+              "while suspended",
+              Map.of("sa/cm.yaml", TestManifests.configMap("gitops", "mine", "2")));
+      fx.requestSync("sa");
+      await("suspended: nothing changes")
+          .during(Duration.ofSeconds(3))
+          .atMost(Duration.ofSeconds(5))
+          .until(() -> "1".equals(fx.value("gitops", "mine")));
+      hub.resources(GitSync.class)
+          .inNamespace("gitops")
+          .withName("sa")
+          .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"suspend\":false}}");
+      await("resumed").atMost(WAIT).until(() -> fx.applied("sa", later));
+      assertThat(fx.value("gitops", "mine")).isEqualTo("2");
     }
   }
 }
