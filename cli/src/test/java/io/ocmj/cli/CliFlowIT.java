@@ -14,8 +14,6 @@ import io.ocmj.testing.ClusterSet;
 import io.ocmj.testing.TestCluster;
 import io.ocmj.testing.junit.KubernetesClusters;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The OCM workflow through the CLI, on a real hub and managed cluster: init, hub, join, accept,
@@ -35,16 +32,8 @@ import picocli.CommandLine;
 class CliFlowIT {
   @TempDir Path dir;
 
-  private record Run(int exit, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = Ocmj.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    int exit = cli.execute(args);
-    return new Run(exit, out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   /** Runs a long-lived command (hub, join) on its own thread; interrupting it stops it. */
@@ -52,7 +41,7 @@ class CliFlowIT {
     Thread t =
         new Thread(
             () -> {
-              Run r = run(args);
+              CliRun r = run(args);
               System.err.printf(
                   "%s ended: exit=%d%nout=%s%nerr=%s%n", name, r.exit(), r.out(), r.err());
             },
@@ -79,23 +68,24 @@ class CliFlowIT {
 
   @Test
   void badKubeconfigsAreOneLineErrorsNamingTheProblem() throws Exception {
-    Run missing = run("get", "clusters", "--hub-kubeconfig", dir.resolve("nope.yaml").toString());
+    CliRun missing =
+        run("get", "clusters", "--hub-kubeconfig", dir.resolve("nope.yaml").toString());
     assertThat(missing.exit()).isEqualTo(1);
     assertThat(missing.err().strip())
         .isEqualTo("ocmj: --hub-kubeconfig " + dir.resolve("nope.yaml") + ": no such file");
 
     Path notYaml = Files.writeString(dir.resolve("bad.yaml"), "this: [is not a kubeconfig");
-    Run bad = run("get", "clusters", "--hub-kubeconfig", notYaml.toString());
+    CliRun bad = run("get", "clusters", "--hub-kubeconfig", notYaml.toString());
     assertThat(bad.exit()).isEqualTo(1);
     assertThat(bad.err()).startsWith("ocmj: --hub-kubeconfig " + notYaml + ": not a kubeconfig");
     assertThat(bad.err().strip()).doesNotContain("\n");
 
     Path empty = Files.writeString(dir.resolve("empty.yaml"), "");
-    Run blank = run("get", "clusters", "--hub-kubeconfig", empty.toString());
+    CliRun blank = run("get", "clusters", "--hub-kubeconfig", empty.toString());
     assertThat(blank.err().strip()).isEqualTo("ocmj: --hub-kubeconfig " + empty + ": is empty");
 
     Path nowhere = tokenKubeconfig("nowhere.yaml", "https://127.0.0.1:1");
-    Run unreachable = run("get", "clusters", "--hub-kubeconfig", nowhere.toString());
+    CliRun unreachable = run("get", "clusters", "--hub-kubeconfig", nowhere.toString());
     assertThat(unreachable.exit()).isEqualTo(1);
     assertThat(unreachable.err())
         .startsWith("ocmj: --hub-kubeconfig " + nowhere + ": cannot reach https://127.0.0.1:1");
@@ -105,7 +95,7 @@ class CliFlowIT {
   void joinWithABootstrapKubeconfigThatCannotWorkFailsAtOnce(ClusterSet clusters) throws Exception {
     String managed = clusters.get("cluster1").kubeconfig().toString();
     Path plainHttp = tokenKubeconfig("http.kubeconfig", "http://127.0.0.1:8080");
-    Run http =
+    CliRun http =
         run(
             "join",
             "--bootstrap-kubeconfig",
@@ -122,7 +112,7 @@ class CliFlowIT {
                 + ": clusters[].cluster.server must be an https URL, was http://127.0.0.1:8080");
 
     Path nowhere = tokenKubeconfig("nowhere.kubeconfig", "https://127.0.0.1:1");
-    Run unreachable =
+    CliRun unreachable =
         run(
             "join",
             "--bootstrap-kubeconfig",
@@ -136,7 +126,7 @@ class CliFlowIT {
         .startsWith(
             "ocmj: --bootstrap-kubeconfig " + nowhere + ": cannot reach https://127.0.0.1:1");
 
-    Run badName =
+    CliRun badName =
         run(
             "join",
             "--bootstrap-kubeconfig",
@@ -157,7 +147,7 @@ class CliFlowIT {
     String hubKubeconfig = hub.kubeconfig().toString();
     Path bootstrap = dir.resolve("bootstrap.kubeconfig");
 
-    Run init =
+    CliRun init =
         run(
             "init",
             "--hub-kubeconfig",
@@ -169,7 +159,7 @@ class CliFlowIT {
         .contains("ocmj join --bootstrap-kubeconfig " + bootstrap.toAbsolutePath());
     assertThat(bootstrap).exists();
 
-    Run unknown = run("accept", "--hub-kubeconfig", hubKubeconfig, "--clusters", "ghost");
+    CliRun unknown = run("accept", "--hub-kubeconfig", hubKubeconfig, "--clusters", "ghost");
     assertThat(unknown.exit()).isEqualTo(1);
     assertThat(unknown.err())
         .contains("ocmj: cluster ghost: no ManagedCluster of that name on the hub");
@@ -195,7 +185,7 @@ class CliFlowIT {
                       .out()
                       .contains("cluster1"));
 
-      Run accept = run("accept", "--hub-kubeconfig", hubKubeconfig, "--clusters", "cluster1");
+      CliRun accept = run("accept", "--hub-kubeconfig", hubKubeconfig, "--clusters", "cluster1");
       assertThat(accept.exit()).as(accept.err()).isZero();
       assertThat(accept.out()).contains("accepted cluster1", "joined");
 
@@ -210,7 +200,7 @@ class CliFlowIT {
                           l ->
                               l.matches(
                                   "cluster1\\s+true\\s+True\\s+True\\s+default\\s+v1\\.37\\.2\\s*")));
-      Run json = run("get", "clusters", "--hub-kubeconfig", hubKubeconfig, "-o", "json");
+      CliRun json = run("get", "clusters", "--hub-kubeconfig", hubKubeconfig, "-o", "json");
       @SuppressWarnings("unchecked")
       List<Map<String, Object>> items = Serialization.unmarshal(json.out(), List.class);
       List<Object> names =
@@ -232,7 +222,7 @@ class CliFlowIT {
     TestCluster hub = clusters.get("hub");
     TestCluster managed = clusters.get("cluster1");
     String hubKubeconfig = hub.kubeconfig().toString();
-    Run init =
+    CliRun init =
         run(
             "init",
             "--hub-kubeconfig",
@@ -240,11 +230,11 @@ class CliFlowIT {
             "--bootstrap-kubeconfig-out",
             dir.resolve("first.kubeconfig").toString());
     assertThat(init.exit()).as(init.err()).isZero();
-    Run nowhere = run("rebootstrap", "--hub-kubeconfig", hubKubeconfig);
+    CliRun nowhere = run("rebootstrap", "--hub-kubeconfig", hubKubeconfig);
     assertThat(nowhere.exit()).isEqualTo(1);
     assertThat(nowhere.err()).startsWith("ocmj: nothing to re-issue to:");
     Path garbage = Files.writeString(dir.resolve("garbage.pem"), "not a certificate");
-    Run bad =
+    CliRun bad =
         run(
             "rebootstrap",
             "--hub-kubeconfig",
@@ -258,7 +248,7 @@ class CliFlowIT {
 
     String bundle = hub.caCertificatePem() + CertificateAuthority.create("next").certificatePem();
     Path bundleFile = Files.writeString(dir.resolve("bundle.pem"), bundle);
-    Run reissue =
+    CliRun reissue =
         run(
             "rebootstrap",
             "--hub-kubeconfig",

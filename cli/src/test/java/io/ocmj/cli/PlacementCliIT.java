@@ -23,8 +23,6 @@ import io.ocmj.hub.HubCrds;
 import io.ocmj.testing.ClusterSet;
 import io.ocmj.testing.junit.KubernetesClusters;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -36,7 +34,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code ocmj get placements|decisions} and {@code ocmj plan placement} on a real hub. */
 @KubernetesClusters("hub")
@@ -45,8 +42,6 @@ class PlacementCliIT {
   private static String kubeconfig;
   private static HubControllers controllers;
   @TempDir Path dir;
-
-  private record Run(int exit, String out, String err) {}
 
   @BeforeAll
   static void start(ClusterSet clusters) {
@@ -118,7 +113,7 @@ class PlacementCliIT {
                   - scoreCoordinate: {type: AddOn, addOn: {resourceName: load, scoreName: free}}
                     weight: 2
             """);
-    Run plan = run("plan", "placement", "-f", file.toString(), "--hub-kubeconfig", kubeconfig);
+    CliRun plan = run("plan", "placement", "-f", file.toString(), "--hub-kubeconfig", kubeconfig);
     assertThat(plan.exit()).as(plan.err()).isZero();
     assertThat(plan.out())
         .contains("Placement apps/eu-plan", "nothing written", "AllDecisionsScheduled")
@@ -130,7 +125,7 @@ class PlacementCliIT {
     assertThat(hub.resources(Placement.class).inNamespace("apps").withName("eu-plan").get())
         .isNull();
 
-    Run example =
+    CliRun example =
         run(
             "plan",
             "placement",
@@ -186,7 +181,7 @@ class PlacementCliIT {
                 .err())
         .contains("decisionStrategy.groupStrategy.clustersPerDecisionGroup: must be a number");
     Path kind = Files.writeString(dir.resolve("kind.yaml"), "apiVersion: v1\nkind: ConfigMap\n");
-    Run wrong = run("plan", "placement", "-f", kind.toString(), "--hub-kubeconfig", kubeconfig);
+    CliRun wrong = run("plan", "placement", "-f", kind.toString(), "--hub-kubeconfig", kubeconfig);
     assertThat(wrong.exit()).isEqualTo(1);
     assertThat(wrong.err()).contains("kind.yaml: needs exactly one document", "v1 ConfigMap");
   }
@@ -205,41 +200,35 @@ class PlacementCliIT {
                 run("get", "placements", "--hub-kubeconfig", kubeconfig)
                     .out()
                     .contains("AllDecisionsScheduled"));
-    Run placements = run("get", "placements", "-n", "apps", "--hub-kubeconfig", kubeconfig);
+    CliRun placements = run("get", "placements", "-n", "apps", "--hub-kubeconfig", kubeconfig);
     assertThat(placements.out())
         .containsPattern("apps +everything +True +AllDecisionsScheduled +2 +False");
-    Run decisions = run("get", "decisions", "everything", "--hub-kubeconfig", kubeconfig);
+    CliRun decisions = run("get", "decisions", "everything", "--hub-kubeconfig", kubeconfig);
     assertThat(decisions.exit()).isZero();
     assertThat(decisions.out())
         .containsPattern("eu-1 +0 +everything-decision-1")
         .containsPattern("us-1 +0 +everything-decision-1")
         .contains("2 cluster(s) in 1 PlacementDecision(s)")
         .doesNotContain("eu-2");
-    Run missing = run("get", "decisions", "nothing", "--hub-kubeconfig", kubeconfig);
+    CliRun missing = run("get", "decisions", "nothing", "--hub-kubeconfig", kubeconfig);
     assertThat(missing.exit()).isEqualTo(1);
     assertThat(missing.err()).contains("placement nothing not found in any namespace");
   }
 
-  private Run plan(String name, String spec) throws IOException {
+  private CliRun plan(String name, String spec) throws IOException {
     Path file =
         Files.writeString(
             dir.resolve(name),
             "apiVersion: cluster.open-cluster-management.io/v1beta1\nkind: Placement\n"
                 + "metadata: {name: p, namespace: apps}\n"
                 + spec);
-    Run run = run("plan", "placement", "-f", file.toString(), "--hub-kubeconfig", kubeconfig);
+    CliRun run = run("plan", "placement", "-f", file.toString(), "--hub-kubeconfig", kubeconfig);
     assertThat(run.exit()).as(run.out()).isEqualTo(1);
-    return new Run(run.exit(), run.out(), run.err().strip());
+    return new CliRun(run.exit(), run.out(), run.err().strip());
   }
 
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = Ocmj.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    int exit = cli.execute(args);
-    return new Run(exit, out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   private static void cluster(String name, String set, Map<String, String> labels, boolean gpu) {

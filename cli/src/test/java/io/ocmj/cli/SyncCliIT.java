@@ -13,8 +13,6 @@ import io.ocmj.gitops.GitSyncController;
 import io.ocmj.hub.HubCrds;
 import io.ocmj.testing.ClusterSet;
 import io.ocmj.testing.junit.KubernetesClusters;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -23,14 +21,11 @@ import java.util.List;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code ocmj sync status|now|diff} against a real hub, a real GitSync and a real repository. */
 @KubernetesClusters("hub")
 class SyncCliIT {
   @TempDir Path dir;
-
-  private record Run(int exit, String out, String err) {}
 
   @Test
   void statusNowAndDiffShowWhatGitDoesToTheHub(ClusterSet clusters) throws Exception {
@@ -66,12 +61,12 @@ class SyncCliIT {
                     && Conditions.isTrue(s.getStatus().getConditions(), GitSync.CONDITION_READY);
               });
 
-      Run status = run("sync", "status", "--hub-kubeconfig", kubeconfig);
+      CliRun status = run("sync", "status", "--hub-kubeconfig", kubeconfig);
       assertThat(status.out())
           .containsPattern("gitops +cli +True +ReconciliationSucceeded +main@sha1:[0-9a-f]{40}");
 
       String two = commit(git, repo, "two", configMap("two", "2"));
-      Run diff = run("sync", "diff", "cli", "--hub-kubeconfig", kubeconfig);
+      CliRun diff = run("sync", "diff", "cli", "--hub-kubeconfig", kubeconfig);
       assertThat(diff.exit()).as(diff.err()).isZero();
       assertThat(diff.out())
           .contains(
@@ -80,7 +75,7 @@ class SyncCliIT {
           .as("diff writes nothing")
           .isNull();
 
-      Run now = run("sync", "now", "cli", "--hub-kubeconfig", kubeconfig);
+      CliRun now = run("sync", "now", "cli", "--hub-kubeconfig", kubeconfig);
       assertThat(now.exit()).as(now.out() + now.err()).isZero();
       assertThat(now.out())
           .contains("ReconciliationSucceeded: Applied revision: main@sha1:" + two)
@@ -92,11 +87,11 @@ class SyncCliIT {
           repo,
           "bad",
           "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: bad, namespace: gitops}\ndata: {n: [1]}\n");
-      Run failed = run("sync", "now", "cli", "--hub-kubeconfig", kubeconfig);
+      CliRun failed = run("sync", "now", "cli", "--hub-kubeconfig", kubeconfig);
       assertThat(failed.exit()).as(failed.err()).isEqualTo(1);
       assertThat(failed.out())
           .contains("ReconciliationFailed", "fleet/cm.yaml[0] ConfigMap/gitops/bad", "data");
-      Run missing = run("sync", "now", "nope", "--hub-kubeconfig", kubeconfig);
+      CliRun missing = run("sync", "now", "nope", "--hub-kubeconfig", kubeconfig);
       assertThat(missing.err()).contains("GitSync nope not found in any namespace");
     }
   }
@@ -121,13 +116,7 @@ class SyncCliIT {
         .name();
   }
 
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = Ocmj.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    int exit = cli.execute(args);
-    return new Run(exit, out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 }

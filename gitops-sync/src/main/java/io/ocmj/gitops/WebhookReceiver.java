@@ -4,9 +4,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import io.ocmj.api.gitops.v1alpha1.GitSync;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -110,17 +107,8 @@ public final class WebhookReceiver implements AutoCloseable {
         return;
       }
       try {
-        client
-            .resources(GitSync.class)
-            .inNamespace(route.get().namespace())
-            .withName(route.get().name())
-            .patch(
-                PatchContext.of(PatchType.JSON_MERGE),
-                "{\"metadata\":{\"annotations\":{\""
-                    + GitSync.ANNOTATION_REQUESTED_AT
-                    + "\":\""
-                    + clock.instant()
-                    + "\"}}}");
+        SyncRequest.request(
+            client, route.get().namespace(), route.get().name(), clock.instant().toString());
       } catch (KubernetesClientException e) {
         if (e.getCode() == 404) {
           respond(exchange, 404, "the GitSync is gone");

@@ -3,62 +3,25 @@ package io.ocmj.gitops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.ocmj.api.gitops.v1alpha1.GitSync;
-import io.ocmj.hub.HubCrds;
-import io.ocmj.testing.ClusterSet;
 import io.ocmj.testing.junit.KubernetesClusters;
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Who may make a GitSync act, on a real hub: signed webhook calls sync at once and others are
  * refused; a service account applies only what its RBAC allows; suspend stops syncing.
  */
 @KubernetesClusters("hub")
-class GitSyncAccessIT {
-  private static final Duration WAIT = Duration.ofSeconds(60);
-  private static KubernetesClient hub;
-  private static GitSyncController controller;
-  private static GitSyncFixtures fx;
-  @TempDir static Path cache;
-  @TempDir Path repoDir;
-
-  @BeforeAll
-  static void start(ClusterSet clusters) throws IOException {
-    hub = clusters.get("hub").client();
-    fx = new GitSyncFixtures(hub);
-    HubCrds.install(hub);
-    hub.resource(new NamespaceBuilder().withNewMetadata().withName("gitops").endMetadata().build())
-        .serverSideApply();
-    controller =
-        GitSyncController.start(
-            hub, cache, Clock.systemUTC(), new InetSocketAddress("127.0.0.1", 0));
-  }
-
-  @AfterAll
-  static void stop() {
-    if (controller != null) {
-      controller.close();
-    }
-  }
-
+class GitSyncAccessIT extends GitSyncHubTest {
   @Test
   void aSignedWebhookSyncsAtOnceAndAnythingElseIsRefused() throws Exception {
     hub.secrets()

@@ -100,15 +100,6 @@ final class GitSyncFixtures {
 
   /** What {@code ocmj sync now} and the webhook do. */
   void requestSync(String name) {
-    hub.resources(GitSync.class)
-        .inNamespace("gitops")
-        .withName(name)
-        .patch(
-            PatchContext.of(PatchType.JSON_MERGE),
-            "{\"metadata\":{\"annotations\":{\""
-                + GitSync.ANNOTATION_REQUESTED_AT
-                + "\":\""
-                + Instant.now()
-                + "\"}}}");
+    SyncRequest.request(hub, "gitops", name, Instant.now().toString());
   }
 }

@@ -4,60 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.ocmj.api.gitops.v1alpha1.GitSync;
 import io.ocmj.api.gitops.v1alpha1.InventoryEntry;
 import io.ocmj.api.status.Conditions;
-import io.ocmj.hub.HubCrds;
-import io.ocmj.testing.ClusterSet;
 import io.ocmj.testing.junit.KubernetesClusters;
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** GitSync against a real hub and real Git repositories (file://). */
 @KubernetesClusters("hub")
-class GitSyncIT {
-  private static final Duration WAIT = Duration.ofSeconds(60);
-  private static KubernetesClient hub;
-  private static GitSyncController controller;
-  private static GitSyncFixtures fx;
-  @TempDir static Path cache;
-  @TempDir Path repoDir;
-
-  @BeforeAll
-  static void start(ClusterSet clusters) throws IOException {
-    hub = clusters.get("hub").client();
-    fx = new GitSyncFixtures(hub);
-    HubCrds.install(hub);
-    hub.resource(new NamespaceBuilder().withNewMetadata().withName("gitops").endMetadata().build())
-        .serverSideApply();
-    controller =
-        GitSyncController.start(
-            hub, cache, Clock.systemUTC(), new InetSocketAddress("127.0.0.1", 0));
-  }
-
-  @AfterAll
-  static void stop() {
-    if (controller != null) {
-      controller.close();
-    }
-  }
-
+class GitSyncIT extends GitSyncHubTest {
   @Test
   void commitsApplyPruneAndABadCommitChangesNothing() throws Exception {
     try (TestRepo repo = new TestRepo(repoDir)) {

@@ -3,14 +3,13 @@ package io.ocmj.cli.command;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.ocmj.api.gitops.v1alpha1.GitSync;
 import io.ocmj.api.gitops.v1alpha1.SyncFailure;
 import io.ocmj.api.status.Conditions;
 import io.ocmj.cli.UserError;
 import io.ocmj.gitops.GitFailure;
 import io.ocmj.gitops.SyncDiff;
+import io.ocmj.gitops.SyncRequest;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -139,16 +138,7 @@ public final class SyncCommand {
               "GitSync " + ns + "/" + name + " is suspended (spec.suspend: true); resume it first");
         }
         String requested = Instant.now().toString();
-        hub.resources(GitSync.class)
-            .inNamespace(ns)
-            .withName(name)
-            .patch(
-                PatchContext.of(PatchType.JSON_MERGE),
-                "{\"metadata\":{\"annotations\":{\""
-                    + GitSync.ANNOTATION_REQUESTED_AT
-                    + "\":\""
-                    + requested
-                    + "\"}}}");
+        SyncRequest.request(hub, ns, name, requested);
         out().printf("Sync of %s/%s requested; waiting", ns, name).flush();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
         GitSync done = null;

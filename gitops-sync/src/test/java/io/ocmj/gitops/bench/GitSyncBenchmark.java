@@ -6,8 +6,6 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.ocmj.api.gitops.v1alpha1.GitRef;
 import io.ocmj.api.gitops.v1alpha1.GitSync;
 import io.ocmj.api.gitops.v1alpha1.GitSyncSpec;
@@ -15,6 +13,7 @@ import io.ocmj.api.gitops.v1alpha1.LocalObjectReference;
 import io.ocmj.api.gitops.v1alpha1.WebhookSpec;
 import io.ocmj.api.status.Conditions;
 import io.ocmj.gitops.GitSyncController;
+import io.ocmj.gitops.SyncRequest;
 import io.ocmj.hub.HubCrds;
 import io.ocmj.testing.Binaries;
 import io.ocmj.testing.ClusterSet;
@@ -168,16 +167,7 @@ public final class GitSyncBenchmark {
     for (int i = 0; i < 10; i++) {
       String requested = Instant.now().toString() + "-" + i;
       long t = System.nanoTime();
-      hub.resources(GitSync.class)
-          .inNamespace("gitops")
-          .withName("bench")
-          .patch(
-              PatchContext.of(PatchType.JSON_MERGE),
-              "{\"metadata\":{\"annotations\":{\""
-                  + GitSync.ANNOTATION_REQUESTED_AT
-                  + "\":\""
-                  + requested
-                  + "\"}}}");
+      SyncRequest.request(hub, "gitops", "bench", requested);
       await()
           .atMost(Duration.ofMinutes(30))
           .pollInterval(Duration.ofMillis(50))
