@@ -22,6 +22,7 @@ import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.treewalk.TreeWalk;
+import org.semver4j.Semver;
 
 /**
  * Fetches a GitSync's revision with JGit into a bare repository cached per GitSync and reads the
@@ -55,6 +56,12 @@ public final class GitFetcher {
               : "+refs/heads/" + branch + ":refs/remotes/origin/" + branch);
     }
     Collection<Ref> remote = lsRemote(url, credentials);
+    if (ref.getSemver() != null && !ref.getSemver().isEmpty()) {
+      String tag = highestTag(remote, ref.getSemver(), url);
+      String name = "refs/tags/" + tag;
+      ObjectId commit = peeled(remote, name);
+      return new Resolved(commit.name(), tag + "@sha1:" + commit.name(), "+" + name + ":" + name);
+    }
     if (ref.getTag() != null && !ref.getTag().isEmpty()) {
       String name = "refs/tags/" + ref.getTag();
       ObjectId commit = peeled(remote, name);
@@ -197,6 +204,50 @@ public final class GitFetcher {
     } catch (GitAPIException | RuntimeException e) {
       throw GitFailure.of(url, e);
     }
+  }
+
+  /**
+   * The tag with the highest version in the range (npm/Masterminds syntax; commas read as AND, a
+   * leading v ignored); tags that are not versions are skipped.
+   */
+  static String highestTag(Collection<Ref> refs, String range, String url) throws GitFailure {
+    String normalised = range.replace(',', ' ').strip();
+    String best = null;
+    Semver bestVersion = null;
+    List<String> tags = new ArrayList<>();
+    for (Ref r : refs) {
+      String name = r.getName();
+      if (!name.startsWith("refs/tags/") || name.endsWith("^{}")) {
+        continue;
+      }
+      String tag = name.substring("refs/tags/".length());
+      tags.add(tag);
+      Semver version = Semver.parse(tag.startsWith("v") ? tag.substring(1) : tag);
+      boolean matches;
+      try {
+        matches = version != null && version.satisfies(normalised);
+      } catch (RuntimeException e) {
+        throw new GitFailure(
+            GitSync.REASON_GIT_FAILED,
+            "ref.semver: " + range + " is not a version range: " + e.getMessage());
+      }
+      if (matches && (bestVersion == null || version.isGreaterThan(bestVersion))) {
+        best = tag;
+        bestVersion = version;
+      }
+    }
+    if (best == null) {
+      throw new GitFailure(
+          GitSync.REASON_GIT_FAILED,
+          "ref.semver: no tag on "
+              + Redact.url(url)
+              + " matches "
+              + range
+              + " (tags: "
+              + tags
+              + ")");
+    }
+    return best;
   }
 
   private static ObjectId peeled(Collection<Ref> refs, String name) {

@@ -38,9 +38,12 @@ final class GitSyncFixtures {
   }
 
   String readyReason(String name) {
-    return Conditions.find(get(name).getStatus().getConditions(), GitSync.CONDITION_READY)
-        .map(c -> c.getReason())
-        .orElse("");
+    GitSync sync = get(name);
+    return sync == null || sync.getStatus() == null
+        ? ""
+        : Conditions.find(sync.getStatus().getConditions(), GitSync.CONDITION_READY)
+            .map(c -> c.getReason())
+            .orElse("");
   }
 
   String readyMessage(String name) {

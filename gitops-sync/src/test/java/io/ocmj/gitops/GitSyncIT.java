@@ -14,6 +14,7 @@ import io.ocmj.testing.junit.KubernetesClusters;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -130,6 +131,40 @@ class GitSyncIT extends GitSyncHubTest {
           .isNotNull();
       assertThat(fx.value("team-n", "fine")).as("nothing else of the commit").isNull();
       assertThat(fx.get("newns").getStatus().getInventory()).isNull();
+    }
+  }
+
+  @Test
+  void aSemverRangeFollowsTheHighestMatchingTag() throws Exception {
+    try (TestRepo repo = new TestRepo(repoDir)) {
+      for (String version : List.of("1.0.0", "1.2.0", "2.0.0")) {
+        repo.commit(
+            version, Map.of("rel/cm.yaml", TestManifests.configMap("gitops", "release", version)));
+        repo.tag("v" + version);
+      }
+      repo.commit(
+          "untagged", Map.of("rel/cm.yaml", TestManifests.configMap("gitops", "release", "head")));
+      fx.createSync("rel", repo.url(), "rel", spec -> spec.getRef().setSemver(">=1.0.0, <2.0.0"));
+      await("v1.2.0").atMost(WAIT).until(() -> "1.2.0".equals(fx.value("gitops", "release")));
+      assertThat(fx.get("rel").getStatus().getLastAppliedRevision()).startsWith("v1.2.0@sha1:");
+      repo.commit(
+          "1.3.0", Map.of("rel/cm.yaml", TestManifests.configMap("gitops", "release", "1.3.0")));
+      repo.tag("v1.3.0");
+      fx.requestSync("rel");
+      await("a new matching tag")
+          .atMost(WAIT)
+          .until(() -> "1.3.0".equals(fx.value("gitops", "release")));
+      hub.resources(GitSync.class)
+          .inNamespace("gitops")
+          .withName("rel")
+          .patch(
+              PatchContext.of(PatchType.JSON_MERGE),
+              "{\"spec\":{\"ref\":{\"semver\":\">=3.0.0\"}}}");
+      await("no tag matches")
+          .atMost(WAIT)
+          .until(() -> fx.readyMessage("rel").contains("ref.semver: no tag on"));
+      assertThat(fx.readyMessage("rel")).contains(">=3.0.0", "v2.0.0");
+      assertThat(fx.value("gitops", "release")).isEqualTo("1.3.0");
     }
   }
 

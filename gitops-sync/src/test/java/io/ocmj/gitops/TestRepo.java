@@ -53,6 +53,11 @@ final class TestRepo implements AutoCloseable {
     return commit.name();
   }
 
+  /** Tags the last commit. */
+  void tag(String name) throws GitAPIException {
+    git.tag().setName(name).setAnnotated(false).call();
+  }
+
   @Override
   public void close() {
     git.close();
