@@ -19,7 +19,6 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.semver4j.Semver;
@@ -43,7 +42,7 @@ public final class GitFetcher {
   /** The commit the GitSync's ref points at on the remote now, and its revision string. */
   public record Resolved(String commit, String revision, String refSpec) {}
 
-  public Resolved resolve(GitSync sync, CredentialsProvider credentials) throws GitFailure {
+  public Resolved resolve(GitSync sync, GitAuth auth) throws GitFailure {
     String url = sync.getSpec().getUrl();
     GitRef ref = sync.getSpec().getRef() == null ? new GitRef() : sync.getSpec().getRef();
     if (ref.getCommit() != null && !ref.getCommit().isEmpty()) {
@@ -55,7 +54,7 @@ public final class GitFetcher {
               ? "+refs/heads/*:refs/remotes/origin/*"
               : "+refs/heads/" + branch + ":refs/remotes/origin/" + branch);
     }
-    Collection<Ref> remote = lsRemote(url, credentials);
+    Collection<Ref> remote = lsRemote(url, auth);
     if (ref.getSemver() != null && !ref.getSemver().isEmpty()) {
       String tag = highestTag(remote, ref.getSemver(), url);
       String name = "refs/tags/" + tag;
@@ -88,8 +87,7 @@ public final class GitFetcher {
   }
 
   /** Fetches the resolved commit unless the cache has it, then reads the files under paths. */
-  public Snapshot fetch(GitSync sync, Resolved resolved, CredentialsProvider credentials)
-      throws GitFailure {
+  public Snapshot fetch(GitSync sync, Resolved resolved, GitAuth auth) throws GitFailure {
     String url = sync.getSpec().getUrl();
     try (Git git = open(sync)) {
       Repository repo = git.getRepository();
@@ -98,10 +96,7 @@ public final class GitFetcher {
         boolean shallow = !resolved.refSpec().contains("*");
         try {
           var fetch =
-              git.fetch()
-                  .setRemote(url)
-                  .setRefSpecs(new RefSpec(resolved.refSpec()))
-                  .setCredentialsProvider(credentials);
+              auth.on(git.fetch().setRemote(url).setRefSpecs(new RefSpec(resolved.refSpec())));
           if (shallow) {
             fetch.setDepth(1);
           }
@@ -192,15 +187,9 @@ public final class GitFetcher {
     return paths.stream().anyMatch(p -> p.isEmpty() || file.startsWith(p + "/"));
   }
 
-  private static Collection<Ref> lsRemote(String url, CredentialsProvider credentials)
-      throws GitFailure {
+  private static Collection<Ref> lsRemote(String url, GitAuth auth) throws GitFailure {
     try {
-      return Git.lsRemoteRepository()
-          .setRemote(url)
-          .setHeads(true)
-          .setTags(true)
-          .setCredentialsProvider(credentials)
-          .call();
+      return auth.on(Git.lsRemoteRepository().setRemote(url).setHeads(true).setTags(true)).call();
     } catch (GitAPIException | RuntimeException e) {
       throw GitFailure.of(url, e);
     }

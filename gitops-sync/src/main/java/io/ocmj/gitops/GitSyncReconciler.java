@@ -31,7 +31,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.jgit.transport.CredentialsProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -116,7 +115,19 @@ public final class GitSyncReconciler implements Reconciler<GitSync> {
     String key = sync.getMetadata().getUid();
     long generation =
         sync.getMetadata().getGeneration() == null ? 0 : sync.getMetadata().getGeneration();
-    CredentialsProvider credentials = GitCredentials.from(client, sync);
+    try (GitAuth auth = GitCredentials.from(client, sync)) {
+      sync(client, sync, status, auth, key, generation);
+    }
+  }
+
+  private void sync(
+      KubernetesClient client,
+      GitSync sync,
+      GitSyncStatus status,
+      GitAuth credentials,
+      String key,
+      long generation)
+      throws GitFailure {
     GitFetcher.Resolved resolved = fetcher.resolve(sync, credentials);
     Parsed last = parsed.get(key);
     List<Desired> objects;

@@ -21,10 +21,13 @@ public final class SyncDiff {
   public record Diff(String revision, List<String> changes, List<SyncError> errors) {}
 
   public static Diff diff(KubernetesClient hub, GitSync sync, Path cacheDir) throws GitFailure {
-    var credentials = GitCredentials.from(hub, sync);
     GitFetcher fetcher = new GitFetcher(cacheDir);
-    GitFetcher.Resolved resolved = fetcher.resolve(sync, credentials);
-    GitFetcher.Snapshot snapshot = fetcher.fetch(sync, resolved, credentials);
+    GitFetcher.Resolved resolved;
+    GitFetcher.Snapshot snapshot;
+    try (GitAuth auth = GitCredentials.from(hub, sync)) {
+      resolved = fetcher.resolve(sync, auth);
+      snapshot = fetcher.fetch(sync, resolved, auth);
+    }
     ManifestParser.Parsed parsed = ManifestParser.parse(snapshot.files());
     DesiredSet.Result built =
         DesiredSet.build(parsed.objects(), sync, snapshot.commit(), new Discovery(hub));

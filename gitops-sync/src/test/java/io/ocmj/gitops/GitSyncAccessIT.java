@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import io.ocmj.api.gitops.v1alpha1.GitSync;
 import io.ocmj.testing.junit.KubernetesClusters;
 import java.nio.charset.StandardCharsets;
@@ -231,6 +232,54 @@ class GitSyncAccessIT extends GitSyncHubTest {
           .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"suspend\":false}}");
       await("resumed").atMost(WAIT).until(() -> fx.applied("sa", later));
       assertThat(fx.value("gitops", "mine")).isEqualTo("2");
+    }
+  }
+
+  @Test
+  void anSshRemoteNeedsTheRightKeyAndAKnownHost() throws Exception {
+    try (TestRepo repo = new TestRepo(repoDir);
+        GitSshServer server = new GitSshServer(repo.repository())) {
+      String knownHosts = server.knownHosts();
+      String sha =
+          repo.commit(
+              "over ssh", Map.of("ssh/cm.yaml", TestManifests.configMap("gitops", "via-ssh", "1")));
+      hub.resource(
+              new SecretBuilder()
+                  .withNewMetadata()
+                  .withName("ssh-auth")
+                  .withNamespace("gitops")
+                  .endMetadata()
+                  .addToStringData("identity", server.identity())
+                  .addToStringData("known_hosts", knownHosts.replace("127.0.0.1", "127.0.0.2"))
+                  .build())
+          .serverSideApply();
+      fx.createSync(
+          "ssh",
+          server.url(),
+          "ssh",
+          spec -> {
+            var ref = new io.ocmj.api.gitops.v1alpha1.LocalObjectReference();
+            ref.setName("ssh-auth");
+            spec.setSecretRef(ref);
+          });
+      await("a host not in known_hosts is refused")
+          .atMost(WAIT)
+          .until(() -> !fx.readyReason("ssh").isEmpty());
+      assertThat(fx.readyReason("ssh")).isNotEqualTo(GitSync.REASON_SUCCEEDED);
+      assertThat(fx.value("gitops", "via-ssh")).isNull();
+      assertThat(fx.readyMessage("ssh"))
+          .contains("Server key did not validate")
+          .doesNotContain("PRIVATE KEY");
+
+      hub.secrets()
+          .inNamespace("gitops")
+          .withName("ssh-auth")
+          .patch(
+              PatchContext.of(PatchType.JSON_MERGE),
+              Serialization.asJson(Map.of("stringData", Map.of("known_hosts", knownHosts))));
+      fx.requestSync("ssh");
+      await("applied over ssh").atMost(WAIT).until(() -> fx.applied("ssh", sha));
+      assertThat(fx.value("gitops", "via-ssh")).isEqualTo("1");
     }
   }
 }
