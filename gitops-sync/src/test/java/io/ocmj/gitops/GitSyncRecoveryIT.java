@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -121,6 +123,63 @@ class GitSyncRecoveryIT {
           .extracting(InventoryEntry::getId)
           .containsExactlyInAnyOrder(
               "_team-r__Namespace", "team-r_a1__ConfigMap", "team-r_c1__ConfigMap");
+    }
+  }
+
+  @Test
+  void aControllerCutOffInTheMiddleOfApplyingConvergesOnTheNextStart(ClusterSet clusters)
+      throws Exception {
+    KubernetesClient hub = clusters.get("hub").client();
+    HubCrds.install(hub);
+    hub.resource(new NamespaceBuilder().withNewMetadata().withName("gitops").endMetadata().build())
+        .serverSideApply();
+    GitSyncFixtures fx = new GitSyncFixtures(hub);
+    try (TestRepo repo = new TestRepo(repoDir)) {
+      String a =
+          repo.commit("a", Map.of("cut/a.yaml", TestManifests.configMap("gitops", "a1", "1")));
+      StringBuilder many = new StringBuilder();
+      for (int i = 0; i < 400; i++) {
+        many.append(TestManifests.configMap("gitops", String.format(Locale.ROOT, "b-%03d", i), "b"))
+            .append("---\n");
+      }
+      KubernetesClient doomed =
+          new KubernetesClientBuilder().withConfig(hub.getConfiguration()).build();
+      GitSyncController first = GitSyncController.start(doomed, cache, Clock.systemUTC());
+      try {
+        fx.createSync("cut", repo.url(), "cut");
+        await("commit a applied").atMost(WAIT).until(() -> fx.applied("cut", a));
+        repo.commit("b: 400 objects, a1 dropped", Map.of("cut/a.yaml", many.toString()));
+        fx.requestSync("cut");
+        await("b is being applied")
+            .atMost(WAIT)
+            .pollInterval(Duration.ofMillis(20))
+            .until(() -> hub.configMaps().inNamespace("gitops").withName("b-000").get() != null);
+        // The controller loses the API server in the middle of the apply, as a killed process does.
+        doomed.close();
+      } finally {
+        first.close();
+      }
+      long written =
+          hub.configMaps().inNamespace("gitops").list().getItems().stream()
+              .filter(cm -> cm.getMetadata().getName().startsWith("b-"))
+              .count();
+      assertThat(written).as("cut off in the middle, not after").isLessThan(400);
+
+      String c =
+          repo.commit(
+              "c: only c1", Map.of("cut/a.yaml", TestManifests.configMap("gitops", "c1", "1")));
+      try (GitSyncController second =
+          GitSyncController.start(hub, cache.resolve("2"), Clock.systemUTC())) {
+        fx.requestSync("cut");
+        await("commit c applied").atMost(WAIT).until(() -> fx.applied("cut", c));
+      }
+      assertThat(
+              hub.configMaps().inNamespace("gitops").list().getItems().stream()
+                  .map(cm -> cm.getMetadata().getName())
+                  .filter(n -> n.startsWith("b-") || n.equals("a1") || n.equals("c1")))
+          .as("exactly commit c: nothing of a or of the interrupted b")
+          .containsExactly("c1");
+      assertThat(fx.get("cut").getStatus().getPendingInventory()).isNull();
     }
   }
 }
