@@ -145,8 +145,14 @@ class GitSyncIT extends GitSyncHubTest {
       repo.commit(
           "untagged", Map.of("rel/cm.yaml", TestManifests.configMap("gitops", "release", "head")));
       fx.createSync("rel", repo.url(), "rel", spec -> spec.getRef().setSemver(">=1.0.0, <2.0.0"));
-      await("v1.2.0").atMost(WAIT).until(() -> "1.2.0".equals(fx.value("gitops", "release")));
-      assertThat(fx.get("rel").getStatus().getLastAppliedRevision()).startsWith("v1.2.0@sha1:");
+      await("v1.2.0 applied and recorded")
+          .atMost(WAIT)
+          .until(
+              () ->
+                  fx.get("rel").getStatus() != null
+                      && String.valueOf(fx.get("rel").getStatus().getLastAppliedRevision())
+                          .startsWith("v1.2.0@sha1:"));
+      assertThat(fx.value("gitops", "release")).isEqualTo("1.2.0");
       repo.commit(
           "1.3.0", Map.of("rel/cm.yaml", TestManifests.configMap("gitops", "release", "1.3.0")));
       repo.tag("v1.3.0");
