@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,17 +34,23 @@ import org.junit.jupiter.api.io.TempDir;
 @KubernetesClusters("hub")
 class GitSyncRecoveryIT {
   private static final Duration WAIT = Duration.ofSeconds(60);
+  private static KubernetesClient hub;
+  private static GitSyncFixtures fx;
   @TempDir Path repoDir;
   @TempDir Path cache;
 
-  @Test
-  void anInterruptedAttemptLeavesNothingBehindOnceANewerCommitIsApplied(ClusterSet clusters)
-      throws Exception {
-    KubernetesClient hub = clusters.get("hub").client();
+  /** The hub with ocmj's CRDs and namespace gitops; each test runs its own controllers. */
+  @BeforeAll
+  static void hub(ClusterSet clusters) {
+    hub = clusters.get("hub").client();
     HubCrds.install(hub);
     hub.resource(new NamespaceBuilder().withNewMetadata().withName("gitops").endMetadata().build())
         .serverSideApply();
-    GitSyncFixtures fx = new GitSyncFixtures(hub);
+    fx = new GitSyncFixtures(hub);
+  }
+
+  @Test
+  void anInterruptedAttemptLeavesNothingBehindOnceANewerCommitIsApplied() throws Exception {
     try (TestRepo repo = new TestRepo(repoDir)) {
       String a =
           repo.commit(
@@ -127,13 +134,7 @@ class GitSyncRecoveryIT {
   }
 
   @Test
-  void aControllerCutOffInTheMiddleOfApplyingConvergesOnTheNextStart(ClusterSet clusters)
-      throws Exception {
-    KubernetesClient hub = clusters.get("hub").client();
-    HubCrds.install(hub);
-    hub.resource(new NamespaceBuilder().withNewMetadata().withName("gitops").endMetadata().build())
-        .serverSideApply();
-    GitSyncFixtures fx = new GitSyncFixtures(hub);
+  void aControllerCutOffInTheMiddleOfApplyingConvergesOnTheNextStart() throws Exception {
     try (TestRepo repo = new TestRepo(repoDir)) {
       String a =
           repo.commit("a", Map.of("cut/a.yaml", TestManifests.configMap("gitops", "a1", "1")));
