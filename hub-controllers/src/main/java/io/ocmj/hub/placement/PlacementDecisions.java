@@ -44,11 +44,18 @@ final class PlacementDecisions {
     return planned;
   }
 
-  /** Writes the planned decisions and deletes the placement's others; returns how many changed. */
-  static int write(KubernetesClient client, Placement placement, List<Planned> planned) {
+  /**
+   * Writes the planned decisions where they differ from the placement's {@code written} ones and
+   * deletes its others; returns how many changed.
+   */
+  static int write(
+      KubernetesClient client,
+      Placement placement,
+      List<PlacementDecision> written,
+      List<Planned> planned) {
     String namespace = placement.getMetadata().getNamespace();
     Map<String, PlacementDecision> existing = new LinkedHashMap<>();
-    for (PlacementDecision d : list(client, placement)) {
+    for (PlacementDecision d : written) {
       existing.put(d.getMetadata().getName(), d);
     }
     int changed = 0;

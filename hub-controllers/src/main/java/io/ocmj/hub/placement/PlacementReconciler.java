@@ -14,7 +14,6 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.ocmj.api.cluster.v1.ManagedCluster;
 import io.ocmj.api.cluster.v1alpha1.AddOnPlacementScore;
-import io.ocmj.api.cluster.v1beta1.ClusterDecision;
 import io.ocmj.api.cluster.v1beta1.DecisionGroupStatus;
 import io.ocmj.api.cluster.v1beta1.Placement;
 import io.ocmj.api.cluster.v1beta1.PlacementDecision;
@@ -139,26 +138,13 @@ public final class PlacementReconciler implements Reconciler<Placement> {
     Instant now = clock.instant();
     String namespace = placement.getMetadata().getNamespace();
     // Clusters, sets and bindings come from the informers that trigger this reconciler: a cluster's
-    // heartbeat must not cost every placement three LISTs against the API server.
+    // heartbeat must not cost every placement three LISTs against the API server. The placement's
+    // own decisions are read fresh, once: they are what this pass overwrites.
     List<ManagedClusterSet> sets = InformerCaches.list(context, ManagedClusterSet.class);
-    Set<String> existingSets =
-        sets.stream().map(s -> s.getMetadata().getName()).collect(Collectors.toSet());
     Set<String> bound =
-        client
-            .resources(ManagedClusterSetBinding.class)
-            .inNamespace(namespace)
-            .list()
-            .getItems()
-            .stream()
-            .filter(b -> b.getSpec() != null && existingSets.contains(b.getSpec().getClusterSet()))
-            .map(b -> b.getSpec().getClusterSet())
-            .collect(Collectors.toSet());
-    Set<String> previous =
-        PlacementDecisions.list(client, placement).stream()
-            .filter(d -> d.getStatus() != null)
-            .flatMap(d -> d.getStatus().getDecisions().stream())
-            .map(ClusterDecision::getClusterName)
-            .collect(Collectors.toSet());
+        SchedulingInputs.boundSets(
+            InformerCaches.list(context, ManagedClusterSetBinding.class, namespace), sets);
+    List<PlacementDecision> own = PlacementDecisions.list(client, placement);
     passes
         .computeIfAbsent(namespace + "/" + placement.getMetadata().getName(), k -> new AtomicLong())
         .incrementAndGet();
@@ -169,7 +155,7 @@ public final class PlacementReconciler implements Reconciler<Placement> {
                 InformerCaches.list(context, ManagedCluster.class),
                 sets,
                 bound,
-                previous,
+                SchedulingInputs.decided(own),
                 SchedulingInputs.otherPlacements(
                     InformerCaches.list(context, PlacementDecision.class), placement),
                 SchedulingInputs.byNamespace(
@@ -178,7 +164,7 @@ public final class PlacementReconciler implements Reconciler<Placement> {
             now);
     List<Planned> planned =
         PlacementDecisions.plan(placement.getMetadata().getName(), result.groups());
-    int changed = PlacementDecisions.write(client, placement, planned);
+    int changed = PlacementDecisions.write(client, placement, own, planned);
     boolean statusWritten = writeStatus(client, placement, result, planned, now);
     LOG.info(
         "reconciled placement={}/{} outcome={} selected={} decisions_changed={} status_written={}",

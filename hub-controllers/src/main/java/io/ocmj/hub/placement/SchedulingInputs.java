@@ -8,10 +8,13 @@ import io.ocmj.api.cluster.v1alpha1.AddOnPlacementScore;
 import io.ocmj.api.cluster.v1beta1.ClusterDecision;
 import io.ocmj.api.cluster.v1beta1.Placement;
 import io.ocmj.api.cluster.v1beta1.PlacementDecision;
+import io.ocmj.api.cluster.v1beta2.ManagedClusterSet;
+import io.ocmj.api.cluster.v1beta2.ManagedClusterSetBinding;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Scheduling inputs taken from informer caches, and which cluster changes scheduling can see. */
@@ -53,20 +56,40 @@ final class SchedulingInputs {
             Collectors.toMap(Condition::getType, c -> String.valueOf(c.getStatus()), (x, y) -> y));
   }
 
+  /** Whether a PlacementDecision is one of this placement's (same namespace, its label). */
+  static boolean owns(Placement placement, PlacementDecision decision) {
+    Map<String, String> labels = decision.getMetadata().getLabels();
+    return decision.getMetadata().getNamespace().equals(placement.getMetadata().getNamespace())
+        && labels != null
+        && placement.getMetadata().getName().equals(labels.get(PlacementDecision.LABEL_PLACEMENT));
+  }
+
+  /** The clusters the decisions name. */
+  static Set<String> decided(List<PlacementDecision> decisions) {
+    return decisions.stream()
+        .filter(d -> d.getStatus() != null)
+        .flatMap(d -> d.getStatus().getDecisions().stream())
+        .map(ClusterDecision::getClusterName)
+        .collect(Collectors.toSet());
+  }
+
+  /** The sets the bindings of a namespace bind that exist. */
+  static Set<String> boundSets(
+      List<ManagedClusterSetBinding> bindings, List<ManagedClusterSet> sets) {
+    Set<String> existing =
+        sets.stream().map(s -> s.getMetadata().getName()).collect(Collectors.toSet());
+    return bindings.stream()
+        .filter(b -> b.getSpec() != null && existing.contains(b.getSpec().getClusterSet()))
+        .map(b -> b.getSpec().getClusterSet())
+        .collect(Collectors.toSet());
+  }
+
   /** For each cluster, how many PlacementDecisions of other placements name it. */
   static Map<String, Integer> otherPlacements(
       List<PlacementDecision> decisions, Placement placement) {
     Map<String, Integer> counts = new HashMap<>();
     for (PlacementDecision d : decisions) {
-      Map<String, String> labels = d.getMetadata().getLabels();
-      boolean own =
-          d.getMetadata().getNamespace().equals(placement.getMetadata().getNamespace())
-              && labels != null
-              && placement
-                  .getMetadata()
-                  .getName()
-                  .equals(labels.get(PlacementDecision.LABEL_PLACEMENT));
-      if (own || d.getStatus() == null) {
+      if (owns(placement, d) || d.getStatus() == null) {
         continue;
       }
       for (ClusterDecision c : d.getStatus().getDecisions()) {
