@@ -115,13 +115,19 @@ public final class GitSyncReconciler implements Reconciler<GitSync> {
     String key = sync.getMetadata().getUid();
     long generation =
         sync.getMetadata().getGeneration() == null ? 0 : sync.getMetadata().getGeneration();
-    try (GitAuth auth = GitCredentials.from(client, sync)) {
-      sync(client, sync, status, auth, key, generation);
+    try (GitAuth auth = GitCredentials.from(client, sync);
+        KubernetesClient applier = applier(client, sync)) {
+      sync(client, applier, sync, status, auth, key, generation);
     }
   }
 
+  /**
+   * One pass; {@code client} is the controller's (status, events), {@code applier} reads and writes
+   * the synced objects (the service account's identity, if one is named).
+   */
   private void sync(
       KubernetesClient client,
+      KubernetesClient applier,
       GitSync sync,
       GitSyncStatus status,
       GitAuth credentials,
@@ -129,6 +135,7 @@ public final class GitSyncReconciler implements Reconciler<GitSync> {
       long generation)
       throws GitFailure {
     GitFetcher.Resolved resolved = fetcher.resolve(sync, credentials);
+    status.setLastAttemptedRevision(resolved.revision());
     Parsed last = parsed.get(key);
     List<Desired> objects;
     if (last != null
@@ -136,23 +143,19 @@ public final class GitSyncReconciler implements Reconciler<GitSync> {
         && last.generation() == generation) {
       objects = last.objects();
     } else {
-      status.setLastAttemptedRevision(resolved.revision());
       GitFetcher.Snapshot snapshot = fetcher.fetch(sync, resolved, credentials);
       ManifestParser.Parsed read = ManifestParser.parse(snapshot.files());
-      try (KubernetesClient applier = applier(client, sync)) {
-        DesiredSet.Result built =
-            DesiredSet.build(read.objects(), sync, snapshot.commit(), new Discovery(applier));
-        List<SyncError> errors = new ArrayList<>(read.errors());
-        errors.addAll(built.errors());
-        if (!errors.isEmpty()) {
-          stalled(sync, status, GitSync.REASON_BUILD_FAILED, resolved.revision(), errors, 0);
-          return;
-        }
-        objects = built.objects();
+      DesiredSet.Result built =
+          DesiredSet.build(read.objects(), sync, snapshot.commit(), new Discovery(applier));
+      List<SyncError> errors = new ArrayList<>(read.errors());
+      errors.addAll(built.errors());
+      if (!errors.isEmpty()) {
+        stalled(sync, status, GitSync.REASON_BUILD_FAILED, resolved.revision(), errors, 0);
+        return;
       }
+      objects = built.objects();
       parsed.put(key, new Parsed(resolved.commit(), generation, resolved.revision(), objects));
     }
-    status.setLastAttemptedRevision(resolved.revision());
     Inventory next = inventory(objects);
     // Computed before the pending inventory is replaced: an interrupted earlier attempt's objects
     // are stale too.
@@ -165,79 +168,75 @@ public final class GitSyncReconciler implements Reconciler<GitSync> {
       status.setPendingInventory(union(status.getPendingInventory(), next));
       writeStatus(client, sync, status);
     }
-    try (KubernetesClient applier = applier(client, sync)) {
-      SyncApplier.Outcome outcome = SyncApplier.apply(applier, objects, sync.getSpec().isForce());
-      if (!outcome.succeeded()) {
-        parsed.remove(key);
-        if (outcome.changes().isEmpty()) {
-          // Nothing of this attempt was written: it leaves nothing to prune later.
-          status.setPendingInventory(pendingBefore);
-        }
-        if (!outcome.changes().isEmpty()) {
-          ChangeEvents.record(
-              client, sync, resolved.revision(), outcome.changes(), clock.instant());
-        }
-        stalled(
-            sync,
-            status,
-            GitSync.REASON_RECONCILIATION_FAILED,
-            resolved.revision(),
-            outcome.errors(),
-            outcome.changes().size());
-        return;
-      }
-      List<String> changes = new ArrayList<>(outcome.changes());
-      List<SyncError> pruneErrors = new ArrayList<>();
-      Inventory unpruned = new Inventory();
-      if (!Boolean.FALSE.equals(sync.getSpec().getPrune())) {
-        Pruner.Outcome pruned = Pruner.prune(applier, stale, sync.syncLabel());
-        changes.addAll(pruned.deleted());
-        pruneErrors.addAll(pruned.errors());
-        for (ObjectId id : pruned.failed()) {
-          InventoryEntry entry = new InventoryEntry();
-          entry.setId(id.id());
-          entry.setV(id.version());
-          unpruned.getEntries().add(entry);
-        }
-      }
-      status.setInventory(next);
-      // What could not be pruned stays on record, so that the next pass tries again.
-      status.setPendingInventory(unpruned.getEntries().isEmpty() ? null : unpruned);
-      status.setLastAppliedRevision(resolved.revision());
-      status.setObservedGeneration(generation);
-      status.setFailures(failures(pruneErrors));
-      List<Condition> conditions = status.getConditions();
-      Instant now = clock.instant();
-      if (!pruneErrors.isEmpty()) {
-        Conditions.set(
-            conditions,
-            GitSync.CONDITION_READY,
-            Conditions.FALSE,
-            GitSync.REASON_PRUNE_FAILED,
-            pruneErrors.get(0).toString(),
-            generation,
-            now);
+    SyncApplier.Outcome outcome = SyncApplier.apply(applier, objects, sync.getSpec().isForce());
+    if (!outcome.succeeded()) {
+      parsed.remove(key);
+      if (outcome.changes().isEmpty()) {
+        // Nothing of this attempt was written: it leaves nothing to prune later.
+        status.setPendingInventory(pendingBefore);
       } else {
-        Conditions.set(
-            conditions,
-            GitSync.CONDITION_READY,
-            Conditions.TRUE,
-            GitSync.REASON_SUCCEEDED,
-            "Applied revision: " + resolved.revision(),
-            generation,
-            now);
+        ChangeEvents.record(client, sync, resolved.revision(), outcome.changes(), clock.instant());
       }
-      Conditions.remove(conditions, GitSync.CONDITION_RECONCILING);
-      Conditions.remove(conditions, GitSync.CONDITION_STALLED);
-      if (!changes.isEmpty()) {
-        ChangeEvents.record(client, sync, resolved.revision(), changes, clock.instant());
-        LOG.info(
-            "gitsync={}/{} revision={} changes:\n  {}",
-            sync.getMetadata().getNamespace(),
-            sync.getMetadata().getName(),
-            resolved.revision(),
-            String.join("\n  ", changes));
+      stalled(
+          sync,
+          status,
+          GitSync.REASON_RECONCILIATION_FAILED,
+          resolved.revision(),
+          outcome.errors(),
+          outcome.changes().size());
+      return;
+    }
+    List<String> changes = new ArrayList<>(outcome.changes());
+    List<SyncError> pruneErrors = new ArrayList<>();
+    Inventory unpruned = new Inventory();
+    if (!Boolean.FALSE.equals(sync.getSpec().getPrune())) {
+      Pruner.Outcome pruned = Pruner.prune(applier, stale, sync.syncLabel());
+      changes.addAll(pruned.deleted());
+      pruneErrors.addAll(pruned.errors());
+      for (ObjectId id : pruned.failed()) {
+        InventoryEntry entry = new InventoryEntry();
+        entry.setId(id.id());
+        entry.setV(id.version());
+        unpruned.getEntries().add(entry);
       }
+    }
+    status.setInventory(next);
+    // What could not be pruned stays on record, so that the next pass tries again.
+    status.setPendingInventory(unpruned.getEntries().isEmpty() ? null : unpruned);
+    status.setLastAppliedRevision(resolved.revision());
+    status.setObservedGeneration(generation);
+    status.setFailures(failures(pruneErrors));
+    List<Condition> conditions = status.getConditions();
+    Instant now = clock.instant();
+    if (!pruneErrors.isEmpty()) {
+      Conditions.set(
+          conditions,
+          GitSync.CONDITION_READY,
+          Conditions.FALSE,
+          GitSync.REASON_PRUNE_FAILED,
+          pruneErrors.get(0).toString(),
+          generation,
+          now);
+    } else {
+      Conditions.set(
+          conditions,
+          GitSync.CONDITION_READY,
+          Conditions.TRUE,
+          GitSync.REASON_SUCCEEDED,
+          "Applied revision: " + resolved.revision(),
+          generation,
+          now);
+    }
+    Conditions.remove(conditions, GitSync.CONDITION_RECONCILING);
+    Conditions.remove(conditions, GitSync.CONDITION_STALLED);
+    if (!changes.isEmpty()) {
+      ChangeEvents.record(client, sync, resolved.revision(), changes, clock.instant());
+      LOG.info(
+          "gitsync={}/{} revision={} changes:\n  {}",
+          sync.getMetadata().getNamespace(),
+          sync.getMetadata().getName(),
+          resolved.revision(),
+          String.join("\n  ", changes));
     }
   }
 
