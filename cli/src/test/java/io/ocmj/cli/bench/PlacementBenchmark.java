@@ -25,6 +25,7 @@ import io.ocmj.hub.HubCrds;
 import io.ocmj.testing.Binaries;
 import io.ocmj.testing.ClusterSet;
 import io.ocmj.testing.LocalClusterProvider;
+import io.ocmj.testing.Percentiles;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -164,9 +165,9 @@ public final class PlacementBenchmark {
         changes,
         gapMillis,
         firstSchedule,
-        WorkBenchmark.percentile(millis, 50),
-        WorkBenchmark.percentile(millis, 90),
-        WorkBenchmark.percentile(millis, 99),
+        Percentiles.of(millis, 50),
+        Percentiles.of(millis, 90),
+        Percentiles.of(millis, 99),
         millis.get(millis.size() - 1),
         controllers.placementPasses("apps", "bench"));
   }

@@ -23,6 +23,7 @@ import io.ocmj.klusterlet.work.WorkAgentConfig;
 import io.ocmj.testing.Binaries;
 import io.ocmj.testing.ClusterSet;
 import io.ocmj.testing.LocalClusterProvider;
+import io.ocmj.testing.Percentiles;
 import io.ocmj.testing.TestCluster;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -120,9 +121,9 @@ public final class WorkBenchmark {
         Locale.ROOT,
         "RESULT latency n=%d create_to_applied_ms p50=%.0f p90=%.0f p99=%.0f max=%.0f%n",
         n,
-        percentile(sorted, 50),
-        percentile(sorted, 90),
-        percentile(sorted, 99),
+        Percentiles.of(sorted, 50),
+        Percentiles.of(sorted, 90),
+        Percentiles.of(sorted, 99),
         sorted.get(sorted.size() - 1));
     close(agents);
   }
@@ -264,11 +265,6 @@ public final class WorkBenchmark {
                         "data",
                         Map.of("key", "value")))));
     return spec;
-  }
-
-  static double percentile(List<Double> sorted, int p) {
-    int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-    return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
   }
 
   private static void close(List<AutoCloseable> agents) throws Exception {

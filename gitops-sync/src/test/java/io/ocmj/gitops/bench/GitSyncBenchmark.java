@@ -18,6 +18,7 @@ import io.ocmj.hub.HubCrds;
 import io.ocmj.testing.Binaries;
 import io.ocmj.testing.ClusterSet;
 import io.ocmj.testing.LocalClusterProvider;
+import io.ocmj.testing.Percentiles;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -140,9 +141,9 @@ public final class GitSyncBenchmark {
         Locale.ROOT,
         "RESULT gitsync-webhook n=%d push_to_applied_ms p50=%.0f p90=%.0f p99=%.0f max=%.0f%n",
         n,
-        percentile(millis, 50),
-        percentile(millis, 90),
-        percentile(millis, 99),
+        Percentiles.of(millis, 50),
+        Percentiles.of(millis, 90),
+        Percentiles.of(millis, 99),
         millis.get(millis.size() - 1));
   }
 
@@ -185,7 +186,7 @@ public final class GitSyncBenchmark {
         "RESULT gitsync-objects n=%d first_sync_s=%.1f no_change_reconcile_ms p50=%.0f max=%.0f%n",
         n,
         syncSeconds,
-        percentile(noop, 50),
+        Percentiles.of(noop, 50),
         noop.get(noop.size() - 1));
   }
 
@@ -250,10 +251,5 @@ public final class GitSyncBenchmark {
         "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cm-%05d, namespace: gitops}\ndata: {value: %s}\n",
         i,
         value);
-  }
-
-  private static double percentile(List<Double> sorted, int p) {
-    int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-    return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
   }
 }
