@@ -45,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * when a toleration or an add-on score runs out. Debounced: JOSDK folds the events that arrive
  * during a pass into one more pass, and each placement is scheduled at most {@value
  * #PASSES_PER_SECOND} times a second, so a burst of a thousand cluster changes costs tens of passes
- * (44 in PlacementIT), not a thousand.
+ * (44–50 in PlacementIT runs), not a thousand.
  */
 @ControllerConfiguration(name = "placement")
 @RateLimited(maxReconciliations = PlacementReconciler.PASSES_PER_SECOND, within = 1)
