@@ -1,10 +1,12 @@
 package io.ocmj.gitops;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.ocmj.api.gitops.v1alpha1.GitSync;
@@ -108,6 +110,17 @@ class GitSyncIT extends GitSyncHubTest {
       assertThat(fx.get("fleet").getStatus().getConditions())
           .noneMatch(c -> c.getType().equals(GitSync.CONDITION_STALLED));
     }
+  }
+
+  @Test
+  void aGitSyncWithAnUnusableUrlOrIntervalIsRejectedNamingTheField() {
+    assertThatThrownBy(() -> fx.createSync("scp", "git@example.com:org/repo.git", "x"))
+        .isInstanceOf(KubernetesClientException.class)
+        .hasMessageContaining("spec.url");
+    assertThatThrownBy(
+            () -> fx.createSync("slow", "file:///repo", "x", spec -> spec.setInterval("5 minutes")))
+        .isInstanceOf(KubernetesClientException.class)
+        .hasMessageContaining("spec.interval");
   }
 
   @Test

@@ -195,6 +195,11 @@ class PlacementIT {
     await("a score change reschedules")
         .atMost(WAIT)
         .until(() -> decided("apps", "best").equals(List.of("score-b")));
+    assertThatThrownBy(() -> score("score-a", 150))
+        .as("scores are -100..100")
+        .isInstanceOf(KubernetesClientException.class)
+        .hasMessageContaining("status.scores[0].value");
+    assertThat(decided("apps", "best")).containsExactly("score-b");
   }
 
   private static void score(String cluster, int free) {
@@ -336,6 +341,19 @@ class PlacementIT {
     assertThatThrownBy(() -> hub.resource(negative).create())
         .isInstanceOf(KubernetesClientException.class)
         .hasMessageContaining("spec.numberOfClusters");
+
+    Placement heavy = placement("apps", "heavy", null);
+    PrioritizerConfig tooHeavy = new PrioritizerConfig();
+    ScoreCoordinate steady = new ScoreCoordinate();
+    steady.setBuiltIn("Steady");
+    tooHeavy.setScoreCoordinate(steady);
+    tooHeavy.setWeight(50);
+    PrioritizerPolicy policy = new PrioritizerPolicy();
+    policy.setConfigurations(List.of(tooHeavy));
+    heavy.getSpec().setPrioritizerPolicy(policy);
+    assertThatThrownBy(() -> hub.resource(heavy).create())
+        .isInstanceOf(KubernetesClientException.class)
+        .hasMessageContaining("spec.prioritizerPolicy.configurations[0].weight");
   }
 
   private static void cluster(String name, Map<String, String> labels) {
