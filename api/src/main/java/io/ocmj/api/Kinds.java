@@ -10,6 +10,10 @@ import io.ocmj.api.cluster.v1beta2.ManagedClusterSet;
 import io.ocmj.api.cluster.v1beta2.ManagedClusterSetBinding;
 import io.ocmj.api.gitops.v1alpha1.GitSync;
 import io.ocmj.api.operator.v1.Klusterlet;
+import io.ocmj.api.policy.v1.ConfigurationPolicy;
+import io.ocmj.api.policy.v1.PlacementBinding;
+import io.ocmj.api.policy.v1.Policy;
+import io.ocmj.api.policy.v1beta1.PolicySet;
 import io.ocmj.api.work.v1.AppliedManifestWork;
 import io.ocmj.api.work.v1.ManifestWork;
 import io.ocmj.api.work.v1alpha1.ManifestWorkReplicaSet;
@@ -31,7 +35,11 @@ public final class Kinds {
           PlacementDecision.class,
           Placement.class,
           Klusterlet.class,
-          GitSync.class);
+          GitSync.class,
+          Policy.class,
+          PlacementBinding.class,
+          PolicySet.class,
+          ConfigurationPolicy.class);
 
   private Kinds() {}
 }

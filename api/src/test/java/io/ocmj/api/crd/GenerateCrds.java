@@ -9,11 +9,14 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
 import io.ocmj.api.Kinds;
+import io.ocmj.api.policy.v1.ConfigurationPolicy;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiConsumer;
 
 /**
@@ -52,8 +55,10 @@ public final class GenerateCrds {
     @Override
     public HasMetadata process(HasMetadata crd, String version) {
       HasMetadata ordered = new DeclaredColumnOrder().process(crd, version);
-      return new EmbeddedManifests()
-          .process(new ConditionsListMap().process(ordered, version), version);
+      HasMetadata embedded =
+          new EmbeddedManifests()
+              .process(new ConditionsListMap().process(ordered, version), version);
+      return new PolicyTemplateKinds().process(embedded, version);
     }
   }
 
@@ -154,6 +159,26 @@ public final class GenerateCrds {
               manifests.getItems().getSchema().setXKubernetesEmbeddedResource(true);
             }
           });
+      return crd;
+    }
+  }
+
+  /**
+   * Labels the CRD of every policy engine kind with {@code policy-type: template}, as OCM does: the
+   * policy framework creates only templates whose CRD carries it.
+   */
+  static final class PolicyTemplateKinds implements CRDPostProcessor {
+    @Override
+    public HasMetadata process(HasMetadata crd, String crdSpecVersion) {
+      String kind = ((CustomResourceDefinition) crd).getSpec().getNames().getKind();
+      if (kind.equals(ConfigurationPolicy.KIND)) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        if (crd.getMetadata().getLabels() != null) {
+          labels.putAll(crd.getMetadata().getLabels());
+        }
+        labels.put(ConfigurationPolicy.LABEL_POLICY_TYPE, "template");
+        crd.getMetadata().setLabels(labels);
+      }
       return crd;
     }
   }
