@@ -1,6 +1,7 @@
 package io.ocmj.cli;
 
 import io.ocmj.cli.command.AcceptCommand;
+import io.ocmj.cli.command.ComplianceCommand;
 import io.ocmj.cli.command.DevCommand;
 import io.ocmj.cli.command.GetCommand;
 import io.ocmj.cli.command.HubCommand;
@@ -25,6 +26,7 @@ import picocli.CommandLine.Command;
       JoinCommand.class,
       AcceptCommand.class,
       GetCommand.class,
+      ComplianceCommand.class,
       PlanCommand.class,
       SyncCommand.class,
       RebootstrapCommand.class

@@ -6,6 +6,7 @@ import io.ocmj.api.cluster.v1beta2.ManagedClusterSet;
 import io.ocmj.hub.clusterset.ManagedClusterSetBindingReconciler;
 import io.ocmj.hub.clusterset.ManagedClusterSetReconciler;
 import io.ocmj.hub.placement.PlacementReconciler;
+import io.ocmj.hub.policy.PolicyPropagatorReconciler;
 import io.ocmj.hub.registration.ClusterHealthReconciler;
 import io.ocmj.hub.registration.CsrApprovalReconciler;
 import io.ocmj.hub.registration.ManagedClusterReconciler;
@@ -55,6 +56,7 @@ public final class HubControllers implements AutoCloseable {
     operator.register(placements);
     operator.register(new ManifestWorkReplicaSetReconciler(clock, config.manifestsLimitBytes()));
     operator.register(new StrandedWorkReconciler(clock, config.strandedWorkGracePeriod()));
+    operator.register(new PolicyPropagatorReconciler(clock));
     operator.start();
     return new HubControllers(operator, placements);
   }

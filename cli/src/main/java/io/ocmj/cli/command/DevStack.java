@@ -10,6 +10,8 @@ import io.ocmj.api.status.Conditions;
 import io.ocmj.hub.HubControllers;
 import io.ocmj.hub.HubCrds;
 import io.ocmj.hub.registration.BootstrapIdentity;
+import io.ocmj.klusterlet.policy.PolicyAgent;
+import io.ocmj.klusterlet.policy.PolicyAgentConfig;
 import io.ocmj.klusterlet.registration.RegistrationAgent;
 import io.ocmj.klusterlet.registration.RegistrationConfig;
 import io.ocmj.klusterlet.work.WorkAgent;
@@ -32,6 +34,7 @@ final class DevStack implements AutoCloseable {
   private final HubControllers hub;
   private final List<RegistrationAgent> agents;
   private final List<WorkAgent> workAgents = new ArrayList<>();
+  private final List<PolicyAgent> policyAgents = new ArrayList<>();
 
   private DevStack(HubControllers hub, List<RegistrationAgent> agents) {
     this.hub = hub;
@@ -81,6 +84,14 @@ final class DevStack implements AutoCloseable {
                 .start());
       }
       for (TestCluster managed : clusters.all().subList(1, clusters.size())) {
+        stack.policyAgents.add(
+            new PolicyAgent(
+                    PolicyAgentConfig.defaults(
+                        managed.name(), RegistrationConfig.DEFAULT_AGENT_NAMESPACE),
+                    managed.client())
+                .start());
+      }
+      for (TestCluster managed : clusters.all().subList(1, clusters.size())) {
         acceptWhenRegistered(hubClient, managed.name());
       }
       for (TestCluster managed : clusters.all().subList(1, clusters.size())) {
@@ -118,6 +129,7 @@ final class DevStack implements AutoCloseable {
 
   @Override
   public void close() {
+    policyAgents.forEach(PolicyAgent::close);
     workAgents.forEach(WorkAgent::close);
     agents.forEach(RegistrationAgent::close);
     hub.close();

@@ -2,6 +2,8 @@ package io.ocmj.cli.command;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.ocmj.cli.UserError;
+import io.ocmj.klusterlet.policy.PolicyAgent;
+import io.ocmj.klusterlet.policy.PolicyAgentConfig;
 import io.ocmj.klusterlet.registration.RegistrationAgent;
 import io.ocmj.klusterlet.registration.RegistrationConfig;
 import io.ocmj.klusterlet.work.WorkAgent;
@@ -121,11 +123,17 @@ public final class JoinCommand implements Callable<Integer> {
         throw new UserError("--cluster-name: " + e.getMessage());
       }
       try (RegistrationAgent agent = newAgent(config, managed);
-          WorkAgent work = new WorkAgent(workConfig(), managed)) {
+          WorkAgent work = new WorkAgent(workConfig(), managed);
+          PolicyAgent policy =
+              new PolicyAgent(
+                  PolicyAgentConfig.defaults(
+                      clusterName, RegistrationConfig.DEFAULT_AGENT_NAMESPACE),
+                  managed)) {
         // Fail now, in one line, when the hub cannot be reached at all; later outages are retried.
         KubeconfigOption.connect("--bootstrap-kubeconfig", bootstrapKubeconfig).close();
         agent.start();
         work.start();
+        policy.start();
         Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "ocmj-join-stop"));
         System.out.println("ocmj agent for cluster " + clusterName + " is running; Ctrl-C stops.");
         stop.await();

@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.Subject;
 import io.fabric8.kubernetes.api.model.rbac.SubjectBuilder;
 import io.ocmj.api.cluster.v1.ManagedCluster;
+import io.ocmj.api.policy.v1.Policy;
 import io.ocmj.api.work.v1.ManifestWork;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,10 @@ public final class ClusterRbac {
   public static final String REGISTRATION_ROLE =
       "open-cluster-management:managedcluster:registration";
 
-  /** Shared role for the work agent in a cluster namespace (manifestworks and their status). */
+  /**
+   * Shared role for the work and policy agents in a cluster namespace (manifestworks, replicated
+   * policies and their status).
+   */
   public static final String WORK_ROLE = "open-cluster-management:managedcluster:work";
 
   private static final String RBAC = "rbac.authorization.k8s.io";
@@ -136,7 +140,11 @@ public final class ClusterRbac {
                 rule("events.k8s.io", "events", "create", "patch", "update"),
                 rule(
                     ManifestWork.GROUP, "manifestworks", "get", "list", "watch", "update", "patch"),
-                rule(ManifestWork.GROUP, "manifestworks/status", "patch", "update"))
+                rule(ManifestWork.GROUP, "manifestworks/status", "patch", "update"),
+                // The policy agent (framework add-on in OCM) syncs replicated policies and writes
+                // their compliance status back.
+                rule(Policy.GROUP, "policies", "get", "list", "watch"),
+                rule(Policy.GROUP, "policies/status", "get", "patch", "update"))
             .build());
   }
 

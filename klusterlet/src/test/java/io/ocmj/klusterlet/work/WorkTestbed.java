@@ -29,7 +29,7 @@ import java.util.Optional;
  * A hub with its controllers and one managed cluster joined through the registration agent, with a
  * work agent (2 s resync) running on it; plus the reads the work tests share.
  */
-final class WorkTestbed implements AutoCloseable {
+public final class WorkTestbed implements AutoCloseable {
   static final Duration WAIT = Duration.ofSeconds(60);
   static final Duration RESYNC = Duration.ofSeconds(2);
 
@@ -37,7 +37,7 @@ final class WorkTestbed implements AutoCloseable {
   final String cluster;
 
   final TestCluster hubCluster;
-  final KubernetesClient hub;
+  public final KubernetesClient hub;
   final KubernetesClient managed;
   private final HubControllers controllers;
   private final Map<String, TestCluster> clusters = new LinkedHashMap<>();
@@ -49,7 +49,7 @@ final class WorkTestbed implements AutoCloseable {
   }
 
   /** Joins every managed cluster (named as its TestCluster) and starts its work agent. */
-  WorkTestbed(TestCluster hubCluster, List<TestCluster> managedClusters) {
+  public WorkTestbed(TestCluster hubCluster, List<TestCluster> managedClusters) {
     this.cluster = managedClusters.get(0).name();
     this.hubCluster = hubCluster;
     this.hub = hubCluster.client();
@@ -89,7 +89,7 @@ final class WorkTestbed implements AutoCloseable {
     clusters.keySet().forEach(this::startAgent);
   }
 
-  KubernetesClient managed(String name) {
+  public KubernetesClient managed(String name) {
     return clusters.get(name).client();
   }
 

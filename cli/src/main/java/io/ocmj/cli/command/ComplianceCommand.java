@@ -1,0 +1,114 @@
+package io.ocmj.cli.command;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.ocmj.api.policy.v1.ComplianceHistory;
+import io.ocmj.api.policy.v1.Policy;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ocmj compliance}: the fleet's policy compliance, per policy and cluster, with the latest
+ * message and the Git revision of the policy version; {@code --cluster} shows one cluster's
+ * templates with their history.
+ */
+@Command(
+    name = "compliance",
+    mixinStandardHelpOptions = true,
+    description = "Show policy compliance across the fleet, or one cluster's details with history.")
+public final class ComplianceCommand implements Callable<Integer> {
+  enum Output {
+    table,
+    json,
+    yaml
+  }
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--cluster", description = "Show this cluster's templates and their history.")
+  String cluster;
+
+  @Option(
+      names = {"-n", "--namespace"},
+      description = "Namespace of the root policies (default: all).")
+  String namespace;
+
+  @Mixin HubKubeconfigMixin hubOptions;
+
+  @Option(
+      names = {"-o", "--output"},
+      defaultValue = "table",
+      description = "table, json or yaml (default: ${DEFAULT-VALUE}).")
+  Output output;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    try (KubernetesClient hub = hubOptions.connect()) {
+      List<Policy> replicas =
+          hub.resources(Policy.class)
+              .inAnyNamespace()
+              .withLabel(Policy.LABEL_ROOT_POLICY)
+              .list()
+              .getItems();
+      Object report;
+      if (cluster != null) {
+        report =
+            ComplianceReport.cluster(
+                replicas.stream()
+                    .filter(r -> cluster.equals(r.getMetadata().getNamespace()))
+                    .toList());
+      } else {
+        var resources = hub.resources(Policy.class);
+        List<Policy> roots =
+            (namespace == null ? resources.inAnyNamespace() : resources.inNamespace(namespace))
+                .withoutLabel(Policy.LABEL_ROOT_POLICY)
+                .list()
+                .getItems();
+        report = ComplianceReport.fleet(roots, replicas);
+      }
+      switch (output) {
+        case json -> out.println(Serialization.asJson(report));
+        case yaml -> out.print(Serialization.asYaml(report));
+        default -> print(out, report);
+      }
+    }
+    out.flush();
+    return 0;
+  }
+
+  @SuppressWarnings("unchecked")
+  private void print(PrintWriter out, Object report) {
+    if (cluster != null) {
+      List<ComplianceReport.TemplateRow> rows = (List<ComplianceReport.TemplateRow>) report;
+      if (rows.isEmpty()) {
+        out.println("No policy status on cluster " + cluster + ".");
+      }
+      for (ComplianceReport.TemplateRow r : rows) {
+        out.printf("%s / %s: %s%n", r.policy(), r.template(), r.compliant());
+        for (ComplianceHistory h : r.history()) {
+          out.printf("  %-20s %s%n", h.getLastTimestamp(), h.getMessage());
+        }
+      }
+      return;
+    }
+    String format = "%-30s %-10s %-16s %-13s %-12s %s%n";
+    out.printf(format, "POLICY", "ACTION", "CLUSTER", "COMPLIANCE", "REVISION", "MESSAGE");
+    for (ComplianceReport.Row r : (List<ComplianceReport.Row>) report) {
+      out.printf(
+          format,
+          r.namespace() + "/" + r.policy(),
+          r.remediationAction(),
+          r.cluster(),
+          r.compliant(),
+          r.revision().length() > 12 ? r.revision().substring(0, 12) : r.revision(),
+          r.message());
+    }
+  }
+}

@@ -1,0 +1,68 @@
+package io.ocmj.klusterlet.policy;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.Operator;
+import io.ocmj.klusterlet.registration.AgentCrds;
+import io.ocmj.klusterlet.registration.HubSession;
+
+/**
+ * The policy agent of one managed cluster: spec sync against the hub, template sync, the
+ * ConfigurationPolicy engine and status sync against the managed cluster. Like the work agent it
+ * uses the registration agent's hub identity and restarts when that changes.
+ */
+public final class PolicyAgent implements AutoCloseable {
+  public static final String POLICIES_CRD = "policies.policy.open-cluster-management.io";
+  public static final String CONFIGURATION_POLICIES_CRD =
+      "configurationpolicies.policy.open-cluster-management.io";
+
+  private final PolicyAgentConfig config;
+  private final KubernetesClient managed;
+  private final HubSession session;
+
+  public PolicyAgent(PolicyAgentConfig config, KubernetesClient managed) {
+    this.config = config;
+    this.managed = managed;
+    this.session =
+        new HubSession(
+            "policy-agent-" + config.clusterName(),
+            config.agentNamespace(),
+            managed,
+            this::startOn);
+  }
+
+  /** Installs the Policy and ConfigurationPolicy CRDs and follows the agent's hub identity. */
+  public PolicyAgent start() {
+    AgentCrds.install(managed, SpecSyncReconciler.FIELD_MANAGER, POLICIES_CRD);
+    AgentCrds.install(managed, SpecSyncReconciler.FIELD_MANAGER, CONFIGURATION_POLICIES_CRD);
+    session.start();
+    return this;
+  }
+
+  /** Whether the agent runs (the cluster joined and the hub answered). */
+  public boolean running() {
+    return session.running();
+  }
+
+  private AutoCloseable startOn(KubernetesClient hub, String hubUrl) {
+    String ns = config.clusterName();
+    Operator onHub = new Operator(o -> o.withKubernetesClient(hub).withCloseClientOnStop(false));
+    onHub.register(new SpecSyncReconciler(managed, config), o -> o.settingNamespaces(ns));
+    Operator onCluster =
+        new Operator(o -> o.withKubernetesClient(managed).withCloseClientOnStop(false));
+    onCluster.register(
+        new ManagedPolicyReconciler(managed, hub, config), o -> o.settingNamespaces(ns));
+    onCluster.register(
+        new ConfigurationPolicyReconciler(managed, config), o -> o.settingNamespaces(ns));
+    onCluster.start();
+    onHub.start();
+    return () -> {
+      onHub.stop();
+      onCluster.stop();
+    };
+  }
+
+  @Override
+  public void close() {
+    session.close();
+  }
+}

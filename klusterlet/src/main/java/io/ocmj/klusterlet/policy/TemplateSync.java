@@ -1,0 +1,219 @@
+package io.ocmj.klusterlet.policy;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.ocmj.api.policy.v1.ConfigurationPolicy;
+import io.ocmj.api.policy.v1.Policy;
+import io.ocmj.api.policy.v1.PolicyDependency;
+import io.ocmj.api.policy.v1.PolicyTemplate;
+import io.ocmj.policy.config.ConfigPolicyEvaluator;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Template sync: creates each policy template of a managed Policy as its own object (owner
+ * reference and OCM's labels), only for supported kinds, unique names and met dependencies; removes
+ * templates no longer in the policy. Problems become the template's compliance message ({@link
+ * Outcome#messages}), which the caller emits as a compliance event.
+ */
+final class TemplateSync {
+  static final String FIELD_MANAGER = "ocmj-policy-template-sync";
+  private static final String GATEKEEPER_TEMPLATES = "templates.gatekeeper.sh";
+  private static final String GATEKEEPER_CONSTRAINTS = "constraints.gatekeeper.sh";
+
+  private final KubernetesClient managed;
+  private final String clusterName;
+
+  TemplateSync(KubernetesClient managed, String clusterName) {
+    this.managed = managed;
+    this.clusterName = clusterName;
+  }
+
+  /** Per template name: the compliance message to report instead of the engine's (if any). */
+  record Outcome(Map<String, String> messages) {}
+
+  Outcome sync(Policy policy) {
+    Map<String, String> messages = new LinkedHashMap<>();
+    Set<String> seen = new HashSet<>();
+    Set<String> kept = new HashSet<>();
+    List<PolicyTemplate> templates = policy.getSpec().getPolicyTemplates();
+    for (int i = 0; i < templates.size(); i++) {
+      PolicyTemplate t = templates.get(i);
+      Map<String, Object> definition =
+          t.getObjectDefinition() == null ? Map.of() : t.getObjectDefinition().fields();
+      String name = t.getObjectDefinition() == null ? null : t.getObjectDefinition().name();
+      String label = name == null ? "policy-templates[" + i + "]" : name;
+      String problem = problem(definition, name, seen);
+      if (problem == null) {
+        problem = hubTemplateError(definition);
+      }
+      if (problem != null) {
+        messages.put(label, "NonCompliant; template-error; " + problem);
+        continue;
+      }
+      String pending = Dependencies.pending(managed, clusterName, dependencies(policy, t));
+      if (pending != null) {
+        messages.put(name, "Pending; " + pending);
+        continue;
+      }
+      try {
+        apply(policy, definition);
+        kept.add(key(definition));
+      } catch (KubernetesClientException e) {
+        String reason = e.getStatus() != null ? e.getStatus().getMessage() : e.getMessage();
+        messages.put(
+            name, "NonCompliant; template-error; Failed to create policy template: " + reason);
+      }
+    }
+    removeStale(policy, kept);
+    return new Outcome(messages);
+  }
+
+  private String problem(Map<String, Object> definition, String name, Set<String> seen) {
+    String apiVersion = definition.get("apiVersion") instanceof String s ? s : null;
+    String kind = definition.get("kind") instanceof String s ? s : null;
+    if (apiVersion == null || kind == null) {
+      return "objectDefinition: apiVersion and kind are required";
+    }
+    if (name == null || name.isEmpty()) {
+      return "objectDefinition.metadata.name is required";
+    }
+    if (!seen.add(name)) {
+      return "All policy-template names must be unique within a policy";
+    }
+    if (!supported(apiVersion, kind)) {
+      String group =
+          apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
+      String version = apiVersion.substring(apiVersion.indexOf('/') + 1);
+      return "policy-template kind is not supported: " + group + "/" + version + ", Kind=" + kind;
+    }
+    return null;
+  }
+
+  private static String hubTemplateError(Map<String, Object> definition) {
+    if (definition.get("metadata") instanceof Map<?, ?> meta
+        && meta.get("annotations") instanceof Map<?, ?> annotations
+        && annotations.get(Policy.ANNOTATION_HUB_TEMPLATES_ERROR) instanceof String error) {
+      return error;
+    }
+    return null;
+  }
+
+  /** Kinds whose CRD is labelled policy-type=template, and Gatekeeper's. */
+  private boolean supported(String apiVersion, String kind) {
+    String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
+    if (group.equals(GATEKEEPER_TEMPLATES) || group.equals(GATEKEEPER_CONSTRAINTS)) {
+      return true;
+    }
+    return new KubeClusterView(managed)
+        .kind(apiVersion, kind)
+        .map(
+            info ->
+                managed
+                    .apiextensions()
+                    .v1()
+                    .customResourceDefinitions()
+                    .withName(info.plural() + "." + group)
+                    .get())
+        .map(
+            crd ->
+                crd.getMetadata().getLabels() != null
+                    && "template"
+                        .equals(
+                            crd.getMetadata()
+                                .getLabels()
+                                .get(ConfigurationPolicy.LABEL_POLICY_TYPE)))
+        .orElse(false);
+  }
+
+  private static List<PolicyDependency> dependencies(Policy policy, PolicyTemplate t) {
+    List<PolicyDependency> all = new ArrayList<>(policy.getSpec().getDependencies());
+    all.addAll(t.getExtraDependencies());
+    return all;
+  }
+
+  private void apply(Policy policy, Map<String, Object> definition) {
+    GenericKubernetesResource object =
+        Serialization.jsonMapper().convertValue(definition, GenericKubernetesResource.class);
+    object.getMetadata().setNamespace(clusterName);
+    object.getMetadata().setResourceVersion(null);
+    object.getMetadata().setUid(null);
+    Map<String, String> labels = new LinkedHashMap<>();
+    if (object.getMetadata().getLabels() != null) {
+      labels.putAll(object.getMetadata().getLabels());
+    }
+    labels.put(Policy.LABEL_POLICY, policy.getMetadata().getName());
+    labels.put(Policy.LABEL_CLUSTER_NAME, clusterName);
+    labels.put(Policy.LABEL_CLUSTER_NAMESPACE, clusterName);
+    labels.put(Policy.LABEL_CLUSTER_NAME_SHORT, clusterName);
+    labels.put(Policy.LABEL_CLUSTER_NAMESPACE_SHORT, clusterName);
+    object.getMetadata().setLabels(labels);
+    object
+        .getMetadata()
+        .setOwnerReferences(
+            List.of(
+                new OwnerReferenceBuilder()
+                    .withApiVersion(Policy.API_VERSION)
+                    .withKind(Policy.KIND)
+                    .withName(policy.getMetadata().getName())
+                    .withUid(policy.getMetadata().getUid())
+                    .withController(true)
+                    .withBlockOwnerDeletion(false)
+                    .build()));
+    overrideRemediation(policy, object);
+    managed.resource(object).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
+  }
+
+  /**
+   * OCM's precedence: the Policy's remediationAction, when set, replaces a ConfigurationPolicy's,
+   * except where the template says informOnly.
+   */
+  private static void overrideRemediation(Policy policy, GenericKubernetesResource object) {
+    String action = policy.getSpec().getRemediationAction();
+    if (action == null || !ConfigurationPolicy.KIND.equals(object.getKind())) {
+      return;
+    }
+    Object spec = object.getAdditionalProperties().get("spec");
+    if (spec instanceof Map<?, ?> map) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> specMap = (Map<String, Object>) map;
+      Object own = specMap.get("remediationAction");
+      if (!(own instanceof String s && s.equalsIgnoreCase("informOnly"))) {
+        specMap.put(
+            "remediationAction", ConfigPolicyEvaluator.isEnforce(action) ? "enforce" : "inform");
+      }
+    }
+  }
+
+  private static String key(Map<String, Object> definition) {
+    return definition.get("apiVersion")
+        + "|"
+        + definition.get("kind")
+        + "|"
+        + ((Map<?, ?>) definition.get("metadata")).get("name");
+  }
+
+  /** Deletes ConfigurationPolicies of this policy that are no longer among its templates. */
+  private void removeStale(Policy policy, Set<String> kept) {
+    for (ConfigurationPolicy cp :
+        managed
+            .resources(ConfigurationPolicy.class)
+            .inNamespace(clusterName)
+            .withLabel(Policy.LABEL_POLICY, policy.getMetadata().getName())
+            .list()
+            .getItems()) {
+      String key =
+          Policy.API_VERSION + "|" + ConfigurationPolicy.KIND + "|" + cp.getMetadata().getName();
+      if (!kept.contains(key)) {
+        managed.resource(cp).delete();
+      }
+    }
+  }
+}

@@ -1,0 +1,115 @@
+package io.ocmj.klusterlet.registration;
+
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs an agent's hub-facing part with the registration agent's identity ({@code
+ * hub-kubeconfig-secret}): starts it once the cluster joined, and restarts it with a new hub client
+ * whenever that identity changes (certificate rotation, new CA bundle).
+ */
+public final class HubSession implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(HubSession.class);
+  private static final Duration CHECK = Duration.ofSeconds(2);
+
+  /** Starts the hub-facing part with a hub client; the returned handle stops it. */
+  @FunctionalInterface
+  public interface Starter {
+    AutoCloseable start(KubernetesClient hub, String hubUrl) throws Exception;
+  }
+
+  private final String name;
+  private final String agentNamespace;
+  private final KubernetesClient managed;
+  private final Starter starter;
+  private final ScheduledExecutorService loop;
+  private String kubeconfig;
+  private AutoCloseable running;
+  private KubernetesClient hub;
+
+  /**
+   * @param name what runs, for logs and the thread name ({@code work-agent-c1})
+   * @param agentNamespace where {@code hub-kubeconfig-secret} is on the managed cluster
+   */
+  public HubSession(String name, String agentNamespace, KubernetesClient managed, Starter starter) {
+    this.name = name;
+    this.agentNamespace = agentNamespace;
+    this.managed = managed;
+    this.starter = starter;
+    this.loop =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, name);
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  public HubSession start() {
+    loop.scheduleWithFixedDelay(this::check, 0, CHECK.toMillis(), TimeUnit.MILLISECONDS);
+    return this;
+  }
+
+  /** Whether the hub-facing part runs (the cluster joined and it started). */
+  public synchronized boolean running() {
+    return running != null;
+  }
+
+  private synchronized void check() {
+    try {
+      Secret secret =
+          managed.secrets().inNamespace(agentNamespace).withName(HubKubeconfigSecret.NAME).get();
+      HubKubeconfigSecret identity = secret == null ? null : HubKubeconfigSecret.from(secret);
+      if (identity == null || !identity.hasCertificate() || identity.kubeconfig() == null) {
+        return; // not joined yet
+      }
+      if (!identity.kubeconfig().equals(kubeconfig)) {
+        restart(identity.kubeconfig());
+      }
+    } catch (Exception e) {
+      LOG.warn("{}: not running yet ({}); retrying in {}", name, e.getMessage(), CHECK);
+      stop();
+    }
+  }
+
+  private void restart(String newKubeconfig) throws Exception {
+    stop();
+    Config hubConfig = Config.fromKubeconfig(newKubeconfig);
+    hub = new KubernetesClientBuilder().withConfig(hubConfig).build();
+    running = starter.start(hub, hubConfig.getMasterUrl());
+    kubeconfig = newKubeconfig;
+    LOG.info("{}: started against hub {}", name, hubConfig.getMasterUrl());
+  }
+
+  private void stop() {
+    if (running != null) {
+      try {
+        running.close();
+      } catch (Exception e) {
+        LOG.warn("{}: stopping failed: {}", name, e.getMessage());
+      }
+      running = null;
+    }
+    if (hub != null) {
+      hub.close();
+      hub = null;
+    }
+    kubeconfig = null;
+  }
+
+  @Override
+  public void close() {
+    loop.shutdownNow();
+    synchronized (this) {
+      stop();
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package io.ocmj.policy.config;
+
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import java.util.Map;
+
+/** One validated object template, ready to evaluate. */
+record ObjectTemplateSpec(
+    int index,
+    ComplianceType type,
+    ComplianceType metadataType,
+    Map<String, Object> definition,
+    LabelSelector objectSelector,
+    String recordDiff) {
+
+  String apiVersion() {
+    return definition.get("apiVersion") instanceof String s ? s : null;
+  }
+
+  String kind() {
+    return definition.get("kind") instanceof String s ? s : null;
+  }
+
+  String metadataField(String field) {
+    return definition.get("metadata") instanceof Map<?, ?> meta
+            && meta.get(field) instanceof String s
+        ? s
+        : null;
+  }
+}
