@@ -7,6 +7,7 @@ import io.ocmj.hub.clusterset.ManagedClusterSetBindingReconciler;
 import io.ocmj.hub.clusterset.ManagedClusterSetReconciler;
 import io.ocmj.hub.placement.PlacementReconciler;
 import io.ocmj.hub.policy.PolicyPropagatorReconciler;
+import io.ocmj.hub.policy.PolicySetReconciler;
 import io.ocmj.hub.registration.ClusterHealthReconciler;
 import io.ocmj.hub.registration.CsrApprovalReconciler;
 import io.ocmj.hub.registration.ManagedClusterReconciler;
@@ -57,6 +58,7 @@ public final class HubControllers implements AutoCloseable {
     operator.register(new ManifestWorkReplicaSetReconciler(clock, config.manifestsLimitBytes()));
     operator.register(new StrandedWorkReconciler(clock, config.strandedWorkGracePeriod()));
     operator.register(new PolicyPropagatorReconciler(clock));
+    operator.register(new PolicySetReconciler());
     operator.start();
     return new HubControllers(operator, placements);
   }

@@ -10,7 +10,11 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.ocmj.api.gitops.v1alpha1.GitSync;
+import io.ocmj.api.policy.v1.PlacementBinding;
 import io.ocmj.api.policy.v1.Policy;
+import io.ocmj.api.policy.v1beta1.PolicySet;
 import io.ocmj.testing.ClusterSet;
 import io.ocmj.testing.junit.KubernetesClusters;
 import java.util.List;
@@ -316,5 +320,77 @@ class PolicyAgentIT {
     await("the good policy is unaffected")
         .atMost(WAIT)
         .until(() -> "Compliant".equals(bed.clusterState("good", "c2")));
+  }
+
+  @Test
+  void aPolicySetPlacesItsMembersAndAggregatesThem() {
+    Policy ok =
+        policy(
+            "set-ok",
+            "inform",
+            """
+            - complianceType: musthave
+              objectDefinition: {apiVersion: v1, kind: Namespace, metadata: {name: default}}
+            """);
+    ok.getMetadata().setAnnotations(Map.of(GitSync.ANNOTATION_REVISION, "abc123"));
+    bed.create(ok);
+    bed.create(
+        policy(
+            "set-missing",
+            "inform",
+            """
+            - complianceType: musthave
+              objectDefinition:
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: never-there, namespace: default}
+            """));
+    bed.hub
+        .resource(
+            Serialization.unmarshal(
+                """
+                apiVersion: policy.open-cluster-management.io/v1beta1
+                kind: PolicySet
+                metadata: {name: grouped, namespace: policies}
+                spec:
+                  policies: [set-ok, set-missing, set-gone]
+                """,
+                PolicySet.class))
+        .serverSideApply();
+    bed.hub
+        .resource(
+            Serialization.unmarshal(
+                """
+                apiVersion: policy.open-cluster-management.io/v1
+                kind: PlacementBinding
+                metadata: {name: grouped-binding, namespace: policies}
+                placementRef: {apiGroup: cluster.open-cluster-management.io, kind: Placement, name: grp}
+                subjects:
+                - {apiGroup: policy.open-cluster-management.io, kind: PolicySet, name: grouped}
+                """,
+                PlacementBinding.class))
+        .serverSideApply();
+    bed.decide("grp", List.of("c1"));
+
+    await("the set aggregates its members")
+        .atMost(WAIT)
+        .until(
+            () -> {
+              PolicySet set =
+                  bed.hub.resources(PolicySet.class).inNamespace(NS).withName("grouped").get();
+              return set.getStatus() != null
+                  && "NonCompliant".equals(set.getStatus().getCompliant())
+                  && "Compliant".equals(bed.clusterState("set-ok", "c1"));
+            });
+    PolicySet set = bed.hub.resources(PolicySet.class).inNamespace(NS).withName("grouped").get();
+    assertThat(set.getStatus().getStatusMessage()).isEqualTo("Deleted policies: set-gone");
+    assertThat(set.getStatus().getPlacement())
+        .singleElement()
+        .satisfies(p -> assertThat(p.getPlacementBinding()).isEqualTo("grouped-binding"));
+    assertThat(bed.root("set-ok").getStatus().getPlacement().get(0).getPolicySet())
+        .isEqualTo("grouped");
+    assertThat(bed.hubReplica("set-ok", "c1").getMetadata().getAnnotations())
+        .as("the Git revision travels with the replica")
+        .containsEntry(GitSync.ANNOTATION_REVISION, "abc123");
   }
 }
