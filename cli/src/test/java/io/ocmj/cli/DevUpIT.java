@@ -76,6 +76,16 @@ class DevUpIT {
               l ->
                   l.matches(
                       "\\s*hello-world\\s+cluster2\\s+True\\s+True\\s+deployments/hello: .*Replicas=1.*"));
+      assertThat(summary.lines())
+          .as("the example policies report from both clusters")
+          .anyMatch(
+              l ->
+                  l.matches(
+                      "fleet/greeting-present\\s+inform\\s+cluster1\\s+Compliant\\s+[0-9a-f]{12}\\s+Compliant; .*"))
+          .anyMatch(
+              l ->
+                  l.matches(
+                      "fleet/platform-baseline\\s+enforce\\s+cluster2\\s+Compliant\\s+[0-9a-f]{12}\\s+Compliant; .*"));
       List<URI> servers = new ArrayList<>();
       for (Path kubeconfig : kubeconfigs) {
         Config config = Config.fromKubeconfig(Files.readString(kubeconfig));

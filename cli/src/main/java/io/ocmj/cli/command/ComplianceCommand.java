@@ -98,9 +98,34 @@ public final class ComplianceCommand implements Callable<Integer> {
       }
       return;
     }
+    printFleet(out, (List<ComplianceReport.Row>) report);
+  }
+
+  /** The root policies (not replicas) of a namespace, or of all when it is null. */
+  static List<Policy> roots(KubernetesClient hub, String namespace) {
+    var resources = hub.resources(Policy.class);
+    return (namespace == null ? resources.inAnyNamespace() : resources.inNamespace(namespace))
+        .withoutLabel(Policy.LABEL_ROOT_POLICY)
+        .list()
+        .getItems();
+  }
+
+  /** The fleet report of a namespace's root policies. */
+  static List<ComplianceReport.Row> fleet(KubernetesClient hub, String namespace) {
+    List<Policy> replicas =
+        hub.resources(Policy.class)
+            .inAnyNamespace()
+            .withLabel(Policy.LABEL_ROOT_POLICY)
+            .list()
+            .getItems();
+    return ComplianceReport.fleet(roots(hub, namespace), replicas);
+  }
+
+  /** The fleet table: one line per policy and cluster. */
+  static void printFleet(PrintWriter out, List<ComplianceReport.Row> rows) {
     String format = "%-30s %-10s %-16s %-13s %-12s %s%n";
     out.printf(format, "POLICY", "ACTION", "CLUSTER", "COMPLIANCE", "REVISION", "MESSAGE");
-    for (ComplianceReport.Row r : (List<ComplianceReport.Row>) report) {
+    for (ComplianceReport.Row r : rows) {
       out.printf(
           format,
           r.namespace() + "/" + r.policy(),

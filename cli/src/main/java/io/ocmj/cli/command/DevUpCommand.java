@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -118,6 +119,13 @@ public final class DevUpCommand implements Callable<Integer> {
         await("the example works are applied")
             .atMost(Duration.ofMinutes(2))
             .until(() -> ExampleWorks.allApplied(hub, works, managed));
+        try {
+          await("the example policies are Compliant on every cluster")
+              .atMost(Duration.ofMinutes(2))
+              .until(() -> ExamplePolicies.compliant(hub, "fleet", managed));
+        } catch (ConditionTimeoutException e) {
+          out.println("The example policies are not all Compliant yet; their state follows.");
+        }
         List<Path> written = writeKubeconfigs(clusters);
         Thread onCtrlC =
             new Thread(
@@ -150,6 +158,7 @@ public final class DevUpCommand implements Callable<Integer> {
             out.println();
             out.printf("  kubectl --kubeconfig %s get manifestworks -A%n%n", written.get(0));
           }
+          ExamplePolicies.print(out, hub, "fleet", written.get(0));
           out.println("Press Ctrl-C to stop everything.");
           out.flush();
           awaitStop(stopped);
