@@ -51,28 +51,17 @@ public final class ComplianceCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     try (KubernetesClient hub = hubOptions.connect()) {
-      List<Policy> replicas =
-          hub.resources(Policy.class)
-              .inAnyNamespace()
-              .withLabel(Policy.LABEL_ROOT_POLICY)
-              .list()
-              .getItems();
-      Object report;
-      if (cluster != null) {
-        report =
-            ComplianceReport.cluster(
-                replicas.stream()
-                    .filter(r -> cluster.equals(r.getMetadata().getNamespace()))
-                    .toList());
-      } else {
-        var resources = hub.resources(Policy.class);
-        List<Policy> roots =
-            (namespace == null ? resources.inAnyNamespace() : resources.inNamespace(namespace))
-                .withoutLabel(Policy.LABEL_ROOT_POLICY)
-                .list()
-                .getItems();
-        report = ComplianceReport.fleet(roots, replicas);
-      }
+      Object report =
+          cluster == null
+              ? fleet(hub, namespace)
+              : ComplianceReport.cluster(
+                  replicas(hub).stream()
+                      .filter(r -> cluster.equals(r.getMetadata().getNamespace()))
+                      .filter(
+                          r ->
+                              namespace == null
+                                  || r.getMetadata().getName().startsWith(namespace + "."))
+                      .toList());
       switch (output) {
         case json -> out.println(Serialization.asJson(report));
         case yaml -> out.print(Serialization.asYaml(report));
@@ -110,15 +99,18 @@ public final class ComplianceCommand implements Callable<Integer> {
         .getItems();
   }
 
+  /** Every replicated policy on the hub. */
+  static List<Policy> replicas(KubernetesClient hub) {
+    return hub.resources(Policy.class)
+        .inAnyNamespace()
+        .withLabel(Policy.LABEL_ROOT_POLICY)
+        .list()
+        .getItems();
+  }
+
   /** The fleet report of a namespace's root policies. */
   static List<ComplianceReport.Row> fleet(KubernetesClient hub, String namespace) {
-    List<Policy> replicas =
-        hub.resources(Policy.class)
-            .inAnyNamespace()
-            .withLabel(Policy.LABEL_ROOT_POLICY)
-            .list()
-            .getItems();
-    return ComplianceReport.fleet(roots(hub, namespace), replicas);
+    return ComplianceReport.fleet(roots(hub, namespace), replicas(hub));
   }
 
   /** The fleet table: one line per policy and cluster. */

@@ -45,13 +45,14 @@ final class ComplianceReport {
       List<CompliancePerClusterStatus> clusters =
           root.getStatus() == null ? List.of() : root.getStatus().getStatus();
       if (clusters.isEmpty()) {
-        rows.add(row(root, "", "", revision(root), ""));
+        rows.add(row(root, root, "", "", revision(root), ""));
       }
       for (CompliancePerClusterStatus c : clusters) {
         Policy replica = byId.get(c.getClustername() + "/" + id);
         rows.add(
             row(
                 root,
+                replica == null ? root : replica,
                 c.getClustername(),
                 c.getCompliant() == null ? "" : c.getCompliant(),
                 replica == null ? revision(root) : revision(replica),
@@ -80,13 +81,20 @@ final class ComplianceReport {
   }
 
   private static Row row(
-      Policy root, String cluster, String compliant, String revision, String message) {
+      Policy root,
+      Policy effective,
+      String cluster,
+      String compliant,
+      String revision,
+      String message) {
+    String action =
+        effective.getSpec() == null || effective.getSpec().getRemediationAction() == null
+            ? ""
+            : effective.getSpec().getRemediationAction();
     return new Row(
         root.getMetadata().getNamespace(),
         root.getMetadata().getName(),
-        root.getSpec() == null || root.getSpec().getRemediationAction() == null
-            ? ""
-            : root.getSpec().getRemediationAction(),
+        action,
         cluster,
         compliant,
         revision,

@@ -184,8 +184,7 @@ public final class WorkBenchmark {
   }
 
   /** Joins each named cluster (own agent namespace) and starts its work agent. */
-  private static List<AutoCloseable> join(
-      TestCluster hub, TestCluster managed, List<String> names) {
+  static List<AutoCloseable> join(TestCluster hub, TestCluster managed, List<String> names) {
     String bootstrap =
         BootstrapIdentity.kubeconfig(
             hub.client(), hub.serverUrl(), hub.caCertificatePem(), Duration.ofHours(2));
@@ -267,7 +266,7 @@ public final class WorkBenchmark {
     return spec;
   }
 
-  private static void close(List<AutoCloseable> agents) throws Exception {
+  static void close(List<AutoCloseable> agents) throws Exception {
     for (AutoCloseable a : agents) {
       a.close();
     }

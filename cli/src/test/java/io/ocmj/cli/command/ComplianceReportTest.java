@@ -35,7 +35,7 @@ class ComplianceReportTest {
           namespace: %s
           labels: {policy.open-cluster-management.io/root-policy: fleet.p}
           annotations: {gitops.ocmj.io/revision: %s}
-        spec: {disabled: false, policy-templates: []}
+        spec: {disabled: false, remediationAction: inform, policy-templates: []}
         status:
           details:
           - templateMeta: {name: cfg}

@@ -48,6 +48,24 @@ final class ClientHubReads implements HubReads {
         .toList();
   }
 
+  @Override
+  public Optional<Boolean> namespaced(String apiVersion, String kind) {
+    try {
+      var resources = client.getApiResources(apiVersion);
+      return resources == null
+          ? Optional.empty()
+          : resources.getResources().stream()
+              .filter(r -> kind.equals(r.getKind()) && !r.getName().contains("/"))
+              .findFirst()
+              .map(r -> Boolean.TRUE.equals(r.getNamespaced()));
+    } catch (KubernetesClientException e) {
+      if (e.getCode() == 404) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
   @SuppressWarnings("unchecked")
   static Map<String, Object> asMap(Object object) {
     return Serialization.jsonMapper().convertValue(object, LinkedHashMap.class);

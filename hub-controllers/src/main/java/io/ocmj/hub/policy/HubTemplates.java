@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * OCM's hub templates ({@code {{hub … hub}}}) for one root policy and one cluster. Context: {@code
@@ -103,7 +104,8 @@ public final class HubTemplates {
       throw new TemplateException("wrong number of arguments for " + kind + " lookup");
     }
     String ns = allowedNamespace(kind, String.valueOf(args.get(0)));
-    Optional<Map<String, Object>> object = reads.get("v1", kind, ns, String.valueOf(args.get(1)));
+    String name = String.valueOf(args.get(1));
+    Optional<Map<String, Object>> object = read(() -> reads.get("v1", kind, ns, name));
     if (object.isEmpty()) {
       throw new TemplateException(kind + " " + ns + "/" + args.get(1) + " not found on the hub");
     }
@@ -147,16 +149,38 @@ public final class HubTemplates {
       }
       return new LinkedHashMap<>(cluster);
     }
+    Optional<Boolean> namespaced = read(() -> reads.namespaced(apiVersion, kind));
+    if (namespaced.isEmpty()) {
+      throw new TemplateException(
+          "the hub does not serve kind " + kind + " in API version " + apiVersion);
+    }
+    if (!namespaced.get()) {
+      throw new TemplateException(
+          "lookup of the cluster-scoped kind "
+              + kind
+              + " is not allowed: hub templates may only read namespaced objects in the policy"
+              + " namespace "
+              + root.getMetadata().getNamespace()
+              + " and the target ManagedCluster");
+    }
     String ns = allowedNamespace(kind, String.valueOf(args.get(2)));
     if (name.isEmpty()) {
       Map<String, Object> list = new LinkedHashMap<>();
-      list.put("items", reads.list(apiVersion, kind, ns));
+      list.put("items", read(() -> reads.list(apiVersion, kind, ns)));
       return list;
     }
-    return reads
-        .get(apiVersion, kind, ns, name)
+    return read(() -> reads.get(apiVersion, kind, ns, name))
         .<Object>map(LinkedHashMap::new)
         .orElseGet(LinkedHashMap::new);
+  }
+
+  /** A hub read whose failure (refused, unreachable) fails the template, not the propagator. */
+  private static <T> T read(Supplier<T> call) throws TemplateException {
+    try {
+      return call.get();
+    } catch (RuntimeException e) {
+      throw new TemplateException("reading from the hub failed: " + e.getMessage());
+    }
   }
 
   private String allowedNamespace(String kind, String ns) throws TemplateException {

@@ -123,11 +123,12 @@ public final class PolicyPropagatorReconciler implements Reconciler<Policy>, Cle
   public UpdateControl<Policy> reconcile(Policy root, Context<Policy> context) {
     KubernetesClient client = context.getClient();
     String ns = root.getMetadata().getNamespace();
+    List<PolicySet> sets = InformerCaches.list(context, PolicySet.class, ns);
     PolicyPropagation.Plan plan =
         PolicyPropagation.plan(
             root,
             InformerCaches.list(context, PlacementBinding.class, ns),
-            InformerCaches.list(context, PolicySet.class, ns),
+            sets,
             decisionsByPlacement(InformerCaches.list(context, PlacementDecision.class, ns)));
     Map<String, Policy> existing = replicas(context, root);
     Map<String, ManagedCluster> clusters = new HashMap<>();
@@ -141,7 +142,7 @@ public final class PolicyPropagatorReconciler implements Reconciler<Policy>, Cle
         continue; // no cluster, no namespace: nothing to write into
       }
       ReplicaWriter.Outcome outcome =
-          writer.write(root, cluster, target.getValue(), existing.get(target.getKey()));
+          writer.write(root, cluster, target.getValue(), existing.get(target.getKey()), sets);
       if (outcome.written()) {
         written++;
         outcome

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.ocmj.api.cluster.v1.ManagedCluster;
 import io.ocmj.api.policy.v1.Policy;
+import io.ocmj.api.policy.v1beta1.PolicySet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,10 +28,11 @@ final class ReplicaWriter {
   /** Whether it wrote, and the hub template errors of the desired replica. */
   record Outcome(boolean written, List<String> templateErrors) {}
 
-  Outcome write(Policy root, ManagedCluster cluster, boolean enforce, Policy existing) {
+  Outcome write(
+      Policy root, ManagedCluster cluster, boolean enforce, Policy existing, List<PolicySet> sets) {
     HubTemplates templates = new HubTemplates(root, ClientHubReads.asMap(cluster), reads);
     ReplicatedPolicies.Replica replica =
-        ReplicatedPolicies.desired(root, cluster.getMetadata().getName(), enforce, templates);
+        ReplicatedPolicies.desired(root, cluster.getMetadata().getName(), enforce, templates, sets);
     if (existing != null && same(replica.policy(), existing)) {
       return new Outcome(false, replica.templateErrors());
     }

@@ -8,6 +8,7 @@ import io.ocmj.api.policy.v1.Policy;
 import io.ocmj.api.policy.v1.PolicyDependency;
 import io.ocmj.api.policy.v1.PolicySpec;
 import io.ocmj.api.policy.v1.PolicyTemplate;
+import io.ocmj.api.policy.v1beta1.PolicySet;
 import io.ocmj.policy.template.TemplateException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,6 +32,12 @@ public final class ReplicatedPolicies {
 
   public static Replica desired(
       Policy root, String cluster, boolean enforce, HubTemplates templates) {
+    return desired(root, cluster, enforce, templates, List.of());
+  }
+
+  /** As above; PolicySet dependencies expand to their members' replicas, as OCM does. */
+  public static Replica desired(
+      Policy root, String cluster, boolean enforce, HubTemplates templates, List<PolicySet> sets) {
     Policy replica = new Policy();
     ObjectMeta meta = new ObjectMeta();
     String rootId =
@@ -44,10 +51,11 @@ public final class ReplicatedPolicies {
     if (enforce) {
       spec.setRemediationAction("enforce");
     }
-    spec.setDependencies(canonical(spec.getDependencies(), root.getMetadata().getNamespace()));
+    spec.setDependencies(
+        canonical(spec.getDependencies(), root.getMetadata().getNamespace(), sets));
     for (PolicyTemplate t : spec.getPolicyTemplates()) {
       t.setExtraDependencies(
-          canonical(t.getExtraDependencies(), root.getMetadata().getNamespace()));
+          canonical(t.getExtraDependencies(), root.getMetadata().getNamespace(), sets));
     }
     List<String> errors = new ArrayList<>();
     if (templates != null && !HubTemplates.disabled(root)) {
@@ -66,7 +74,7 @@ public final class ReplicatedPolicies {
     try {
       t.setObjectDefinition(
           ObjectDefinition.of(templates.resolve(t.getObjectDefinition().fields())));
-    } catch (TemplateException e) {
+    } catch (TemplateException | RuntimeException e) {
       errors.add(e.getMessage());
       Map<String, Object> fields = t.getObjectDefinition().fields();
       Map<String, Object> metadata = new LinkedHashMap<>();
@@ -125,14 +133,45 @@ public final class ReplicatedPolicies {
         || key.startsWith(OCM_PREFIX);
   }
 
+  /** A dependency on a PolicySet (of the root's namespace) is one on each member policy. */
+  private static List<PolicyDependency> expandSets(
+      List<PolicyDependency> dependencies, String rootNamespace, List<PolicySet> sets) {
+    List<PolicyDependency> out = new ArrayList<>();
+    for (PolicyDependency d : dependencies) {
+      PolicySet set =
+          "PolicySet".equals(d.getKind())
+                  && (d.getNamespace() == null
+                      || d.getNamespace().isEmpty()
+                      || d.getNamespace().equals(rootNamespace))
+              ? sets.stream()
+                  .filter(s -> s.getMetadata().getName().equals(d.getName()) && s.getSpec() != null)
+                  .findFirst()
+                  .orElse(null)
+              : null;
+      if (set == null) {
+        out.add(d);
+        continue;
+      }
+      for (String member : set.getSpec().getPolicies()) {
+        PolicyDependency m = new PolicyDependency();
+        m.setApiVersion(Policy.API_VERSION);
+        m.setKind(Policy.KIND);
+        m.setName(member);
+        m.setCompliance(d.getCompliance());
+        out.add(m);
+      }
+    }
+    return out;
+  }
+
   /**
    * OCM's canonical dependencies: a Policy dependency without a namespace gets the root's, and is
    * named {@code <ns>.<name>} (the replica's name on the cluster) with no namespace.
    */
   static List<PolicyDependency> canonical(
-      List<PolicyDependency> dependencies, String rootNamespace) {
+      List<PolicyDependency> dependencies, String rootNamespace, List<PolicySet> sets) {
     List<PolicyDependency> out = new ArrayList<>();
-    for (PolicyDependency d : dependencies) {
+    for (PolicyDependency d : expandSets(dependencies, rootNamespace, sets)) {
       PolicyDependency copy = JSON.convertValue(d, PolicyDependency.class);
       boolean policyKind =
           "Policy".equals(d.getKind())

@@ -196,6 +196,35 @@ class PolicyPropagationTest {
                         "{{hub lookup \"cluster.open-cluster-management.io/v1\" \"ManagedCluster\" \"\" \"c2\" hub}}")))
         .isInstanceOf(TemplateException.class)
         .hasMessageContaining("only the target cluster c1");
+    assertThatThrownBy(
+            () ->
+                templates.resolve(
+                    Map.of("x", "{{hub lookup \"v1\" \"Namespace\" \"ns\" \"ns\" hub}}")))
+        .isInstanceOf(TemplateException.class)
+        .hasMessageContaining("cluster-scoped kind Namespace is not allowed");
+    assertThatThrownBy(
+            () ->
+                templates.resolve(Map.of("x", "{{hub lookup \"v1\" \"Widget\" \"ns\" \"w\" hub}}")))
+        .isInstanceOf(TemplateException.class)
+        .hasMessageContaining("does not serve kind Widget");
+  }
+
+  @Test
+  void aPolicySetDependencyExpandsToItsMembers() {
+    PolicySet set =
+        Serialization.unmarshal(
+            "apiVersion: policy.open-cluster-management.io/v1beta1\nkind: PolicySet\n"
+                + "metadata: {name: s, namespace: ns}\nspec: {policies: [a, b]}\n",
+            PolicySet.class);
+    Policy root =
+        root(
+            "inform",
+            "dependencies: [{apiVersion: policy.open-cluster-management.io/v1beta1, kind: PolicySet,"
+                + " name: s, compliance: Compliant}]");
+    Policy replica = ReplicatedPolicies.desired(root, "c1", false, null, List.of(set)).policy();
+    assertThat(replica.getSpec().getDependencies())
+        .extracting(d -> d.getKind() + " " + d.getName() + " " + d.getCompliance())
+        .containsExactly("Policy ns.a Compliant", "Policy ns.b Compliant");
   }
 
   static HubReads reads(Map<String, Map<String, Object>> objects) {
@@ -209,6 +238,11 @@ class PolicyPropagationTest {
       @Override
       public List<Map<String, Object>> list(String apiVersion, String kind, String namespace) {
         return List.of();
+      }
+
+      @Override
+      public Optional<Boolean> namespaced(String apiVersion, String kind) {
+        return kind.equals("Widget") ? Optional.empty() : Optional.of(!kind.equals("Namespace"));
       }
     };
   }

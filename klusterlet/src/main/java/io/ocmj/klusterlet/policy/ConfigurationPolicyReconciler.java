@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +41,7 @@ final class ConfigurationPolicyReconciler
 
   private final KubernetesClient managed;
   private final PolicyAgentConfig config;
+  private final Map<String, String> lastReported = new ConcurrentHashMap<>();
 
   ConfigurationPolicyReconciler(KubernetesClient managed, PolicyAgentConfig config) {
     this.managed = managed;
@@ -64,16 +66,22 @@ final class ConfigurationPolicyReconciler
             policy, new KubeClusterView(managed), ConfigPolicyEvaluator.Options.enforcing());
     ConfigurationPolicyStatus status =
         ConfigPolicyStatuses.build(previous, evaluation, policy.getMetadata().getGeneration(), now);
+    // The event goes first: if the status write then fails, the retry reports again (a repeat
+    // beats a loss); the last reported message per policy stops repeats within this agent.
+    String message = status.getHistory().get(0).getMessage();
+    boolean reported = false;
+    boolean newMessage =
+        previous == null
+            || previous.getHistory().isEmpty()
+            || !message.equals(previous.getHistory().get(0).getMessage());
+    String uid = policy.getMetadata().getUid();
+    if (newMessage && !message.equals(lastReported.get(uid))) {
+      reported = report(policy, message, now);
+      lastReported.put(uid, message);
+    }
     boolean changed = changed(previous, status);
     if (changed) {
       StatusApply.apply(managed, policy, KubeClusterView.asMap(status), FIELD_MANAGER);
-    }
-    String message = status.getHistory().get(0).getMessage();
-    boolean reported = false;
-    if (previous == null
-        || previous.getHistory().isEmpty()
-        || !message.equals(previous.getHistory().get(0).getMessage())) {
-      reported = report(policy, message, now);
     }
     LOG.info(
         "reconciled configurationpolicy={}/{} compliant={} status_written={} reported={}",
@@ -138,6 +146,7 @@ final class ConfigurationPolicyReconciler
         return DeleteControl.noFinalizerRemoval().rescheduleAfter(config.evaluationInterval());
       }
     }
+    lastReported.remove(policy.getMetadata().getUid());
     return DeleteControl.defaultDelete();
   }
 }

@@ -56,7 +56,10 @@ final class Dependencies {
       }
       return status.get("compliant") instanceof String s ? s : null;
     } catch (KubernetesClientException e) {
-      return null; // a kind the cluster does not serve is a dependency not met
+      if (e.getCode() == 404) {
+        return null; // a kind the cluster does not serve is a dependency not met
+      }
+      throw e; // transient: retried, and nothing is removed meanwhile
     }
   }
 }

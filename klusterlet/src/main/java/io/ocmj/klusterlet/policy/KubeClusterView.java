@@ -69,6 +69,11 @@ final class KubeClusterView implements ClusterView {
 
   @Override
   public Optional<Map<String, Object>> get(KindInfo kind, String namespace, String name) {
+    if (name == null
+        || name.isEmpty()
+        || (kind.namespaced() && (namespace == null || namespace.isEmpty()))) {
+      return Optional.empty(); // no such object can exist
+    }
     var resources = client.genericKubernetesResources(kind.apiVersion(), kind.kind());
     GenericKubernetesResource found =
         kind.namespaced()

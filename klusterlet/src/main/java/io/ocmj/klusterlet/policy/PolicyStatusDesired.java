@@ -29,9 +29,14 @@ public final class PolicyStatusDesired {
   public static PolicyStatus compute(Policy policy, List<Event> events) {
     Map<String, List<ComplianceHistory>> byTemplate = new LinkedHashMap<>();
     List<String> names = new ArrayList<>();
-    for (PolicyTemplate t : policy.getSpec().getPolicyTemplates()) {
+    List<PolicyTemplate> templates = policy.getSpec().getPolicyTemplates();
+    for (int i = 0; i < templates.size(); i++) {
+      PolicyTemplate t = templates.get(i);
       String name = t.getObjectDefinition() == null ? null : t.getObjectDefinition().name();
-      if (name != null && !byTemplate.containsKey(name)) {
+      if (name == null || name.isEmpty()) {
+        name = TemplateSync.unnamed(i); // its template-sync error is reported under this name
+      }
+      if (!byTemplate.containsKey(name)) {
         names.add(name);
         byTemplate.put(name, new ArrayList<>(previous(policy, name)));
       }
@@ -57,12 +62,11 @@ public final class PolicyStatusDesired {
       d.setTemplateMeta(meta);
       d.setHistory(history);
       String state = history.isEmpty() ? "" : ComplianceEvents.stateOf(history.get(0).getMessage());
-      if (Policy.PENDING.equals(state) && ignoresPending(policy, name)) {
-        state = Policy.COMPLIANT;
-      }
       d.setCompliant(state.isEmpty() ? null : state);
       details.add(d);
-      states.add(state);
+      // ignorePending: the template still shows Pending; only the policy's state ignores it.
+      states.add(
+          Policy.PENDING.equals(state) && ignoresPending(policy, name) ? Policy.COMPLIANT : state);
     }
     status.setDetails(details);
     status.setCompliant(CompliancePrecedence.aggregate(states));

@@ -36,6 +36,11 @@ final class TemplateSync {
     this.clusterName = clusterName;
   }
 
+  /** The name a template without metadata.name is reported under. */
+  static String unnamed(int index) {
+    return "policy-templates[" + index + "]";
+  }
+
   /** Per template name: the compliance message to report instead of the engine's (if any). */
   record Outcome(Map<String, String> messages) {}
 
@@ -49,7 +54,7 @@ final class TemplateSync {
       Map<String, Object> definition =
           t.getObjectDefinition() == null ? Map.of() : t.getObjectDefinition().fields();
       String name = t.getObjectDefinition() == null ? null : t.getObjectDefinition().name();
-      String label = name == null ? "policy-templates[" + i + "]" : name;
+      String label = name == null || name.isEmpty() ? unnamed(i) : name;
       String problem = problem(definition, name, seen);
       if (problem == null) {
         problem = hubTemplateError(definition);
@@ -63,9 +68,11 @@ final class TemplateSync {
         messages.put(name, "Pending; " + pending);
         continue;
       }
+      // Kept even when the apply fails: a refused or failed update must not take away the
+      // template that is running (and with pruneObjectBehavior, what it created).
+      kept.add(key(definition));
       try {
         apply(policy, definition);
-        kept.add(key(definition));
       } catch (KubernetesClientException e) {
         String reason = e.getStatus() != null ? e.getStatus().getMessage() : e.getMessage();
         messages.put(

@@ -51,6 +51,12 @@ public final class ConfigPolicyEvaluator {
     } catch (IllegalArgumentException e) {
       return finish(
           policy, templating, List.of(), "spec.namespaceSelector: invalid glob: " + e.getMessage());
+    } catch (RuntimeException e) {
+      return finish(
+          policy,
+          templating,
+          List.of(),
+          "spec.namespaceSelector: listing namespaces failed: " + e.getMessage());
     }
     boolean enforce = options.allowEnforce() && isEnforce(spec.getRemediationAction());
     ObjectTemplateEvaluator evaluator =

@@ -5,8 +5,8 @@ import java.util.Set;
 
 /**
  * Which diff an object template records: {@code recordDiff: None} and {@code Log} keep none in
- * status; sensitive kinds (Secrets, ConfigMaps) get a notice instead unless {@code InStatus} is set
- * explicitly.
+ * status; sensitive kinds (Secrets, ConfigMaps) and templates that read a Secret get a notice
+ * instead unless {@code InStatus} is set explicitly.
  */
 final class Diffs {
   static final String REDACTED =
@@ -15,6 +15,12 @@ final class Diffs {
   private static final Set<String> SENSITIVE = Set.of("Secret", "ConfigMap");
 
   private Diffs() {}
+
+  /** Whether the template reads a Secret, whose values a diff would show. */
+  static boolean readsSecrets(Map<String, Object> definition) {
+    String text = String.valueOf(definition);
+    return text.contains("fromSecret") || text.contains("copySecretData");
+  }
 
   static String recorded(
       ObjectTemplateSpec t,
@@ -26,7 +32,7 @@ final class Diffs {
     if ("None".equals(mode) || "Log".equals(mode)) {
       return null;
     }
-    if (mode == null && SENSITIVE.contains(kind.kind())) {
+    if (mode == null && (SENSITIVE.contains(kind.kind()) || readsSecrets(t.definition()))) {
       return REDACTED;
     }
     return YamlDiff.full(id, existing, merged);

@@ -14,6 +14,10 @@ final class GoText {
     if (value == null) {
       return "<nil>";
     }
+    if ((value instanceof Double d0 && (d0.isNaN() || d0.isInfinite()))
+        || (value instanceof Float f0 && (f0.isNaN() || f0.isInfinite()))) {
+      return value.toString();
+    }
     if (value instanceof Double || value instanceof Float || value instanceof BigDecimal) {
       BigDecimal d = new BigDecimal(value.toString());
       return d.stripTrailingZeros().scale() <= 0

@@ -17,7 +17,7 @@ public final class LabelSelectors {
     Map<String, String> have = labels == null ? Map.of() : labels;
     if (matchLabels != null) {
       for (Map.Entry<String, String> e : matchLabels.entrySet()) {
-        if (!e.getValue().equals(have.get(e.getKey()))) {
+        if (e.getValue() == null || !e.getValue().equals(have.get(e.getKey()))) {
           return false;
         }
       }
@@ -40,6 +40,9 @@ public final class LabelSelectors {
   private static boolean matches(LabelSelectorRequirement r, Map<String, String> labels) {
     List<String> values = r.getValues() == null ? List.of() : r.getValues();
     String value = labels.get(r.getKey());
+    if (r.getOperator() == null || r.getKey() == null) {
+      return false; // an incomplete requirement selects nothing
+    }
     return switch (r.getOperator()) {
       case "In" -> value != null && values.contains(value);
       case "NotIn" -> value == null || !values.contains(value);

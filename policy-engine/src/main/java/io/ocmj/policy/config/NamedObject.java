@@ -19,8 +19,9 @@ final class NamedObject {
   }
 
   ObjectResult evaluate(
-      ObjectTemplateSpec t, Map<String, Object> desired, Map<String, Object> existing)
+      ObjectTemplateSpec t, Map<String, Object> template, Map<String, Object> existing)
       throws EvaluationError {
+    Map<String, Object> desired = SecretData.normalised(kind, template);
     if (t.type() == ComplianceType.MUST_NOT_HAVE) {
       if (existing == null) {
         return result(Reason.MISSING_AS_EXPECTED);

@@ -46,6 +46,17 @@ final class ObjectTemplateEvaluator {
       return new TemplateResult(t.index(), results, null);
     } catch (EvaluationError e) {
       return TemplateResult.error(t.index(), e.getMessage());
+    } catch (RuntimeException e) {
+      // The cluster refused a read, or input reached a path nothing validated: the template
+      // reports it (NonCompliant) instead of failing the whole evaluation.
+      return TemplateResult.error(
+          t.index(),
+          "Error evaluating object-templates["
+              + t.index()
+              + "] ("
+              + t.kind()
+              + "): "
+              + e.getMessage());
     }
   }
 
@@ -115,6 +126,9 @@ final class ObjectTemplateEvaluator {
       Map<String, Object> context = new LinkedHashMap<>();
       context.put("ObjectNamespace", ns);
       name = renderText(name, context);
+      if (name.isEmpty()) {
+        return UnnamedEvaluation.evaluate(t, kind, ns, view, templating); // as OCM does
+      }
     }
     named(t, kind, ns, name, results);
     return results;

@@ -32,6 +32,7 @@ final class UnnamedEvaluation {
         throw new EvaluationError(e.getMessage());
       }
     }
+    desired = SecretData.normalised(kind, desired);
     List<Map<String, Object>> objects = view.list(kind, ns);
     List<String> matching = new ArrayList<>();
     for (Map<String, Object> object : objects) {

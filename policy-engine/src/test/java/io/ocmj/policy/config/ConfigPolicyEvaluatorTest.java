@@ -227,4 +227,45 @@ class ConfigPolicyEvaluatorTest {
     assertThat(status.getHistory()).hasSize(10);
     assertThat(status.getHistory().get(0).getMessage()).contains("[cfg11]");
   }
+
+  @Test
+  void aSecretWrittenWithStringDataMatchesItsBase64Data() throws Exception {
+    String secret =
+        "{apiVersion: v1, kind: Secret, metadata: {name: s, namespace: app-a}, data: {pw: aHVudGVyMg==}}";
+    String template =
+        """
+        - complianceType: musthave
+          objectDefinition: {apiVersion: v1, kind: Secret, metadata: {name: s}, stringData: {pw: hunter2}}
+        """;
+    Evaluation e =
+        ConfigPolicyEvaluator.evaluate(
+            policy("inform", template),
+            cluster(NS_A, secret),
+            ConfigPolicyEvaluator.Options.enforcing());
+    assertThat(e.message())
+        .isEqualTo("Compliant; notification - secrets [s] found as specified in namespace app-a");
+  }
+
+  @Test
+  void anIncompleteSelectorOrANameRenderingEmptyDoesNotBreakTheEvaluation() throws Exception {
+    String templates =
+        """
+        - complianceType: musthave
+          objectDefinition: {apiVersion: v1, kind: ConfigMap, data: {k: v}}
+          objectSelector: {matchExpressions: [{key: a}]}
+        - complianceType: musthave
+          objectDefinition: {apiVersion: v1, kind: ConfigMap, metadata: {name: '{{ "" }}'}, data: {k: v}}
+        """;
+    Evaluation e =
+        ConfigPolicyEvaluator.evaluate(
+            policy("inform", templates),
+            cluster(NS_A, CM_A),
+            ConfigPolicyEvaluator.Options.enforcing());
+    assertThat(e.templates().get(0).message())
+        .as("a requirement without operator selects nothing")
+        .isEqualTo("configmaps not found in namespace app-a");
+    assertThat(e.templates().get(1).message())
+        .as("evaluated as unnamed")
+        .isEqualTo("configmaps [cfg] found as specified in namespace app-a");
+  }
 }
