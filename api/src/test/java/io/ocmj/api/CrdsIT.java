@@ -11,6 +11,7 @@ import io.ocmj.api.cluster.v1.ClientConfig;
 import io.ocmj.api.cluster.v1.ManagedCluster;
 import io.ocmj.api.cluster.v1.Taint;
 import io.ocmj.api.cluster.v1.TaintEffect;
+import io.ocmj.api.policy.v1.Policy;
 import io.ocmj.api.work.v1.Manifest;
 import io.ocmj.api.work.v1.ManifestWork;
 import io.ocmj.api.work.v1.PropagationPolicy;
@@ -29,11 +30,12 @@ class CrdsIT {
   static final String MANAGED_CLUSTERS =
       "managedclusters.cluster.open-cluster-management.io-v1.yml";
   static final String MANIFEST_WORKS = "manifestworks.work.open-cluster-management.io-v1.yml";
+  static final String POLICIES = "policies.policy.open-cluster-management.io-v1.yml";
 
   @BeforeAll
   static void installCrds(ClusterSet clusters) {
     for (TestCluster cluster : clusters.all()) {
-      Crds.install(cluster.client(), MANAGED_CLUSTERS, MANIFEST_WORKS);
+      Crds.install(cluster.client(), MANAGED_CLUSTERS, MANIFEST_WORKS, POLICIES);
     }
   }
 
@@ -145,6 +147,44 @@ class CrdsIT {
   void kubectlTableShowsOcmsColumnsInOcmsOrder(ClusterSet clusters) {
     KubernetesClient client = clusters.get("cluster1").client();
     client.resource(managedCluster("columns")).create();
+    List<Map<String, Object>> columns =
+        columns(client, "apis/cluster.open-cluster-management.io/v1/managedclusters");
+    assertThat(columns)
+        .extracting(c -> c.get("name"))
+        .containsExactly(
+            "Name", "Hub Accepted", "Managed Cluster URLs", "Joined", "Available", "Age");
+  }
+
+  @Test
+  void kubectlGetPoliciesShowsRemediationActionComplianceStateAndAge(ClusterSet clusters) {
+    KubernetesClient client = clusters.get("cluster1").client();
+    client
+        .resource(
+            Serialization.unmarshal(
+                """
+                apiVersion: policy.open-cluster-management.io/v1
+                kind: Policy
+                metadata: {name: columns, namespace: default}
+                spec:
+                  disabled: false
+                  remediationAction: inform
+                  policy-templates:
+                  - objectDefinition: {apiVersion: v1, kind: Anything, metadata: {name: kept}, x: 1}
+                """,
+                Policy.class))
+        .create();
+    assertThat(
+            columns(
+                client, "apis/policy.open-cluster-management.io/v1/namespaces/default/policies"))
+        .extracting(c -> c.get("name"))
+        .containsExactly("Name", "Remediation action", "Compliance state", "Age");
+    Policy read = client.resources(Policy.class).inNamespace("default").withName("columns").get();
+    assertThat(read.getSpec().getPolicyTemplates().get(0).getObjectDefinition().fields())
+        .as("a template is kept whole")
+        .containsEntry("x", 1);
+  }
+
+  private static List<Map<String, Object>> columns(KubernetesClient client, String path) {
     String table =
         client
             .getHttpClient()
@@ -152,9 +192,7 @@ class CrdsIT {
                 client
                     .getHttpClient()
                     .newHttpRequestBuilder()
-                    .uri(
-                        client.getMasterUrl()
-                            + "apis/cluster.open-cluster-management.io/v1/managedclusters")
+                    .uri(client.getMasterUrl() + path)
                     .header("Accept", "application/json;as=Table;v=v1;g=meta.k8s.io")
                     .build(),
                 String.class)
@@ -164,10 +202,7 @@ class CrdsIT {
     List<Map<String, Object>> columns =
         (List<Map<String, Object>>)
             Serialization.unmarshal(table, Map.class).get("columnDefinitions");
-    assertThat(columns)
-        .extracting(c -> c.get("name"))
-        .containsExactly(
-            "Name", "Hub Accepted", "Managed Cluster URLs", "Joined", "Available", "Age");
+    return columns;
   }
 
   @Test

@@ -5,9 +5,6 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import io.ocmj.api.cluster.v1beta1.ClusterDecision;
-import io.ocmj.api.cluster.v1beta1.PlacementDecision;
-import io.ocmj.api.cluster.v1beta1.PlacementDecisionStatus;
 import io.ocmj.api.policy.v1.CompliancePerClusterStatus;
 import io.ocmj.api.policy.v1.DetailsPerTemplate;
 import io.ocmj.api.policy.v1.PlacementBinding;
@@ -108,20 +105,7 @@ final class PolicyTestbed implements AutoCloseable {
 
   /** Writes the placement's decision as the scheduler would (tests move clusters directly). */
   void decide(String placement, List<String> clusters) {
-    String name = placement + "-decision-1";
-    PlacementDecision decision =
-        hub.resources(PlacementDecision.class).inNamespace(NS).withName(name).get();
-    if (decision == null) {
-      decision = new PlacementDecision();
-      decision.getMetadata().setName(name);
-      decision.getMetadata().setNamespace(NS);
-      decision.getMetadata().setLabels(Map.of(PlacementDecision.LABEL_PLACEMENT, placement));
-      decision = hub.resource(decision).create();
-    }
-    PlacementDecisionStatus status = new PlacementDecisionStatus();
-    status.setDecisions(clusters.stream().map(ClusterDecision::new).toList());
-    decision.setStatus(status);
-    hub.resource(decision).updateStatus();
+    bed.decide(NS, placement, clusters);
   }
 
   Policy root(String name) {

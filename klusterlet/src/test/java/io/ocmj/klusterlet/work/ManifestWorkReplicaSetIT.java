@@ -14,9 +14,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.ocmj.api.cluster.v1alpha1.RolloutProgressive;
 import io.ocmj.api.cluster.v1alpha1.RolloutStrategy;
 import io.ocmj.api.cluster.v1alpha1.RolloutType;
-import io.ocmj.api.cluster.v1beta1.ClusterDecision;
-import io.ocmj.api.cluster.v1beta1.PlacementDecision;
-import io.ocmj.api.cluster.v1beta1.PlacementDecisionStatus;
 import io.ocmj.api.status.Conditions;
 import io.ocmj.api.work.v1.ManifestWork;
 import io.ocmj.api.work.v1alpha1.LocalPlacementReference;
@@ -335,20 +332,7 @@ class ManifestWorkReplicaSetIT {
   }
 
   private static void decide(String placement, List<String> clusters) {
-    String name = placement + "-decision-1";
-    PlacementDecision decision =
-        hub.resources(PlacementDecision.class).inNamespace(NS).withName(name).get();
-    if (decision == null) {
-      decision = new PlacementDecision();
-      decision.getMetadata().setName(name);
-      decision.getMetadata().setNamespace(NS);
-      decision.getMetadata().setLabels(Map.of(PlacementDecision.LABEL_PLACEMENT, placement));
-      decision = hub.resource(decision).create();
-    }
-    PlacementDecisionStatus status = new PlacementDecisionStatus();
-    status.setDecisions(clusters.stream().map(ClusterDecision::new).toList());
-    decision.setStatus(status);
-    hub.resource(decision).updateStatus();
+    bed.decide(NS, placement, clusters);
   }
 
   private static ManifestWorkReplicaSet replicaSet(

@@ -8,6 +8,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.ocmj.api.cluster.v1.ManagedCluster;
+import io.ocmj.api.cluster.v1beta1.ClusterDecision;
+import io.ocmj.api.cluster.v1beta1.PlacementDecision;
+import io.ocmj.api.cluster.v1beta1.PlacementDecisionStatus;
 import io.ocmj.api.status.Conditions;
 import io.ocmj.api.work.v1.AppliedManifestWork;
 import io.ocmj.api.work.v1.ManifestWork;
@@ -178,6 +181,24 @@ public final class WorkTestbed implements AutoCloseable {
         .inNamespace(namespace)
         .withName(name)
         .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"data\":{\"color\":\"" + color + "\"}}");
+  }
+
+  /** Writes a placement's decision as the scheduler would (tests move clusters directly). */
+  public void decide(String namespace, String placement, List<String> clusterNames) {
+    String name = placement + "-decision-1";
+    PlacementDecision decision =
+        hub.resources(PlacementDecision.class).inNamespace(namespace).withName(name).get();
+    if (decision == null) {
+      decision = new PlacementDecision();
+      decision.getMetadata().setName(name);
+      decision.getMetadata().setNamespace(namespace);
+      decision.getMetadata().setLabels(Map.of(PlacementDecision.LABEL_PLACEMENT, placement));
+      decision = hub.resource(decision).create();
+    }
+    PlacementDecisionStatus status = new PlacementDecisionStatus();
+    status.setDecisions(clusterNames.stream().map(ClusterDecision::new).toList());
+    decision.setStatus(status);
+    hub.resource(decision).updateStatus();
   }
 
   @Override
