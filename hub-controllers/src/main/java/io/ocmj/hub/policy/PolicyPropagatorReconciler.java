@@ -28,6 +28,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +53,7 @@ public final class PolicyPropagatorReconciler implements Reconciler<Policy>, Cle
 
   private static final Logger LOG = LoggerFactory.getLogger(PolicyPropagatorReconciler.class);
   private final Clock clock;
+  private final Map<String, Long> written = new ConcurrentHashMap<>();
 
   public PolicyPropagatorReconciler(Clock clock) {
     this.clock = clock;
@@ -134,7 +136,8 @@ public final class PolicyPropagatorReconciler implements Reconciler<Policy>, Cle
     Map<String, ManagedCluster> clusters = new HashMap<>();
     InformerCaches.list(context, ManagedCluster.class)
         .forEach(c -> clusters.put(c.getMetadata().getName(), c));
-    ReplicaWriter writer = new ReplicaWriter(client, new ClientHubReads(client), FIELD_MANAGER);
+    ReplicaWriter writer =
+        new ReplicaWriter(client, new ClientHubReads(client), FIELD_MANAGER, written);
     int written = 0;
     for (Map.Entry<String, Boolean> target : plan.clusters().entrySet()) {
       ManagedCluster cluster = clusters.get(target.getKey());

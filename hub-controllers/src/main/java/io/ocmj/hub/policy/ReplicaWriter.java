@@ -5,16 +5,21 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.ocmj.api.cluster.v1.ManagedCluster;
 import io.ocmj.api.policy.v1.Policy;
+import io.ocmj.api.policy.v1.PolicyDependency;
 import io.ocmj.api.policy.v1beta1.PolicySet;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Writes replicated policies with server-side apply, only when the desired replica differs from the
@@ -24,14 +29,24 @@ final class ReplicaWriter {
   /** On replicas: the stamp of the inputs they were made from (see {@link #stamp}). */
   static final String ANNOTATION_SOURCE = "policy.ocmj.io/source-hash";
 
+  /** Bumped when the way replicas are built changes, so that existing ones are rebuilt. */
+  static final String STAMP_FORMAT = "1";
+
   private final KubernetesClient client;
   private final HubReads reads;
   private final String fieldManager;
+  private final Map<String, Long> written;
 
-  ReplicaWriter(KubernetesClient client, HubReads reads, String fieldManager) {
+  /**
+   * @param written replica uid → the generation this controller last wrote or confirmed; shared
+   *     across passes
+   */
+  ReplicaWriter(
+      KubernetesClient client, HubReads reads, String fieldManager, Map<String, Long> written) {
     this.client = client;
     this.reads = reads;
     this.fieldManager = fieldManager;
+    this.written = written;
   }
 
   /** Whether it wrote, and the hub template errors of the desired replica. */
@@ -39,16 +54,8 @@ final class ReplicaWriter {
 
   Outcome write(
       Policy root, ManagedCluster cluster, boolean enforce, Policy existing, List<PolicySet> sets) {
-    // Without hub templates a replica depends only on the root, the override and the sets: when
-    // the stamp on the replica says it was made from exactly these, nothing is computed again.
-    // This keeps the many passes a root gets while its replicas report (one per status change)
-    // cheap on a large fleet.
-    boolean templated = PolicyPropagatorReconciler.hasHubTemplates(root);
     String stamp = stamp(root, enforce, sets);
-    if (!templated
-        && existing != null
-        && existing.getMetadata().getAnnotations() != null
-        && stamp.equals(existing.getMetadata().getAnnotations().get(ANNOTATION_SOURCE))) {
+    if (unchanged(root, cluster, existing, stamp)) {
       return new Outcome(false, List.of());
     }
     HubTemplates templates = new HubTemplates(root, ClientHubReads.asMap(cluster), reads);
@@ -59,20 +66,74 @@ final class ReplicaWriter {
     annotations.put(ANNOTATION_SOURCE, stamp);
     replica.policy().getMetadata().setAnnotations(annotations);
     if (existing != null && same(replica.policy(), existing)) {
+      written.put(existing.getMetadata().getUid(), existing.getMetadata().getGeneration());
       return new Outcome(false, replica.templateErrors());
     }
-    client.resource(replica.policy()).fieldManager(fieldManager).forceConflicts().serverSideApply();
+    Policy applied =
+        client
+            .resource(replica.policy())
+            .fieldManager(fieldManager)
+            .forceConflicts()
+            .serverSideApply();
+    written.put(applied.getMetadata().getUid(), applied.getMetadata().getGeneration());
     return new Outcome(true, replica.templateErrors());
   }
 
-  /** A digest of everything a replica without hub templates is made from. */
+  /**
+   * Whether the replica is known to be what this root would write, without building it: made from
+   * the same inputs (the stamp), its spec untouched since this controller last saw it right (same
+   * generation), its labels and annotations as wanted. A root's replicas report one by one, and
+   * each report is a pass over every replica: on a large fleet this keeps those passes cheap.
+   * Replicas with hub templates are always rebuilt (their inputs are on the hub, not in the stamp).
+   */
+  private boolean unchanged(Policy root, ManagedCluster cluster, Policy existing, String stamp) {
+    if (existing == null || PolicyPropagatorReconciler.hasHubTemplates(root)) {
+      return false;
+    }
+    Map<String, String> annotations = existing.getMetadata().getAnnotations();
+    if (annotations == null
+        || !stamp.equals(annotations.get(ANNOTATION_SOURCE))
+        || !Objects.equals(
+            written.get(existing.getMetadata().getUid()), existing.getMetadata().getGeneration())) {
+      return false;
+    }
+    Map<String, String> wantedAnnotations =
+        new LinkedHashMap<>(ReplicatedPolicies.annotations(root));
+    wantedAnnotations.put(ANNOTATION_SOURCE, stamp);
+    String clusterName = cluster.getMetadata().getName();
+    String rootId =
+        Policy.replicaName(root.getMetadata().getNamespace(), root.getMetadata().getName());
+    return wantedAnnotations.equals(annotations)
+        && ReplicatedPolicies.labels(root, clusterName, rootId)
+            .equals(existing.getMetadata().getLabels());
+  }
+
+  /**
+   * A digest of everything a replica without hub templates is made from: the root's spec, labels
+   * and annotations, the enforce override, the PolicySets its dependencies name, and this format.
+   */
   static String stamp(Policy root, boolean enforce, List<PolicySet> sets) {
+    Set<String> named = new TreeSet<>();
+    List<PolicyDependency> deps = new ArrayList<>(root.getSpec().getDependencies());
+    root.getSpec().getPolicyTemplates().forEach(t -> deps.addAll(t.getExtraDependencies()));
+    deps.stream().filter(d -> "PolicySet".equals(d.getKind())).forEach(d -> named.add(d.getName()));
     Map<String, Object> inputs = new LinkedHashMap<>();
+    inputs.put("format", STAMP_FORMAT);
     inputs.put("spec", root.getSpec());
-    inputs.put("labels", root.getMetadata().getLabels());
-    inputs.put("annotations", root.getMetadata().getAnnotations());
+    inputs.put("labels", new TreeMap<>(orEmpty(root.getMetadata().getLabels())));
+    inputs.put("annotations", new TreeMap<>(orEmpty(root.getMetadata().getAnnotations())));
     inputs.put("enforce", enforce);
-    inputs.put("sets", sets.stream().map(PolicySet::getSpec).toList());
+    inputs.put(
+        "sets",
+        sets.stream()
+            .filter(s -> named.contains(s.getMetadata().getName()))
+            .sorted(Comparator.comparing(s -> s.getMetadata().getName()))
+            .map(
+                s ->
+                    List.of(
+                        s.getMetadata().getName(),
+                        s.getSpec() == null ? List.of() : s.getSpec().getPolicies()))
+            .toList());
     try {
       byte[] digest =
           MessageDigest.getInstance("SHA-256")
@@ -81,6 +142,10 @@ final class ReplicaWriter {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is always available", e);
     }
+  }
+
+  private static Map<String, String> orEmpty(Map<String, String> map) {
+    return map == null ? Map.of() : map;
   }
 
   private static boolean same(Policy desired, Policy existing) {
@@ -100,6 +165,7 @@ final class ReplicaWriter {
         continue;
       }
       try {
+        written.remove(e.getValue().getMetadata().getUid());
         client.resource(e.getValue()).delete();
         deleted++;
       } catch (KubernetesClientException ex) {

@@ -91,7 +91,7 @@ public final class ReplicatedPolicies {
     }
   }
 
-  private static Map<String, String> labels(Policy root, String cluster, String rootId) {
+  static Map<String, String> labels(Policy root, String cluster, String rootId) {
     Map<String, String> labels = new LinkedHashMap<>();
     if (root.getMetadata().getLabels() != null) {
       root.getMetadata()
@@ -109,7 +109,7 @@ public final class ReplicatedPolicies {
     return labels;
   }
 
-  private static Map<String, String> annotations(Policy root) {
+  static Map<String, String> annotations(Policy root) {
     Map<String, String> annotations = new LinkedHashMap<>();
     if (root.getMetadata().getAnnotations() != null) {
       root.getMetadata()

@@ -227,6 +227,33 @@ class PolicyPropagationTest {
         .containsExactly("Policy ns.a Compliant", "Policy ns.b Compliant");
   }
 
+  @Test
+  void theReplicaStampChangesWithItsInputsOnly() {
+    PolicySet used =
+        Serialization.unmarshal(
+            "apiVersion: policy.open-cluster-management.io/v1beta1\nkind: PolicySet\n"
+                + "metadata: {name: s, namespace: ns}\nspec: {policies: [a]}\n",
+            PolicySet.class);
+    PolicySet other =
+        Serialization.unmarshal(
+            "apiVersion: policy.open-cluster-management.io/v1beta1\nkind: PolicySet\n"
+                + "metadata: {name: t, namespace: ns}\nspec: {policies: [x]}\n",
+            PolicySet.class);
+    Policy root =
+        root("inform", "dependencies: [{kind: PolicySet, name: s, compliance: Compliant}]");
+    String base = ReplicaWriter.stamp(root, false, List.of(used, other));
+    assertThat(ReplicaWriter.stamp(root, false, List.of(other, used))).isEqualTo(base);
+    assertThat(ReplicaWriter.stamp(root, true, List.of(used, other))).isNotEqualTo(base);
+    other.getSpec().setPolicies(List.of("x", "y"));
+    assertThat(ReplicaWriter.stamp(root, false, List.of(used, other)))
+        .as("a set the policy does not depend on")
+        .isEqualTo(base);
+    used.getSpec().setPolicies(List.of("a", "b"));
+    assertThat(ReplicaWriter.stamp(root, false, List.of(used, other))).isNotEqualTo(base);
+    root.getMetadata().getLabels().put("new", "label");
+    assertThat(ReplicaWriter.stamp(root, false, List.of())).isNotEqualTo(base);
+  }
+
   static HubReads reads(Map<String, Map<String, Object>> objects) {
     return new HubReads() {
       @Override

@@ -6,6 +6,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.MaxReconciliationInterval;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.ocmj.api.policy.v1.ConfigurationPolicy;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +35,9 @@ import org.slf4j.LoggerFactory;
  */
 @ControllerConfiguration(
     name = "configuration-policy",
-    finalizerName = ConfigurationPolicy.FINALIZER_PRUNE)
+    finalizerName = ConfigurationPolicy.FINALIZER_PRUNE,
+    maxReconciliationInterval =
+        @MaxReconciliationInterval(interval = 1, timeUnit = TimeUnit.MINUTES))
 final class ConfigurationPolicyReconciler
     implements Reconciler<ConfigurationPolicy>, Cleaner<ConfigurationPolicy> {
   static final String FIELD_MANAGER = "ocmj-config-policy";
@@ -70,12 +74,12 @@ final class ConfigurationPolicyReconciler
     // beats a loss); the last reported message per policy stops repeats within this agent.
     String message = status.getHistory().get(0).getMessage();
     boolean reported = false;
-    boolean newMessage =
-        previous == null
-            || previous.getHistory().isEmpty()
-            || !message.equals(previous.getHistory().get(0).getMessage());
+    String previousMessage =
+        previous == null || previous.getHistory().isEmpty()
+            ? null
+            : previous.getHistory().get(0).getMessage();
     String uid = policy.getMetadata().getUid();
-    if (newMessage && !message.equals(lastReported.get(uid))) {
+    if (!message.equals(lastReported.getOrDefault(uid, previousMessage))) {
       reported = report(policy, message, now);
       lastReported.put(uid, message);
     }

@@ -43,6 +43,9 @@ final class Dependencies {
     String kind = d.getKind() == null ? Policy.KIND : d.getKind();
     String ns =
         d.getNamespace() == null || d.getNamespace().isEmpty() ? clusterName : d.getNamespace();
+    if (new KubeClusterView(managed).kind(apiVersion, kind).isEmpty()) {
+      return null; // a kind the cluster does not serve is a dependency not met
+    }
     try {
       GenericKubernetesResource object =
           managed

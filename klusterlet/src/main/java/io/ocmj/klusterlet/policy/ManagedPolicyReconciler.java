@@ -7,6 +7,7 @@ import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfig
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.MaxReconciliationInterval;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +34,11 @@ import org.slf4j.LoggerFactory;
  * PolicyStatusDesired}), written on the managed Policy and on its hub replica. A Policy whose hub
  * replica is gone is deleted (the agent may have missed the deletion while down).
  */
-@ControllerConfiguration(name = "policy-status-sync")
+// After a long outage JOSDK's retries run out; the interval brings the policy back by itself.
+@ControllerConfiguration(
+    name = "policy-status-sync",
+    maxReconciliationInterval =
+        @MaxReconciliationInterval(interval = 1, timeUnit = TimeUnit.MINUTES))
 final class ManagedPolicyReconciler implements Reconciler<Policy> {
   static final String FIELD_MANAGER = "ocmj-policy-status-sync";
   private static final Logger LOG = LoggerFactory.getLogger(ManagedPolicyReconciler.class);

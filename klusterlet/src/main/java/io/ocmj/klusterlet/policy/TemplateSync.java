@@ -56,11 +56,15 @@ final class TemplateSync {
       String name = t.getObjectDefinition() == null ? null : t.getObjectDefinition().name();
       String label = name == null || name.isEmpty() ? unnamed(i) : name;
       String problem = problem(definition, name, seen);
-      if (problem == null) {
-        problem = hubTemplateError(definition);
-      }
       if (problem != null) {
         messages.put(label, "NonCompliant; template-error; " + problem);
+        continue;
+      }
+      String hubError = hubTemplateError(definition);
+      if (hubError != null) {
+        // A hub read can fail for a minute: the template that runs stays (with what it created).
+        messages.put(label, "NonCompliant; template-error; " + hubError);
+        kept.add(key(definition));
         continue;
       }
       String pending = Dependencies.pending(managed, clusterName, dependencies(policy, t));

@@ -393,4 +393,37 @@ class PolicyAgentIT {
         .as("the Git revision travels with the replica")
         .containsEntry(GitSync.ANNOTATION_REVISION, "abc123");
   }
+
+  @Test
+  void aReplicaEditedOnTheHubIsPutBack() {
+    bed.create(
+        policy(
+            "guarded",
+            "inform",
+            """
+            - complianceType: musthave
+              objectDefinition: {apiVersion: v1, kind: Namespace, metadata: {name: default}}
+            """));
+    bed.bind("guarded", "guard");
+    bed.decide("guard", List.of("c1"));
+    await("replicated").atMost(WAIT).until(() -> bed.hubReplica("guarded", "c1") != null);
+    bed.hub
+        .resources(Policy.class)
+        .inNamespace("c1")
+        .withName(NS + ".guarded")
+        .edit(
+            p -> {
+              p.getSpec().setRemediationAction("enforce");
+              p.getMetadata().getLabels().remove(Policy.LABEL_CLUSTER_NAME);
+              return p;
+            });
+    await("the propagator restores spec and labels")
+        .atMost(WAIT)
+        .until(
+            () -> {
+              Policy replica = bed.hubReplica("guarded", "c1");
+              return "inform".equals(replica.getSpec().getRemediationAction())
+                  && "c1".equals(replica.getMetadata().getLabels().get(Policy.LABEL_CLUSTER_NAME));
+            });
+  }
 }

@@ -17,8 +17,8 @@ final class Diffs {
   private Diffs() {}
 
   /** Whether the template reads a Secret, whose values a diff would show. */
-  static boolean readsSecrets(Map<String, Object> definition) {
-    String text = String.valueOf(definition);
+  static boolean readsSecrets(Object template) {
+    String text = String.valueOf(template);
     return text.contains("fromSecret") || text.contains("copySecretData");
   }
 
@@ -32,7 +32,7 @@ final class Diffs {
     if ("None".equals(mode) || "Log".equals(mode)) {
       return null;
     }
-    if (mode == null && (SENSITIVE.contains(kind.kind()) || readsSecrets(t.definition()))) {
+    if (mode == null && (SENSITIVE.contains(kind.kind()) || t.readsSecrets())) {
       return REDACTED;
     }
     return YamlDiff.full(id, existing, merged);

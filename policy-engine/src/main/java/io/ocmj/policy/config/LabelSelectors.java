@@ -38,11 +38,11 @@ public final class LabelSelectors {
   }
 
   private static boolean matches(LabelSelectorRequirement r, Map<String, String> labels) {
-    List<String> values = r.getValues() == null ? List.of() : r.getValues();
-    String value = labels.get(r.getKey());
     if (r.getOperator() == null || r.getKey() == null) {
       return false; // an incomplete requirement selects nothing
     }
+    List<String> values = r.getValues() == null ? List.of() : r.getValues();
+    String value = labels.get(r.getKey());
     return switch (r.getOperator()) {
       case "In" -> value != null && values.contains(value);
       case "NotIn" -> value == null || !values.contains(value);

@@ -47,7 +47,7 @@ final class ObjectTemplates {
     List<ObjectTemplateSpec> templates = new ArrayList<>();
     List<TemplateResult> errors = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
-      Object problem = validate(i, items.get(i), policyName);
+      Object problem = validate(i, items.get(i), policyName, hasRaw && Diffs.readsSecrets(rawText));
       if (problem instanceof String message) {
         errors.add(TemplateResult.error(i, message));
       } else {
@@ -67,7 +67,8 @@ final class ObjectTemplates {
   }
 
   /** The template, or a message naming the field that is wrong. */
-  private static Object validate(int i, Map<String, Object> item, String policyName) {
+  private static Object validate(
+      int i, Map<String, Object> item, String policyName, boolean rawReadsSecrets) {
     String where = "object-templates[" + i + "]";
     ComplianceType type =
         ComplianceType.parse(item.get("complianceType") instanceof String s ? s : null);
@@ -113,7 +114,8 @@ final class ObjectTemplates {
     @SuppressWarnings("unchecked")
     Map<String, Object> def = (Map<String, Object>) SpecMerge.deepCopy(definition);
     String recordDiff = item.get("recordDiff") instanceof String s ? s : null;
-    return new ObjectTemplateSpec(i, type, metaType, def, selector, recordDiff);
+    return new ObjectTemplateSpec(
+        i, type, metaType, def, selector, recordDiff, rawReadsSecrets || Diffs.readsSecrets(def));
   }
 
   private static String describe(Object value) {
