@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.ocmj.api.cluster.v1beta1.ClusterDecision;
 import io.ocmj.api.cluster.v1beta1.PlacementDecision;
@@ -32,8 +33,9 @@ import java.util.Map;
  * Time from creating a Policy (and its PlacementBinding) on the hub until the root policy shows
  * Compliant from every one of N clusters. The clusters are simulated as in {@link WorkBenchmark}:
  * each has its own identity and agents (registration, work, policy; 10 s evaluation interval, the
- * default) and its own namespace on one shared managed API server. P policies are created one after
- * the other, each waited for. Hub controllers and agents run in this JVM.
+ * default; the policy agent with its own connection) and its own namespace on one shared managed
+ * API server. P policies are created one after the other, each waited for. Hub controllers and
+ * agents run in this JVM.
  *
  * <p>Run: {@code bin/bench-policy e2e 2 5}, {@code bin/bench-policy e2e 100 5}.
  */
@@ -66,7 +68,13 @@ public final class PolicyBenchmark {
     }
     List<AutoCloseable> agents = WorkBenchmark.join(hub, managed, names);
     List<PolicyAgent> policyAgents = new ArrayList<>();
+    List<KubernetesClient> agentClients = new ArrayList<>();
     for (String name : names) {
+      // Each simulated cluster's policy agent has its own connection, as a real one would: on one
+      // shared HTTP/2 connection 100 agents' watches exceed the API server's concurrent streams.
+      KubernetesClient own =
+          new KubernetesClientBuilder().withConfig(managed.client().getConfiguration()).build();
+      agentClients.add(own);
       policyAgents.add(
           new PolicyAgent(
                   new PolicyAgentConfig(
@@ -75,7 +83,7 @@ public final class PolicyBenchmark {
                       PolicyAgentConfig.DEFAULT_EVALUATION_INTERVAL,
                       PolicyAgentConfig.DEFAULT_RESYNC,
                       Clock.systemUTC()),
-                  managed.client())
+                  own)
               .start());
     }
     await("all policy agents run")
@@ -112,6 +120,7 @@ public final class PolicyBenchmark {
     for (PolicyAgent a : policyAgents) {
       a.close();
     }
+    agentClients.forEach(KubernetesClient::close);
     WorkBenchmark.close(agents);
   }
 

@@ -20,6 +20,7 @@ import io.ocmj.api.policy.v1.PolicyStatus;
 import io.ocmj.api.policy.v1.PolicyTemplate;
 import io.ocmj.klusterlet.status.StatusApply;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -100,7 +101,11 @@ final class ManagedPolicyReconciler implements Reconciler<Policy> {
           policy.getMetadata().getName());
       return UpdateControl.noUpdate();
     }
-    TemplateSync.Outcome outcome = templates.sync(policy);
+    Map<String, ConfigurationPolicy> existingTemplates = new HashMap<>();
+    context
+        .getSecondaryResources(ConfigurationPolicy.class)
+        .forEach(cp -> existingTemplates.put(cp.getMetadata().getName(), cp));
+    TemplateSync.Outcome outcome = templates.sync(policy, existingTemplates);
     List<Event> events =
         new ArrayList<>(
             managed

@@ -15,7 +15,9 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Template sync: creates each policy template of a managed Policy as its own object (owner
@@ -30,6 +32,7 @@ final class TemplateSync {
 
   private final KubernetesClient managed;
   private final String clusterName;
+  private final Map<String, Boolean> supportedKinds = new ConcurrentHashMap<>();
 
   TemplateSync(KubernetesClient managed, String clusterName) {
     this.managed = managed;
@@ -44,7 +47,10 @@ final class TemplateSync {
   /** Per template name: the compliance message to report instead of the engine's (if any). */
   record Outcome(Map<String, String> messages) {}
 
-  Outcome sync(Policy policy) {
+  /**
+   * @param existing this policy's ConfigurationPolicies by name, as the informer cache has them
+   */
+  Outcome sync(Policy policy, Map<String, ConfigurationPolicy> existing) {
     Map<String, String> messages = new LinkedHashMap<>();
     Set<String> seen = new HashSet<>();
     Set<String> kept = new HashSet<>();
@@ -76,7 +82,7 @@ final class TemplateSync {
       // template that is running (and with pruneObjectBehavior, what it created).
       kept.add(key(definition));
       try {
-        apply(policy, definition);
+        apply(policy, definition, existing);
       } catch (KubernetesClientException e) {
         String reason = e.getStatus() != null ? e.getStatus().getMessage() : e.getMessage();
         messages.put(
@@ -123,6 +129,13 @@ final class TemplateSync {
     if (group.equals(GATEKEEPER_TEMPLATES) || group.equals(GATEKEEPER_CONSTRAINTS)) {
       return true;
     }
+    // Asked once per kind for the life of the agent's controllers (they restart with the hub
+    // identity): a CRD's policy-type label does not come and go.
+    return supportedKinds.computeIfAbsent(
+        apiVersion + "|" + kind, k -> labelledTemplate(apiVersion, kind, group));
+  }
+
+  private boolean labelledTemplate(String apiVersion, String kind, String group) {
     return new KubeClusterView(managed)
         .kind(apiVersion, kind)
         .map(
@@ -150,7 +163,8 @@ final class TemplateSync {
     return all;
   }
 
-  private void apply(Policy policy, Map<String, Object> definition) {
+  private void apply(
+      Policy policy, Map<String, Object> definition, Map<String, ConfigurationPolicy> existing) {
     GenericKubernetesResource object =
         Serialization.jsonMapper().convertValue(definition, GenericKubernetesResource.class);
     object.getMetadata().setNamespace(clusterName);
@@ -179,7 +193,28 @@ final class TemplateSync {
                     .withBlockOwnerDeletion(false)
                     .build()));
     overrideRemediation(policy, object);
-    managed.resource(object).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
+    if (!upToDate(object, existing.get(object.getMetadata().getName()))) {
+      managed.resource(object).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
+    }
+  }
+
+  /**
+   * Whether the cached ConfigurationPolicy already has what would be applied (spec, labels, owner),
+   * so the apply (one request per template per resync, on every cluster) can be skipped.
+   */
+  private static boolean upToDate(GenericKubernetesResource desired, ConfigurationPolicy cached) {
+    if (cached == null || !ConfigurationPolicy.KIND.equals(desired.getKind())) {
+      return false;
+    }
+    Map<String, String> labels = cached.getMetadata().getLabels();
+    return labels != null
+        && labels.entrySet().containsAll(desired.getMetadata().getLabels().entrySet())
+        && cached.getMetadata().getOwnerReferences().stream()
+            .anyMatch(
+                o -> o.getUid().equals(desired.getMetadata().getOwnerReferences().get(0).getUid()))
+        && Objects.equals(
+            KubeClusterView.asMap(desired.getAdditionalProperties().get("spec")),
+            KubeClusterView.asMap(cached.getSpec()));
   }
 
   /**

@@ -10,6 +10,8 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.ocmj.api.gitops.v1alpha1.GitSync;
 import io.ocmj.api.policy.v1.PlacementBinding;
@@ -411,12 +413,11 @@ class PolicyAgentIT {
         .resources(Policy.class)
         .inNamespace("c1")
         .withName(NS + ".guarded")
-        .edit(
-            p -> {
-              p.getSpec().setRemediationAction("enforce");
-              p.getMetadata().getLabels().remove(Policy.LABEL_CLUSTER_NAME);
-              return p;
-            });
+        .patch(
+            PatchContext.of(PatchType.JSON_MERGE),
+            "{\"spec\":{\"remediationAction\":\"enforce\"},\"metadata\":{\"labels\":{\""
+                + Policy.LABEL_CLUSTER_NAME
+                + "\":null}}}");
     await("the propagator restores spec and labels")
         .atMost(WAIT)
         .until(
