@@ -1,0 +1,85 @@
+package io.ocmj.policy.rego;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ocmj.testing.Binaries;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Real {@code opa build -t wasm} output, evaluated through opa-java-wasm with ocmj's builtins. */
+class RegoModuleTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static RegoCompiler compiler;
+
+  @BeforeAll
+  static void opa() {
+    compiler = new RegoCompiler(new Binaries(Binaries.defaultCacheDir()).ensure("opa"));
+  }
+
+  @Test
+  void violationsFormatSetsAsGoOpaDoes() throws Exception {
+    String rego =
+        """
+        package k8srequiredlabels
+
+        violation[{"msg": msg, "details": {"missing_labels": missing}}] {
+          provided := {label | input.review.object.metadata.labels[label]}
+          required := {label | label := input.parameters.labels[_]}
+          missing := required - provided
+          count(missing) > 0
+          msg := sprintf("you must provide labels: %v", [missing])
+        }
+        """;
+    RegoModule module =
+        RegoModule.load(
+            compiler.compile(
+                List.of(new RegoCompiler.Module("t", rego)), "k8srequiredlabels/violation", true),
+            "k8srequiredlabels/violation");
+    JsonNode input =
+        JSON.readTree(
+            "{\"review\": {\"object\": {\"metadata\": {\"labels\": {\"a\": \"1\"}}}},"
+                + " \"parameters\": {\"labels\": [\"owner\", \"team\", \"a\"]}}");
+    JsonNode result = module.evaluate(input, null);
+    assertThat(result).hasSize(1);
+    assertThat(result.get(0).get("msg").asText())
+        .isEqualTo("you must provide labels: {\"owner\", \"team\"}");
+    JsonNode none =
+        module.evaluate(
+            JSON.readTree(
+                "{\"review\": {\"object\": {\"metadata\": {\"labels\": {\"owner\": \"x\"}}}},"
+                    + " \"parameters\": {\"labels\": [\"owner\"]}}"),
+            null);
+    assertThat(none).isEmpty();
+  }
+
+  @Test
+  void aSyntaxErrorComesBackWithOpasLineAndColumn() {
+    assertThatThrownBy(
+            () ->
+                compiler.compile(
+                    List.of(
+                        new RegoCompiler.Module(
+                            "broken", "package p\n\nviolation[x] {\n  x := \n}\n")),
+                    "p/violation",
+                    true))
+        .isInstanceOf(RegoException.class)
+        .hasMessageContaining("broken.rego:")
+        .hasMessageContaining("rego_parse_error");
+  }
+
+  @Test
+  void aModuleWithoutTheEntrypointIsRefused() throws Exception {
+    byte[] wasm =
+        compiler.compile(
+            List.of(new RegoCompiler.Module("p", "package p\n\nallow { true }\n")),
+            "p/allow",
+            true);
+    assertThatThrownBy(() -> RegoModule.load(wasm, "p/violation"))
+        .isInstanceOf(RegoException.class)
+        .hasMessageContaining("no entrypoint p/violation");
+  }
+}
