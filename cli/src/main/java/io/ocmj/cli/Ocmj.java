@@ -8,6 +8,7 @@ import io.ocmj.cli.command.HubCommand;
 import io.ocmj.cli.command.InitCommand;
 import io.ocmj.cli.command.JoinCommand;
 import io.ocmj.cli.command.PlanCommand;
+import io.ocmj.cli.command.PolicyCommand;
 import io.ocmj.cli.command.RebootstrapCommand;
 import io.ocmj.cli.command.SyncCommand;
 import picocli.CommandLine;
@@ -28,6 +29,7 @@ import picocli.CommandLine.Command;
       GetCommand.class,
       ComplianceCommand.class,
       PlanCommand.class,
+      PolicyCommand.class,
       SyncCommand.class,
       RebootstrapCommand.class
     })
