@@ -1,5 +1,8 @@
 package io.ocmj.policy.rego;
 
+import io.ocmj.policy.gofmt.GoFloat;
+import io.ocmj.policy.gofmt.GoQuote;
+import io.ocmj.policy.gofmt.GoQuote.LoneSurrogates;
 import io.ocmj.policy.rego.GoFmt.Spec;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -69,10 +72,11 @@ final class GoFmtValue {
 
   private static String quoted(String s, Spec spec) {
     String t = truncate(s, spec);
-    if (spec.sharp && GoQuote.canBackquote(t)) {
+    if (spec.sharp && GoQuote.canBackquote(t, false)) {
       return pad("`" + t + "`", spec);
     }
-    return pad(spec.plus ? GoQuote.quoteToAscii(t) : GoQuote.quote(t), spec);
+    LoneSurrogates mode = LoneSurrogates.REPLACE;
+    return pad(spec.plus ? GoQuote.quoteToAscii(t, mode) : GoQuote.quote(t, mode), spec);
   }
 
   private static String truncate(String s, Spec spec) {
@@ -197,7 +201,7 @@ final class GoFmtValue {
     }
     // %e and %f default to six digits; %v, %g and %x to the shortest exact form.
     int prec = fmt == 'e' || fmt == 'E' || fmt == 'f' ? 6 : -1;
-    String num = GoFloatFormat.format(v, fmt, spec.precPresent ? spec.prec : prec);
+    String num = GoFloat.format(v, fmt, spec.precPresent ? spec.prec : prec);
     char sign = num.charAt(0) == '-' || num.charAt(0) == '+' ? num.charAt(0) : '+';
     String unsigned = num.charAt(0) == '-' || num.charAt(0) == '+' ? num.substring(1) : num;
     if (spec.space && sign == '+' && !spec.plus) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ocmj.policy.gofmt.GoFloat;
 import io.ocmj.policy.rego.RegoValue.RArray;
 import io.ocmj.policy.rego.RegoValue.RBool;
 import io.ocmj.policy.rego.RegoValue.RNull;
@@ -121,7 +122,7 @@ public final class RegoJson {
       throw new IllegalArgumentException("not a JSON number: " + d);
     }
     // OPA's FloatNumberTerm uses the same strconv 'g' text, e.g. "1e+06", valid JSON as well.
-    return new RNumber(GoFloatFormat.format(d, 'g', -1));
+    return new RNumber(GoFloat.format(d, 'g', -1));
   }
 
   /** Converts to Jackson: sets become sorted arrays and non-string keys their JSON text. */

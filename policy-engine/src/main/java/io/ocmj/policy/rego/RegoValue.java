@@ -1,6 +1,8 @@
 package io.ocmj.policy.rego;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ocmj.policy.gofmt.GoQuote;
+import io.ocmj.policy.gofmt.GoQuote.LoneSurrogates;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -148,7 +150,7 @@ public sealed interface RegoValue extends Comparable<RegoValue>
 
     @Override
     public String toString() {
-      return GoQuote.quote(value);
+      return GoQuote.quote(value, LoneSurrogates.REPLACE);
     }
   }
 

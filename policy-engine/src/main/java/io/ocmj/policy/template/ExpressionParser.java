@@ -1,5 +1,6 @@
 package io.ocmj.policy.template;
 
+import io.ocmj.policy.gofmt.GoQuote;
 import io.ocmj.policy.template.Node.Command;
 import io.ocmj.policy.template.Node.Pipe;
 import io.ocmj.policy.template.Token.Type;

@@ -1,5 +1,6 @@
 package io.ocmj.policy.template;
 
+import io.ocmj.policy.gofmt.GoFloat;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

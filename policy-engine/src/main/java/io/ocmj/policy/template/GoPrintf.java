@@ -1,5 +1,7 @@
 package io.ocmj.policy.template;
 
+import io.ocmj.policy.gofmt.GoFloat;
+import io.ocmj.policy.gofmt.GoQuote;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -180,7 +182,8 @@ final class GoPrintf {
         return pad(truncate(s, spec.precision), spec);
       case 'q':
         String t = truncate(s, spec.precision);
-        return pad(spec.sharp && GoQuote.canBackquote(t) ? "`" + t + "`" : GoQuote.quote(t), spec);
+        return pad(
+            spec.sharp && GoQuote.canBackquote(t, true) ? "`" + t + "`" : GoQuote.quote(t), spec);
       case 'x':
       case 'X':
         return pad(hexBytes(s, verb == 'X', spec), spec);

@@ -3,6 +3,7 @@ package io.ocmj.policy.template;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ocmj.policy.gofmt.GoFloat;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package io.ocmj.policy.template;
 
+import io.ocmj.policy.gofmt.GoQuote;
 import java.util.List;
 import java.util.stream.Collectors;
 

@@ -1,5 +1,6 @@
 package io.ocmj.policy.template;
 
+import io.ocmj.policy.gofmt.GoQuote;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;

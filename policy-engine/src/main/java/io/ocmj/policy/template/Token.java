@@ -1,5 +1,6 @@
 package io.ocmj.policy.template;
 
+import io.ocmj.policy.gofmt.GoQuote;
 import java.util.Locale;
 
 /** A lexical item of a template; {@code pos} is the byte offset in the template text. */

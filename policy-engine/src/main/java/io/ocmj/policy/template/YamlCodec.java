@@ -1,5 +1,6 @@
 package io.ocmj.policy.template;
 
+import io.ocmj.policy.gofmt.GoFloat;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Iterator;

@@ -1,4 +1,4 @@
-package io.ocmj.policy.rego;
+package io.ocmj.policy.gofmt;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -6,9 +6,16 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.Locale;
 
-/** Formats float64 values like Go's strconv.FormatFloat with the 'e', 'f', 'g' and 'x' formats. */
-final class GoFloatFormat {
-  private GoFloatFormat() {}
+/**
+ * Formats float64 values like Go's strconv.FormatFloat with the 'e', 'f', 'g' and 'x' formats, and
+ * like encoding/json.
+ *
+ * <p>Shared by the Go text/template interpreter ({@code io.ocmj.policy.template}) and the Go-OPA
+ * sprintf ({@code io.ocmj.policy.rego}); their original copies agreed on every value and format
+ * they both supported, so there is no caller-specific switch here.
+ */
+public final class GoFloat {
+  private GoFloat() {}
 
   /** Significant decimal digits without trailing zeros; the value is 0.digits × 10^point. */
   private record Digits(String d, int point) {
@@ -17,13 +24,33 @@ final class GoFloatFormat {
     }
   }
 
+  /** Formats with %v semantics: shortest round-trip digits, %e form for large/small exponents. */
+  public static String shortest(double v) {
+    return format(v, 'g', -1);
+  }
+
+  /** Formats like encoding/json: %f style unless the magnitude calls for an exponent. */
+  public static String json(double v) {
+    double abs = Math.abs(v);
+    char fmt = abs != 0 && (abs < 1e-6 || abs >= 1e21) ? 'e' : 'f';
+    String s = format(v, fmt, -1);
+    if (fmt == 'e') {
+      // encoding/json trims "e-07" to "e-7".
+      int n = s.length();
+      if (n >= 4 && s.charAt(n - 4) == 'e' && s.charAt(n - 3) == '-' && s.charAt(n - 2) == '0') {
+        s = s.substring(0, n - 2) + s.charAt(n - 1);
+      }
+    }
+    return s;
+  }
+
   /**
    * Formats like strconv.FormatFloat(v, fmt, prec, 64).
    *
    * @param fmt one of 'e', 'E', 'f', 'F', 'g', 'G', 'x', 'X'
    * @param prec digits after the point (e, f, x) or significant digits (g); -1 for shortest
    */
-  static String format(double v, char fmt, int prec) {
+  public static String format(double v, char fmt, int prec) {
     if (Double.isNaN(v)) {
       return "NaN";
     }
@@ -39,14 +66,14 @@ final class GoFloatFormat {
     if (lower == 'x') {
       body = hex(abs, prec, upper);
     } else if (prec < 0) {
-      body = shortest(digits(shortestDecimal(abs)), lower, upper);
+      body = shortestForm(digits(shortestDecimal(abs)), lower, upper);
     } else {
       body = precise(new BigDecimal(abs), lower, upper, prec);
     }
     return sign + body;
   }
 
-  private static String shortest(Digits digs, char fmt, boolean upper) {
+  private static String shortestForm(Digits digs, char fmt, boolean upper) {
     if (fmt == 'e') {
       return expForm(digs, Math.max(digs.count() - 1, 0), upper);
     }
