@@ -8,6 +8,7 @@ import io.ocmj.api.cluster.v1beta1.Placement;
 import io.ocmj.api.cluster.v1beta1.PlacementDecision;
 import io.ocmj.api.cluster.v1beta2.ManagedClusterSet;
 import io.ocmj.api.cluster.v1beta2.ManagedClusterSetBinding;
+import io.ocmj.api.gatekeeper.v1.ConstraintTemplate;
 import io.ocmj.api.gitops.v1alpha1.GitSync;
 import io.ocmj.api.operator.v1.Klusterlet;
 import io.ocmj.api.policy.v1.ConfigurationPolicy;
@@ -39,7 +40,8 @@ public final class Kinds {
           Policy.class,
           PlacementBinding.class,
           PolicySet.class,
-          ConfigurationPolicy.class);
+          ConfigurationPolicy.class,
+          ConstraintTemplate.class);
 
   private Kinds() {}
 }

@@ -1,5 +1,6 @@
 package io.ocmj.hub;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -10,11 +11,14 @@ import java.time.Duration;
  * @param strandedWorkGracePeriod how long a deleted ManifestWork of an unavailable cluster waits
  *     for its agent before the hub completes the deletion itself (and records what was left)
  * @param manifestsLimitBytes the most the manifests of a generated ManifestWork may take
+ * @param opaBinary the {@code opa} CLI that compiles ConstraintTemplates' Rego to Wasm; null: none
+ *     (policies with ConstraintTemplates then report that the hub cannot compile them)
  */
 public record HubConfig(
     Duration clusterDeletionGracePeriod,
     Duration strandedWorkGracePeriod,
-    long manifestsLimitBytes) {
+    long manifestsLimitBytes,
+    Path opaBinary) {
   /** OCM's default {@code --manifestLimit}. */
   public static final long DEFAULT_MANIFESTS_LIMIT_BYTES = 500 * 1024;
 
@@ -28,6 +32,20 @@ public record HubConfig(
       throw new IllegalArgumentException(
           "manifests limit " + manifestsLimitBytes + " bytes: must be positive");
     }
+  }
+
+  /** Without an opa binary. */
+  public HubConfig(
+      Duration clusterDeletionGracePeriod,
+      Duration strandedWorkGracePeriod,
+      long manifestsLimitBytes) {
+    this(clusterDeletionGracePeriod, strandedWorkGracePeriod, manifestsLimitBytes, null);
+  }
+
+  /** This configuration with the given opa binary. */
+  public HubConfig withOpa(Path opa) {
+    return new HubConfig(
+        clusterDeletionGracePeriod, strandedWorkGracePeriod, manifestsLimitBytes, opa);
   }
 
   /** The given grace periods, the default manifests limit. */

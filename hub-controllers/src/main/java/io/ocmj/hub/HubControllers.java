@@ -13,6 +13,7 @@ import io.ocmj.hub.registration.CsrApprovalReconciler;
 import io.ocmj.hub.registration.ManagedClusterReconciler;
 import io.ocmj.hub.work.ManifestWorkReplicaSetReconciler;
 import io.ocmj.hub.work.StrandedWorkReconciler;
+import io.ocmj.policy.rego.RegoCompiler;
 import java.time.Clock;
 
 /** The hub's controllers, run by one JOSDK operator against the hub's API server. */
@@ -57,7 +58,9 @@ public final class HubControllers implements AutoCloseable {
     operator.register(placements);
     operator.register(new ManifestWorkReplicaSetReconciler(clock, config.manifestsLimitBytes()));
     operator.register(new StrandedWorkReconciler(clock, config.strandedWorkGracePeriod()));
-    operator.register(new PolicyPropagatorReconciler(clock));
+    operator.register(
+        new PolicyPropagatorReconciler(
+            clock, config.opaBinary() == null ? null : new RegoCompiler(config.opaBinary())));
     operator.register(new PolicySetReconciler());
     operator.start();
     return new HubControllers(operator, placements);

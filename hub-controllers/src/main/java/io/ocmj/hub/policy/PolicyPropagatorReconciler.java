@@ -22,6 +22,7 @@ import io.ocmj.api.policy.v1beta1.PolicySet;
 import io.ocmj.hub.InformerCaches;
 import io.ocmj.hub.status.ConditionsApply;
 import io.ocmj.hub.status.Events;
+import io.ocmj.policy.rego.RegoCompiler;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -54,9 +55,14 @@ public final class PolicyPropagatorReconciler implements Reconciler<Policy>, Cle
   private static final Logger LOG = LoggerFactory.getLogger(PolicyPropagatorReconciler.class);
   private final Clock clock;
   private final Map<String, Long> written = new ConcurrentHashMap<>();
+  private final RegoArtifacts rego;
 
-  public PolicyPropagatorReconciler(Clock clock) {
+  /**
+   * @param compiler compiles ConstraintTemplates' Rego; null when the hub has no opa binary
+   */
+  public PolicyPropagatorReconciler(Clock clock, RegoCompiler compiler) {
     this.clock = clock;
+    this.rego = new RegoArtifacts(compiler);
   }
 
   @Override
@@ -137,7 +143,7 @@ public final class PolicyPropagatorReconciler implements Reconciler<Policy>, Cle
     InformerCaches.list(context, ManagedCluster.class)
         .forEach(c -> clusters.put(c.getMetadata().getName(), c));
     ReplicaWriter writer =
-        new ReplicaWriter(client, new ClientHubReads(client), FIELD_MANAGER, written);
+        new ReplicaWriter(client, new ClientHubReads(client), FIELD_MANAGER, written, rego);
     int written = 0;
     for (Map.Entry<String, Boolean> target : plan.clusters().entrySet()) {
       ManagedCluster cluster = clusters.get(target.getKey());

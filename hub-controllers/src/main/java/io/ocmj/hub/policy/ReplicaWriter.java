@@ -36,17 +36,23 @@ final class ReplicaWriter {
   private final HubReads reads;
   private final String fieldManager;
   private final Map<String, Long> written;
+  private final RegoArtifacts rego;
 
   /**
    * @param written replica uid → the generation this controller last wrote or confirmed; shared
    *     across passes
    */
   ReplicaWriter(
-      KubernetesClient client, HubReads reads, String fieldManager, Map<String, Long> written) {
+      KubernetesClient client,
+      HubReads reads,
+      String fieldManager,
+      Map<String, Long> written,
+      RegoArtifacts rego) {
     this.client = client;
     this.reads = reads;
     this.fieldManager = fieldManager;
     this.written = written;
+    this.rego = rego;
   }
 
   /** Whether it wrote, and the hub template errors of the desired replica. */
@@ -61,6 +67,7 @@ final class ReplicaWriter {
     HubTemplates templates = new HubTemplates(root, ClientHubReads.asMap(cluster), reads);
     ReplicatedPolicies.Replica replica =
         ReplicatedPolicies.desired(root, cluster.getMetadata().getName(), enforce, templates, sets);
+    rego.prepare(client, replica.policy(), cluster.getMetadata().getName());
     Map<String, String> annotations =
         new LinkedHashMap<>(replica.policy().getMetadata().getAnnotations());
     annotations.put(ANNOTATION_SOURCE, stamp);

@@ -144,7 +144,9 @@ public final class ClusterRbac {
                 // The policy agent (framework add-on in OCM) syncs replicated policies and writes
                 // their compliance status back.
                 rule(Policy.GROUP, "policies", "get", "list", "watch"),
-                rule(Policy.GROUP, "policies/status", "get", "patch", "update"))
+                rule(Policy.GROUP, "policies/status", "get", "patch", "update"),
+                // Compiled ConstraintTemplates (ocmj-rego-<hash>) the hub puts there.
+                rule("", "configmaps", "get"))
             .build());
   }
 

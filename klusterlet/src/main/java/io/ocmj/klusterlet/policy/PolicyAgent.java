@@ -2,6 +2,7 @@ package io.ocmj.klusterlet.policy;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
+import io.ocmj.api.policy.v1.Policy;
 import io.ocmj.klusterlet.registration.AgentCrds;
 import io.ocmj.klusterlet.registration.HubSession;
 
@@ -14,6 +15,8 @@ public final class PolicyAgent implements AutoCloseable {
   public static final String POLICIES_CRD = "policies.policy.open-cluster-management.io";
   public static final String CONFIGURATION_POLICIES_CRD =
       "configurationpolicies.policy.open-cluster-management.io";
+  public static final String CONSTRAINT_TEMPLATES_CRD =
+      "constrainttemplates.templates.gatekeeper.sh";
 
   private final PolicyAgentConfig config;
   private final KubernetesClient managed;
@@ -34,6 +37,7 @@ public final class PolicyAgent implements AutoCloseable {
   public PolicyAgent start() {
     AgentCrds.install(managed, SpecSyncReconciler.FIELD_MANAGER, POLICIES_CRD);
     AgentCrds.install(managed, SpecSyncReconciler.FIELD_MANAGER, CONFIGURATION_POLICIES_CRD);
+    AgentCrds.install(managed, SpecSyncReconciler.FIELD_MANAGER, CONSTRAINT_TEMPLATES_CRD);
     session.start();
     return this;
   }
@@ -53,6 +57,10 @@ public final class PolicyAgent implements AutoCloseable {
         new ManagedPolicyReconciler(managed, hub, config), o -> o.settingNamespaces(ns));
     onCluster.register(
         new ConfigurationPolicyReconciler(managed, config), o -> o.settingNamespaces(ns));
+    // ConstraintTemplates are cluster-scoped: this cluster's are the ones labelled with its name.
+    onCluster.register(
+        new ConstraintAuditor(managed, hub, config),
+        o -> o.withLabelSelector(Policy.LABEL_CLUSTER_NAME + "=" + ns));
     onCluster.start();
     onHub.start();
     return () -> {

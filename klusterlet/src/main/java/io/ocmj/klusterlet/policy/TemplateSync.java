@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.ocmj.api.gatekeeper.v1.ConstraintTemplate;
 import io.ocmj.api.policy.v1.ConfigurationPolicy;
 import io.ocmj.api.policy.v1.Policy;
 import io.ocmj.api.policy.v1.PolicyDependency;
@@ -83,6 +84,9 @@ final class TemplateSync {
       kept.add(key(definition));
       try {
         apply(policy, definition, existing);
+        if (isConstraintTemplate(definition)) {
+          messages.put(name, "Compliant; ConstraintTemplate " + name + " is loaded");
+        }
       } catch (KubernetesClientException e) {
         String reason = e.getStatus() != null ? e.getStatus().getMessage() : e.getMessage();
         messages.put(
@@ -90,6 +94,7 @@ final class TemplateSync {
       }
     }
     removeStale(policy, kept);
+    removeStaleGatekeeper(policy, kept);
     return new Outcome(messages);
   }
 
@@ -114,13 +119,30 @@ final class TemplateSync {
     return null;
   }
 
+  /** A hub template error, or the hub's Rego compile error of a ConstraintTemplate. */
   private static String hubTemplateError(Map<String, Object> definition) {
     if (definition.get("metadata") instanceof Map<?, ?> meta
-        && meta.get("annotations") instanceof Map<?, ?> annotations
-        && annotations.get(Policy.ANNOTATION_HUB_TEMPLATES_ERROR) instanceof String error) {
-      return error;
+        && meta.get("annotations") instanceof Map<?, ?> annotations) {
+      if (annotations.get(Policy.ANNOTATION_HUB_TEMPLATES_ERROR) instanceof String error) {
+        return error;
+      }
+      if (annotations.get(ConstraintAuditor.ANNOTATION_REGO_ERROR) instanceof String error) {
+        return error;
+      }
     }
     return null;
+  }
+
+  static boolean isConstraintTemplate(Map<String, Object> definition) {
+    return ConstraintTemplate.KIND.equals(definition.get("kind"))
+        && String.valueOf(definition.get("apiVersion")).startsWith(ConstraintTemplate.GROUP + "/");
+  }
+
+  /** Gatekeeper's kinds are cluster-scoped: no namespace, and no owner (a Policy is namespaced). */
+  static boolean clusterScoped(Map<String, Object> definition) {
+    String apiVersion = String.valueOf(definition.get("apiVersion"));
+    return apiVersion.startsWith(ConstraintTemplate.GROUP + "/")
+        || apiVersion.startsWith(ConstraintTemplate.CONSTRAINTS_GROUP + "/");
   }
 
   /** Kinds whose CRD is labelled policy-type=template, and Gatekeeper's. */
@@ -167,7 +189,8 @@ final class TemplateSync {
       Policy policy, Map<String, Object> definition, Map<String, ConfigurationPolicy> existing) {
     GenericKubernetesResource object =
         Serialization.jsonMapper().convertValue(definition, GenericKubernetesResource.class);
-    object.getMetadata().setNamespace(clusterName);
+    boolean clusterScoped = clusterScoped(definition);
+    object.getMetadata().setNamespace(clusterScoped ? null : clusterName);
     object.getMetadata().setResourceVersion(null);
     object.getMetadata().setUid(null);
     Map<String, String> labels = new LinkedHashMap<>();
@@ -180,18 +203,24 @@ final class TemplateSync {
     labels.put(Policy.LABEL_CLUSTER_NAME_SHORT, clusterName);
     labels.put(Policy.LABEL_CLUSTER_NAMESPACE_SHORT, clusterName);
     object.getMetadata().setLabels(labels);
+    if (isConstraintTemplate(definition)) {
+      ConstraintCrds.ensure(
+          managed, String.valueOf(ConstraintAuditor.constraintKind(definition)), FIELD_MANAGER);
+    }
     object
         .getMetadata()
         .setOwnerReferences(
-            List.of(
-                new OwnerReferenceBuilder()
-                    .withApiVersion(Policy.API_VERSION)
-                    .withKind(Policy.KIND)
-                    .withName(policy.getMetadata().getName())
-                    .withUid(policy.getMetadata().getUid())
-                    .withController(true)
-                    .withBlockOwnerDeletion(false)
-                    .build()));
+            clusterScoped
+                ? List.of()
+                : List.of(
+                    new OwnerReferenceBuilder()
+                        .withApiVersion(Policy.API_VERSION)
+                        .withKind(Policy.KIND)
+                        .withName(policy.getMetadata().getName())
+                        .withUid(policy.getMetadata().getUid())
+                        .withController(true)
+                        .withBlockOwnerDeletion(false)
+                        .build()));
     overrideRemediation(policy, object);
     if (!upToDate(object, existing.get(object.getMetadata().getName()))) {
       managed.resource(object).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
@@ -244,6 +273,47 @@ final class TemplateSync {
         + definition.get("kind")
         + "|"
         + ((Map<?, ?>) definition.get("metadata")).get("name");
+  }
+
+  /** Deletes Gatekeeper objects of this policy (templates, constraints) no longer in it. */
+  private void removeStaleGatekeeper(Policy policy, Set<String> kept) {
+    String label = policy.getMetadata().getName();
+    // Compared by kind and name: a template written as v1beta1 is the same object read as v1.
+    Set<String> keptKindNames = new HashSet<>();
+    kept.forEach(k -> keptKindNames.add(k.substring(k.indexOf('|') + 1)));
+    List<String[]> kinds = new ArrayList<>();
+    kinds.add(
+        new String[] {
+          ConstraintTemplate.GROUP + "/" + ConstraintTemplate.VERSION, ConstraintTemplate.KIND
+        });
+    managed
+        .apiextensions()
+        .v1()
+        .customResourceDefinitions()
+        .withLabel("gatekeeper.sh/constraint", "yes")
+        .list()
+        .getItems()
+        .forEach(
+            crd ->
+                kinds.add(
+                    new String[] {
+                      ConstraintTemplate.CONSTRAINTS_GROUP
+                          + "/"
+                          + ConstraintTemplate.CONSTRAINTS_VERSION,
+                      crd.getSpec().getNames().getKind()
+                    }));
+    for (String[] kind : kinds) {
+      for (GenericKubernetesResource o :
+          managed
+              .genericKubernetesResources(kind[0], kind[1])
+              .withLabel(Policy.LABEL_POLICY, label)
+              .list()
+              .getItems()) {
+        if (!keptKindNames.contains(kind[1] + "|" + o.getMetadata().getName())) {
+          managed.resource(o).delete();
+        }
+      }
+    }
   }
 
   /** Deletes ConfigurationPolicies of this policy that are no longer among its templates. */

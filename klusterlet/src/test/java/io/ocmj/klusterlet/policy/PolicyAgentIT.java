@@ -427,4 +427,135 @@ class PolicyAgentIT {
                   && "c1".equals(replica.getMetadata().getLabels().get(Policy.LABEL_CLUSTER_NAME));
             });
   }
+
+  private static final String REQUIRED_LABELS_TEMPLATE =
+      """
+      apiVersion: templates.gatekeeper.sh/v1
+      kind: ConstraintTemplate
+      metadata: {name: ocmjrequiredlabels}
+      spec:
+        crd: {spec: {names: {kind: OcmjRequiredLabels}}}
+        targets:
+        - target: admission.k8s.gatekeeper.sh
+          rego: |
+            package ocmjrequiredlabels
+            violation[{"msg": msg}] {
+              provided := {l | input.review.object.metadata.labels[l]}
+              required := {l | l := input.parameters.labels[_]}
+              missing := required - provided
+              count(missing) > 0
+              msg := sprintf("you must provide labels: %v", [missing])
+            }
+      """;
+
+  @Test
+  void aGatekeeperConstraintIsAuditedWithoutGatekeeper() {
+    Policy policy =
+        Serialization.unmarshal(
+            """
+            apiVersion: policy.open-cluster-management.io/v1
+            kind: Policy
+            metadata: {name: gk-labels, namespace: policies}
+            spec:
+              disabled: false
+              remediationAction: inform
+              policy-templates:
+              - objectDefinition:
+            %s
+              - objectDefinition:
+                  apiVersion: constraints.gatekeeper.sh/v1beta1
+                  kind: OcmjRequiredLabels
+                  metadata: {name: ns-must-have-owner}
+                  spec:
+                    match:
+                      kinds: [{apiGroups: [""], kinds: [Namespace]}]
+                      labelSelector: {matchLabels: {audit: gk}}
+                    parameters: {labels: [owner]}
+            """
+                .formatted(REQUIRED_LABELS_TEMPLATE.indent(6)),
+            Policy.class);
+    bed.managed("c1")
+        .resource(
+            new io.fabric8.kubernetes.api.model.NamespaceBuilder()
+                .withNewMetadata()
+                .withName("gk-bad")
+                .addToLabels("audit", "gk")
+                .endMetadata()
+                .build())
+        .serverSideApply();
+    bed.create(policy);
+    bed.bind("gk-labels", "gk");
+    bed.decide("gk", List.of("c1"));
+
+    await("the constraint reports the unlabelled namespace")
+        .atMost(WAIT)
+        .until(() -> "NonCompliant".equals(bed.clusterState("gk-labels", "c1")));
+    assertThat(bed.details("gk-labels", "c1"))
+        .anySatisfy(
+            d -> {
+              assertThat(d.getTemplateMeta().getName()).isEqualTo("ns-must-have-owner");
+              assertThat(d.getHistory().get(0).getMessage())
+                  .isEqualTo(
+                      "NonCompliant; deny - you must provide labels: {\"owner\"} (on Namespace gk-bad)");
+            });
+    var constraint =
+        bed.managed("c1")
+            .genericKubernetesResources("constraints.gatekeeper.sh/v1beta1", "OcmjRequiredLabels")
+            .withName("ns-must-have-owner")
+            .get();
+    assertThat(
+            ((Map<?, ?>) constraint.getAdditionalProperties().get("status")).get("totalViolations"))
+        .isEqualTo(1);
+
+    bed.managed("c1")
+        .namespaces()
+        .withName("gk-bad")
+        .edit(
+            ns -> {
+              ns.getMetadata().getLabels().put("owner", "team-a");
+              return ns;
+            });
+    await("fixing the namespace makes it Compliant within an audit interval")
+        .atMost(WAIT)
+        .until(() -> "Compliant".equals(bed.clusterState("gk-labels", "c1")));
+    assertThat(bed.latestMessage("gk-labels", "c1")).isNotNull();
+  }
+
+  @Test
+  void aRegoSyntaxErrorIsReportedWithOpasPosition() {
+    Policy policy =
+        Serialization.unmarshal(
+            """
+            apiVersion: policy.open-cluster-management.io/v1
+            kind: Policy
+            metadata: {name: gk-broken, namespace: policies}
+            spec:
+              disabled: false
+              policy-templates:
+              - objectDefinition:
+                  apiVersion: templates.gatekeeper.sh/v1
+                  kind: ConstraintTemplate
+                  metadata: {name: ocmjbroken}
+                  spec:
+                    crd: {spec: {names: {kind: OcmjBroken}}}
+                    targets:
+                    - target: admission.k8s.gatekeeper.sh
+                      rego: |
+                        package ocmjbroken
+                        violation[{"msg": msg}] {
+                          msg :=
+                        }
+            """,
+            Policy.class);
+    bed.create(policy);
+    bed.bind("gk-broken", "gkb");
+    bed.decide("gkb", List.of("c2"));
+    await("the compile error is the template's state")
+        .atMost(WAIT)
+        .until(() -> bed.latestMessage("gk-broken", "c2") != null);
+    assertThat(bed.latestMessage("gk-broken", "c2"))
+        .startsWith("NonCompliant; template-error; ConstraintTemplate ocmjbroken: ")
+        .contains("rego_parse_error");
+    assertThat(bed.clusterState("gk-broken", "c2")).isEqualTo("NonCompliant");
+  }
 }

@@ -14,11 +14,13 @@ import io.ocmj.api.cluster.v1beta1.PlacementDecisionStatus;
 import io.ocmj.api.status.Conditions;
 import io.ocmj.api.work.v1.AppliedManifestWork;
 import io.ocmj.api.work.v1.ManifestWork;
+import io.ocmj.hub.HubConfig;
 import io.ocmj.hub.HubControllers;
 import io.ocmj.hub.HubCrds;
 import io.ocmj.hub.registration.BootstrapIdentity;
 import io.ocmj.klusterlet.registration.RegistrationAgent;
 import io.ocmj.klusterlet.registration.RegistrationConfig;
+import io.ocmj.testing.Binaries;
 import io.ocmj.testing.TestCluster;
 import java.time.Clock;
 import java.time.Duration;
@@ -58,7 +60,12 @@ public final class WorkTestbed implements AutoCloseable {
     this.hub = hubCluster.client();
     this.managed = managedClusters.get(0).client();
     HubCrds.install(hub);
-    controllers = HubControllers.start(hub, Clock.systemUTC());
+    // With the opa CLI, so that policies with Gatekeeper ConstraintTemplates compile on the hub.
+    controllers =
+        HubControllers.start(
+            hub,
+            Clock.systemUTC(),
+            HubConfig.defaults().withOpa(new Binaries(Binaries.defaultCacheDir()).ensure("opa")));
     String bootstrap =
         BootstrapIdentity.kubeconfig(
             hub, hubCluster.serverUrl(), hubCluster.caCertificatePem(), Duration.ofHours(1));
