@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +48,12 @@ public final class Binaries {
 
   public String kubernetesVersion() {
     return version("kubernetes");
+  }
+
+  /** Path of the named binary when it is already built, without building it. */
+  public Optional<Path> built(String name) {
+    Path binary = cacheDir.resolve("bin").resolve(name + "-" + versionOf(name));
+    return Files.isExecutable(binary) ? Optional.of(binary) : Optional.empty();
   }
 
   /** Path of the named binary, building it first when it is not cached yet. */

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.ocmj.api.cluster.v1.ManagedCluster;
 import io.ocmj.api.status.Conditions;
+import io.ocmj.hub.HubConfig;
 import io.ocmj.hub.HubControllers;
 import io.ocmj.hub.HubCrds;
 import io.ocmj.hub.registration.BootstrapIdentity;
@@ -18,6 +19,7 @@ import io.ocmj.klusterlet.work.WorkAgent;
 import io.ocmj.klusterlet.work.WorkAgentConfig;
 import io.ocmj.testing.ClusterSet;
 import io.ocmj.testing.TestCluster;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,11 +43,12 @@ final class DevStack implements AutoCloseable {
     this.agents = agents;
   }
 
-  static DevStack start(ClusterSet clusters) {
+  static DevStack start(ClusterSet clusters, Path opa) {
     TestCluster hubCluster = clusters.get(0);
     KubernetesClient hubClient = hubCluster.client();
     HubCrds.install(hubClient);
-    HubControllers controllers = HubControllers.start(hubClient, Clock.systemUTC());
+    HubControllers controllers =
+        HubControllers.start(hubClient, Clock.systemUTC(), HubConfig.defaults().withOpa(opa));
     List<RegistrationAgent> agents = new ArrayList<>();
     DevStack stack = new DevStack(controllers, agents);
     try {

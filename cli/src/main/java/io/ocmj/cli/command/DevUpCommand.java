@@ -94,7 +94,7 @@ public final class DevUpCommand implements Callable<Integer> {
               + " managed cluster, and accepting them on the hub...%n");
       out.flush();
       Path repository = DevGitSync.repository(examples, kubeconfigDir.resolve("examples-repo"));
-      try (DevStack stack = DevStack.start(clusters);
+      try (DevStack stack = DevStack.start(clusters, new Binaries(cache).ensure("opa"));
           GitSyncController gitops =
               GitSyncController.start(
                   clusters.get(0).client(),

@@ -3,9 +3,11 @@ package io.ocmj.cli.command;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.ocmj.cli.UserError;
 import io.ocmj.gitops.GitSyncController;
+import io.ocmj.hub.HubConfig;
 import io.ocmj.hub.HubControllers;
 import io.ocmj.testing.Binaries;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -37,13 +39,21 @@ public final class HubCommand implements Callable<Integer> {
       description = "Where GitSyncs keep their Git repositories (default: ~/.cache/ocmj/gitsync).")
   Path gitCache;
 
+  @Option(
+      names = "--opa",
+      description =
+          "The opa CLI that compiles Gatekeeper ConstraintTemplates (default: the one built into"
+              + " ~/.cache/ocmj/bin, if there).")
+  Path opa;
+
   @Override
   public Integer call() throws InterruptedException, java.io.IOException {
     CountDownLatch stop = new CountDownLatch(1);
     InetSocketAddress webhook = listen(webhookListen);
     Path cache = gitCache != null ? gitCache : Binaries.defaultCacheDir().resolve("gitsync");
     try (KubernetesClient hub = hubOptions.connect();
-        HubControllers controllers = HubControllers.start(hub, Clock.systemUTC());
+        HubControllers controllers =
+            HubControllers.start(hub, Clock.systemUTC(), HubConfig.defaults().withOpa(opa()));
         GitSyncController gitops =
             GitSyncController.start(hub, cache, Clock.systemUTC(), webhook)) {
       Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "ocmj-hub-stop"));
@@ -58,6 +68,18 @@ public final class HubCommand implements Callable<Integer> {
       stop.await();
     }
     return 0;
+  }
+
+  /** The given opa, else the cached one when it was built, else none. */
+  private Path opa() {
+    if (opa != null) {
+      if (!Files.isExecutable(opa)) {
+        throw new UserError("--opa: " + opa + " is not an executable file");
+      }
+      return opa;
+    }
+    Binaries binaries = new Binaries(Binaries.defaultCacheDir());
+    return binaries.built("opa").orElse(null);
   }
 
   private static InetSocketAddress listen(String value) {
