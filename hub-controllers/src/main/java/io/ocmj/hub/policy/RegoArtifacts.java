@@ -17,7 +17,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,8 +30,6 @@ import java.util.zip.GZIPOutputStream;
  * that template's NonCompliant state.
  */
 final class RegoArtifacts {
-  static final String ANNOTATION_WASM = "policy.ocmj.io/rego-wasm";
-  static final String ANNOTATION_ERROR = "policy.ocmj.io/rego-error";
   static final String CONFIGMAP_PREFIX = "ocmj-rego-";
   static final String DATA_KEY = "policy.wasm.gz";
 
@@ -66,9 +63,11 @@ final class RegoArtifacts {
       Compiled compiled = compile(fields);
       if (compiled.error() == null) {
         ensure(client, clusterNamespace, compiled);
-        annotate(fields, ANNOTATION_WASM, compiled.hash());
+        ReplicatedPolicies.annotate(
+            fields, ConstraintTemplate.ANNOTATION_REGO_WASM, compiled.hash());
       } else {
-        annotate(fields, ANNOTATION_ERROR, compiled.error());
+        ReplicatedPolicies.annotate(
+            fields, ConstraintTemplate.ANNOTATION_REGO_ERROR, compiled.error());
       }
     }
   }
@@ -128,20 +127,6 @@ final class RegoArtifacts {
         .forceConflicts()
         .serverSideApply();
     written.add(namespace + "/" + name);
-  }
-
-  private static void annotate(Map<String, Object> fields, String key, String value) {
-    Map<String, Object> metadata = new LinkedHashMap<>();
-    if (fields.get("metadata") instanceof Map<?, ?> m) {
-      m.forEach((k, v) -> metadata.put(String.valueOf(k), v));
-    }
-    Map<String, Object> annotations = new LinkedHashMap<>();
-    if (metadata.get("annotations") instanceof Map<?, ?> a) {
-      a.forEach((k, v) -> annotations.put(String.valueOf(k), v));
-    }
-    annotations.put(key, value);
-    metadata.put("annotations", annotations);
-    fields.put("metadata", metadata);
   }
 
   /** The content address: the modules, their syntax version and the entrypoint. */

@@ -76,19 +76,24 @@ public final class ReplicatedPolicies {
           ObjectDefinition.of(templates.resolve(t.getObjectDefinition().fields())));
     } catch (TemplateException | RuntimeException e) {
       errors.add(e.getMessage());
-      Map<String, Object> fields = t.getObjectDefinition().fields();
-      Map<String, Object> metadata = new LinkedHashMap<>();
-      if (fields.get("metadata") instanceof Map<?, ?> m) {
-        m.forEach((k, v) -> metadata.put(String.valueOf(k), v));
-      }
-      Map<String, Object> annotations = new LinkedHashMap<>();
-      if (metadata.get("annotations") instanceof Map<?, ?> a) {
-        a.forEach((k, v) -> annotations.put(String.valueOf(k), v));
-      }
-      annotations.put(Policy.ANNOTATION_HUB_TEMPLATES_ERROR, e.getMessage());
-      metadata.put("annotations", annotations);
-      fields.put("metadata", metadata);
+      annotate(
+          t.getObjectDefinition().fields(), Policy.ANNOTATION_HUB_TEMPLATES_ERROR, e.getMessage());
     }
+  }
+
+  /** Sets an annotation on a template object (its metadata and annotations made if missing). */
+  static void annotate(Map<String, Object> fields, String key, String value) {
+    Map<String, Object> metadata = new LinkedHashMap<>();
+    if (fields.get("metadata") instanceof Map<?, ?> m) {
+      m.forEach((k, v) -> metadata.put(String.valueOf(k), v));
+    }
+    Map<String, Object> annotations = new LinkedHashMap<>();
+    if (metadata.get("annotations") instanceof Map<?, ?> a) {
+      a.forEach((k, v) -> annotations.put(String.valueOf(k), v));
+    }
+    annotations.put(key, value);
+    metadata.put("annotations", annotations);
+    fields.put("metadata", metadata);
   }
 
   static Map<String, String> labels(Policy root, String cluster, String rootId) {

@@ -32,8 +32,6 @@ import org.slf4j.LoggerFactory;
     name = "constraint-audit",
     informer = @Informer(labelSelector = Policy.LABEL_POLICY))
 final class ConstraintAuditor implements Reconciler<ConstraintTemplate> {
-  static final String ANNOTATION_WASM = "policy.ocmj.io/rego-wasm";
-  static final String ANNOTATION_REGO_ERROR = "policy.ocmj.io/rego-error";
   static final String FIELD_MANAGER = "ocmj-constraint-audit";
   private static final Logger LOG = LoggerFactory.getLogger(ConstraintAuditor.class);
 
@@ -63,7 +61,8 @@ final class ConstraintAuditor implements Reconciler<ConstraintTemplate> {
   public UpdateControl<ConstraintTemplate> reconcile(
       ConstraintTemplate template, Context<ConstraintTemplate> context) {
     Map<String, String> annotations = template.getMetadata().getAnnotations();
-    String hash = annotations == null ? null : annotations.get(ANNOTATION_WASM);
+    String hash =
+        annotations == null ? null : annotations.get(ConstraintTemplate.ANNOTATION_REGO_WASM);
     if (hash == null) {
       return UpdateControl.noUpdate(); // compile errors are template sync's to report
     }

@@ -126,7 +126,7 @@ final class TemplateSync {
       if (annotations.get(Policy.ANNOTATION_HUB_TEMPLATES_ERROR) instanceof String error) {
         return error;
       }
-      if (annotations.get(ConstraintAuditor.ANNOTATION_REGO_ERROR) instanceof String error) {
+      if (annotations.get(ConstraintTemplate.ANNOTATION_REGO_ERROR) instanceof String error) {
         return error;
       }
     }

@@ -25,4 +25,10 @@ public class ConstraintTemplate
   public static final String CONSTRAINTS_GROUP = "constraints.gatekeeper.sh";
 
   public static final String CONSTRAINTS_VERSION = "v1beta1";
+
+  /** ocmj, on a template in a replicated Policy: the content hash of its compiled Wasm module. */
+  public static final String ANNOTATION_REGO_WASM = "policy.ocmj.io/rego-wasm";
+
+  /** ocmj, on a template in a replicated Policy: why the hub could not compile its Rego. */
+  public static final String ANNOTATION_REGO_ERROR = "policy.ocmj.io/rego-error";
 }
