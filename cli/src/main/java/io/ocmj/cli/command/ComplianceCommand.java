@@ -23,12 +23,6 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Show policy compliance across the fleet, or one cluster's details with history.")
 public final class ComplianceCommand implements Callable<Integer> {
-  enum Output {
-    table,
-    json,
-    yaml
-  }
-
   @Spec CommandSpec spec;
 
   @Option(names = "--cluster", description = "Show this cluster's templates and their history.")
@@ -41,11 +35,7 @@ public final class ComplianceCommand implements Callable<Integer> {
 
   @Mixin HubKubeconfigMixin hubOptions;
 
-  @Option(
-      names = {"-o", "--output"},
-      defaultValue = "table",
-      description = "table, json or yaml (default: ${DEFAULT-VALUE}).")
-  Output output;
+  @Mixin OutputMixin output;
 
   @Override
   public Integer call() {
@@ -62,7 +52,7 @@ public final class ComplianceCommand implements Callable<Integer> {
                               namespace == null
                                   || r.getMetadata().getName().startsWith(namespace + "."))
                       .toList());
-      switch (output) {
+      switch (output.format) {
         case json -> out.println(Serialization.asJson(report));
         case yaml -> out.print(Serialization.asYaml(report));
         default -> print(out, report);

@@ -29,12 +29,6 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Show hub resources: clusters, placements, decisions <placement>.")
 public final class GetCommand implements Callable<Integer> {
-  enum Output {
-    table,
-    json,
-    yaml
-  }
-
   @Spec CommandSpec spec;
 
   @Parameters(index = "0", description = "What to show: clusters, placements, decisions.")
@@ -50,11 +44,7 @@ public final class GetCommand implements Callable<Integer> {
 
   @Mixin HubKubeconfigMixin hubOptions;
 
-  @Option(
-      names = {"-o", "--output"},
-      defaultValue = "table",
-      description = "table, json or yaml (default: ${DEFAULT-VALUE}).")
-  Output output;
+  @Mixin OutputMixin output;
 
   @Override
   public Integer call() {
@@ -77,7 +67,7 @@ public final class GetCommand implements Callable<Integer> {
           hub.resources(ManagedCluster.class).list().getItems().stream()
               .sorted(Comparator.comparing(c -> c.getMetadata().getName()))
               .toList();
-      switch (output) {
+      switch (output.format) {
         case json -> out.println(Serialization.asJson(clusters));
         case yaml -> out.print(Serialization.asYaml(clusters));
         default -> printTable(out, clusters);
@@ -91,7 +81,7 @@ public final class GetCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     try (KubernetesClient hub = hubOptions.connect()) {
       List<Placement> placements = PlacementTables.placements(hub, namespace);
-      switch (output) {
+      switch (output.format) {
         case json -> out.println(Serialization.asJson(placements));
         case yaml -> out.print(Serialization.asYaml(placements));
         default -> PlacementTables.printPlacements(out, placements);
@@ -108,7 +98,7 @@ public final class GetCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     try (KubernetesClient hub = hubOptions.connect()) {
       List<PlacementDecision> decisions = PlacementTables.decisions(hub, namespace, name);
-      switch (output) {
+      switch (output.format) {
         case json -> out.println(Serialization.asJson(decisions));
         case yaml -> out.print(Serialization.asYaml(decisions));
         default -> PlacementTables.printDecisions(out, decisions);

@@ -4,6 +4,7 @@ import io.ocmj.api.cluster.v1.ManagedCluster;
 import io.ocmj.api.cluster.v1beta2.ManagedClusterSet;
 import io.ocmj.api.cluster.v1beta2.ManagedClusterSetSpec;
 import io.ocmj.api.cluster.v1beta2.SelectorType;
+import io.ocmj.policy.config.LabelSelectors;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;

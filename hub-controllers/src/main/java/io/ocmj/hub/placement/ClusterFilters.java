@@ -8,7 +8,7 @@ import io.ocmj.api.cluster.v1beta1.ClusterPredicate;
 import io.ocmj.api.cluster.v1beta1.ClusterSelector;
 import io.ocmj.api.cluster.v1beta1.Toleration;
 import io.ocmj.api.cluster.v1beta1.TolerationOperator;
-import io.ocmj.hub.clusterset.LabelSelectors;
+import io.ocmj.policy.config.LabelSelectors;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;

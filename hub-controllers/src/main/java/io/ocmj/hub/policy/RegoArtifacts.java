@@ -9,9 +9,7 @@ import io.ocmj.api.policy.v1.PolicyTemplate;
 import io.ocmj.policy.rego.ConstraintTemplateSource;
 import io.ocmj.policy.rego.RegoCompiler;
 import io.ocmj.policy.rego.RegoException;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.ocmj.policy.rego.WasmArchive;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,7 +18,6 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * Compiles the ConstraintTemplates of replicated policies on the hub (once per Rego content) and
@@ -30,8 +27,6 @@ import java.util.zip.GZIPOutputStream;
  * that template's NonCompliant state.
  */
 final class RegoArtifacts {
-  static final String CONFIGMAP_PREFIX = "ocmj-rego-";
-  static final String DATA_KEY = "policy.wasm.gz";
 
   /** Leaves room below the 1 MiB an object may take in etcd. */
   static final int MAX_GZIPPED_BYTES = 900 * 1024;
@@ -89,7 +84,8 @@ final class RegoArtifacts {
           hash, null, "the hub has no opa binary to compile Rego (start it with --opa <path>)");
     }
     try {
-      byte[] gz = gzip(compiler.compile(source.modules(), source.entrypoint(), source.v0()));
+      byte[] gz =
+          WasmArchive.pack(compiler.compile(source.modules(), source.entrypoint(), source.v0()));
       if (gz.length > MAX_GZIPPED_BYTES) {
         return new Compiled(
             hash,
@@ -108,7 +104,7 @@ final class RegoArtifacts {
   }
 
   private void ensure(KubernetesClient client, String namespace, Compiled compiled) {
-    String name = CONFIGMAP_PREFIX + compiled.hash();
+    String name = WasmArchive.configMapName(compiled.hash());
     if (written.contains(namespace + "/" + name)) {
       return;
     }
@@ -119,7 +115,8 @@ final class RegoArtifacts {
             .withNamespace(namespace)
             .addToLabels("policy.ocmj.io/rego", "wasm")
             .endMetadata()
-            .addToBinaryData(DATA_KEY, Base64.getEncoder().encodeToString(compiled.gzipped()))
+            .addToBinaryData(
+                WasmArchive.DATA_KEY, Base64.getEncoder().encodeToString(compiled.gzipped()))
             .build();
     client
         .resource(cm)
@@ -141,15 +138,5 @@ final class RegoArtifacts {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is always available", e);
     }
-  }
-
-  private static byte[] gzip(byte[] data) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-      gz.write(data);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
   }
 }

@@ -2,6 +2,7 @@ package io.ocmj.klusterlet.policy;
 
 import io.fabric8.kubernetes.api.model.APIGroup;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.ocmj.policy.config.ObjectFields;
 import io.ocmj.policy.rego.GatekeeperReview;
 import io.ocmj.policy.rego.RegoException;
 import io.ocmj.policy.rego.RegoModule;
@@ -48,7 +49,7 @@ final class ConstraintAudit {
     var data = GatekeeperReview.inventory(objects);
     List<Found> found = new ArrayList<>();
     for (Map<String, Object> o : objects) {
-      String ns = ObjectMeta.namespace(o);
+      String ns = namespaceOf(o);
       for (GatekeeperReview.Violation v :
           GatekeeperReview.review(
               module, constraint, o, ns == null ? null : namespaces.get(ns), data)) {
@@ -90,11 +91,11 @@ final class ConstraintAudit {
     v.put("group", slash < 0 ? "" : apiVersion.substring(0, slash));
     v.put("version", apiVersion.substring(slash + 1));
     v.put("kind", f.object().get("kind"));
-    String ns = ObjectMeta.namespace(f.object());
+    String ns = namespaceOf(f.object());
     if (ns != null) {
       v.put("namespace", ns);
     }
-    v.put("name", ObjectMeta.name(f.object()));
+    v.put("name", ObjectFields.name(f.object()));
     v.put("message", cut(f.message()));
     v.put("enforcementAction", action);
     return v;
@@ -183,18 +184,9 @@ final class ConstraintAudit {
         : Optional.of(found.getPreferredVersion().getGroupVersion());
   }
 
-  /** Metadata of JSON-shaped objects. */
-  private static final class ObjectMeta {
-    static String name(Map<String, Object> o) {
-      return o.get("metadata") instanceof Map<?, ?> m ? (String) m.get("name") : null;
-    }
-
-    static String namespace(Map<String, Object> o) {
-      return o.get("metadata") instanceof Map<?, ?> m
-              && m.get("namespace") instanceof String s
-              && !s.isEmpty()
-          ? s
-          : null;
-    }
+  /** The object's namespace; null for cluster-scoped objects. */
+  private static String namespaceOf(Map<String, Object> object) {
+    String ns = ObjectFields.namespace(object);
+    return ns == null || ns.isEmpty() ? null : ns;
   }
 }

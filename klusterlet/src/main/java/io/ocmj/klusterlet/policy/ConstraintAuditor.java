@@ -119,7 +119,9 @@ final class ConstraintAuditor implements Reconciler<ConstraintTemplate> {
     if (policy == null) {
       return;
     }
-    if (!message.equals(latest(policy, constraint.getMetadata().getName()))) {
+    if (!message.equals(
+        PolicyStatusDesired.latestMessage(
+            policy.getStatus(), constraint.getMetadata().getName()))) {
       ComplianceEvents.emit(
           managed,
           policy,
@@ -130,17 +132,5 @@ final class ConstraintAuditor implements Reconciler<ConstraintTemplate> {
           config.clock().instant());
     }
     lastReported.put(uid, message);
-  }
-
-  private static String latest(Policy policy, String template) {
-    if (policy.getStatus() == null) {
-      return null;
-    }
-    return policy.getStatus().getDetails().stream()
-        .filter(d -> d.getTemplateMeta() != null && template.equals(d.getTemplateMeta().getName()))
-        .flatMap(d -> d.getHistory().stream().limit(1))
-        .map(h -> h.getMessage())
-        .findFirst()
-        .orElse(null);
   }
 }

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.ocmj.api.gatekeeper.v1.ConstraintTemplate;
+import io.ocmj.klusterlet.registration.AgentCrds;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
@@ -63,14 +64,6 @@ final class ConstraintCrds {
         .v1()
         .customResourceDefinitions()
         .withName(name)
-        .waitUntilCondition(
-            c ->
-                c != null
-                    && c.getStatus() != null
-                    && c.getStatus().getConditions().stream()
-                        .anyMatch(
-                            x -> "Established".equals(x.getType()) && "True".equals(x.getStatus())),
-            30,
-            TimeUnit.SECONDS);
+        .waitUntilCondition(AgentCrds::established, 30, TimeUnit.SECONDS);
   }
 }

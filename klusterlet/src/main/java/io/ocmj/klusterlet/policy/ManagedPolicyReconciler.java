@@ -14,7 +14,6 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.ocmj.api.policy.v1.ConfigurationPolicy;
-import io.ocmj.api.policy.v1.DetailsPerTemplate;
 import io.ocmj.api.policy.v1.Policy;
 import io.ocmj.api.policy.v1.PolicyStatus;
 import io.ocmj.api.policy.v1.PolicyTemplate;
@@ -122,7 +121,7 @@ final class ManagedPolicyReconciler implements Reconciler<Policy> {
         .messages()
         .forEach(
             (template, message) -> {
-              if (!message.equals(latest(current, template))) {
+              if (!message.equals(PolicyStatusDesired.latestMessage(current, template))) {
                 events.add(report(policy, template, message));
               }
             });
@@ -165,16 +164,5 @@ final class ManagedPolicyReconciler implements Reconciler<Policy> {
     }
     return ComplianceEvents.emit(
         managed, policy, ref, apiVersion, kind, message, config.clock().instant());
-  }
-
-  private static String latest(PolicyStatus status, String template) {
-    for (DetailsPerTemplate d : status.getDetails()) {
-      if (d.getTemplateMeta() != null
-          && template.equals(d.getTemplateMeta().getName())
-          && !d.getHistory().isEmpty()) {
-        return d.getHistory().get(0).getMessage();
-      }
-    }
-    return null;
   }
 }

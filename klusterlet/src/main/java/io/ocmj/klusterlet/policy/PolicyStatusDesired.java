@@ -125,4 +125,19 @@ public final class PolicyStatusDesired {
             () ->
                 h.getLastTimestamp() == null ? Instant.EPOCH : Instant.parse(h.getLastTimestamp()));
   }
+
+  /** The newest message of a template in a policy status, or null (no status, no history). */
+  public static String latestMessage(PolicyStatus status, String template) {
+    if (status == null) {
+      return null;
+    }
+    for (DetailsPerTemplate d : status.getDetails()) {
+      if (d.getTemplateMeta() != null
+          && template.equals(d.getTemplateMeta().getName())
+          && !d.getHistory().isEmpty()) {
+        return d.getHistory().get(0).getMessage();
+      }
+    }
+    return null;
+  }
 }

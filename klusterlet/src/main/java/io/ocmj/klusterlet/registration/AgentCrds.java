@@ -41,7 +41,8 @@ public final class AgentCrds {
     }
   }
 
-  private static boolean established(CustomResourceDefinition crd) {
+  /** Whether the API server serves the CRD's kind (condition Established=True). */
+  public static boolean established(CustomResourceDefinition crd) {
     return crd != null
         && crd.getStatus() != null
         && crd.getStatus().getConditions() != null

@@ -35,7 +35,7 @@ public final class NamespaceSelection {
         .filter(ns -> anyGlob(includeGlobs, ns.name()) && !anyGlob(exclude, ns.name()))
         .filter(
             ns ->
-                LabelSelectors.matches(
+                LabelSelectors.matchesLeniently(
                     selector.getMatchLabels(), selector.getMatchExpressions(), ns.labels()))
         .map(NamespaceInfo::name)
         .sorted()

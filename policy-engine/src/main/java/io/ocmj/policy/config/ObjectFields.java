@@ -4,18 +4,19 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Reads metadata fields of a JSON-shaped Kubernetes object. */
-final class ObjectFields {
+public final class ObjectFields {
   private ObjectFields() {}
 
-  static String name(Map<String, Object> object) {
+  public static String name(Map<String, Object> object) {
     return metadata(object, "name");
   }
 
-  static String namespace(Map<String, Object> object) {
+  /** {@code metadata.namespace}, or null when absent. */
+  public static String namespace(Map<String, Object> object) {
     return metadata(object, "namespace");
   }
 
-  static String uid(Map<String, Object> object) {
+  public static String uid(Map<String, Object> object) {
     return metadata(object, "uid");
   }
 
@@ -27,7 +28,8 @@ final class ObjectFields {
         : null;
   }
 
-  static Map<String, String> labels(Map<String, Object> object) {
+  /** The labels, values as text; empty when there are none. */
+  public static Map<String, String> labels(Map<String, Object> object) {
     Map<String, String> labels = new LinkedHashMap<>();
     if (object.get("metadata") instanceof Map<?, ?> meta
         && meta.get("labels") instanceof Map<?, ?> map) {

@@ -107,7 +107,8 @@ final class ObjectTemplateEvaluator {
     if (t.objectSelector() != null && (name == null || name.isEmpty() || nameTemplated)) {
       List<String> names =
           view.list(kind, ns).stream()
-              .filter(o -> LabelSelectors.matches(t.objectSelector(), ObjectFields.labels(o)))
+              .filter(
+                  o -> LabelSelectors.matchesLeniently(t.objectSelector(), ObjectFields.labels(o)))
               .map(ObjectFields::name)
               .sorted()
               .toList();

@@ -3,6 +3,7 @@ package io.ocmj.policy.rego;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.ocmj.policy.config.LabelSelectors;
+import io.ocmj.policy.config.ObjectFields;
 import java.util.List;
 import java.util.Map;
 
@@ -33,7 +34,7 @@ public final class ConstraintMatch {
     return kinds(match.get("kinds"), group, kind)
         && scope(match.get("scope"), ns != null && !isNamespace)
         && namespaces(match, ns, isNamespace)
-        && selector(match.get("labelSelector"), labels(object))
+        && selector(match.get("labelSelector"), ObjectFields.labels(object))
         && namespaceSelector(match.get("namespaceSelector"), isNamespace ? object : namespace, ns)
         && name(match.get("name"), object);
   }
@@ -95,7 +96,8 @@ public final class ConstraintMatch {
 
   private static boolean selector(Object selector, Map<String, String> labels) {
     return selector == null
-        || LabelSelectors.matches(JSON.convertValue(selector, LabelSelector.class), labels);
+        || LabelSelectors.matchesLeniently(
+            JSON.convertValue(selector, LabelSelector.class), labels);
   }
 
   private static boolean namespaceSelector(
@@ -103,7 +105,7 @@ public final class ConstraintMatch {
     if (selector == null || ns == null) {
       return true; // cluster-scoped objects pass
     }
-    return namespace != null && selector(selector, labels(namespace));
+    return namespace != null && selector(selector, ObjectFields.labels(namespace));
   }
 
   private static boolean name(Object pattern, Map<String, Object> object) {
@@ -112,12 +114,5 @@ public final class ConstraintMatch {
     }
     return glob(p, Maps.string(object, "metadata", "name"))
         || glob(p, Maps.string(object, "metadata", "generateName"));
-  }
-
-  static Map<String, String> labels(Map<String, Object> object) {
-    Map<String, String> labels = new java.util.LinkedHashMap<>();
-    Maps.map(Maps.get(object, "metadata", "labels"))
-        .forEach((k, v) -> labels.put(k, String.valueOf(v)));
-    return labels;
   }
 }
