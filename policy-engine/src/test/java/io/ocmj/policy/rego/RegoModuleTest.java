@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ocmj.testing.Binaries;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -81,5 +82,33 @@ class RegoModuleTest {
     assertThatThrownBy(() -> RegoModule.load(wasm, "p/violation"))
         .isInstanceOf(RegoException.class)
         .hasMessageContaining("no entrypoint p/violation");
+  }
+
+  @Test
+  void oversizedRegoIsRefusedBeforeOpaRuns() {
+    String big = "package p\n# " + "x".repeat(RegoCompiler.MAX_SOURCE_BYTES) + "\n";
+    assertThatThrownBy(
+            () ->
+                compiler.compile(List.of(new RegoCompiler.Module("big", big)), "p/violation", true))
+        .isInstanceOf(RegoException.class)
+        .hasMessageContaining("at most " + RegoCompiler.MAX_SOURCE_BYTES + " are accepted");
+  }
+
+  @Test
+  void aTemplateWithoutRegoNamesTheTemplateAndField() {
+    Map<String, Object> template =
+        Map.of(
+            "metadata",
+            Map.of("name", "t"),
+            "spec",
+            Map.of(
+                "crd", Map.of("spec", Map.of("names", Map.of("kind", "K"))),
+                "targets", List.of(Map.of("target", "admission.k8s.gatekeeper.sh"))));
+    assertThatThrownBy(() -> ConstraintTemplateSource.of(template))
+        .isInstanceOf(RegoException.class)
+        .hasMessage("ConstraintTemplate t: spec.targets[0] has no rego");
+    assertThatThrownBy(() -> ConstraintTemplateSource.of(Map.of("metadata", Map.of("name", "u"))))
+        .isInstanceOf(RegoException.class)
+        .hasMessage("ConstraintTemplate u: spec.crd.spec.names.kind is required");
   }
 }
