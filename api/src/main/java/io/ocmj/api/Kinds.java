@@ -15,6 +15,8 @@ import io.ocmj.api.policy.v1.ConfigurationPolicy;
 import io.ocmj.api.policy.v1.PlacementBinding;
 import io.ocmj.api.policy.v1.Policy;
 import io.ocmj.api.policy.v1beta1.PolicySet;
+import io.ocmj.api.wgpolicy.v1alpha2.ClusterPolicyReport;
+import io.ocmj.api.wgpolicy.v1alpha2.PolicyReport;
 import io.ocmj.api.work.v1.AppliedManifestWork;
 import io.ocmj.api.work.v1.ManifestWork;
 import io.ocmj.api.work.v1alpha1.ManifestWorkReplicaSet;
@@ -41,7 +43,9 @@ public final class Kinds {
           PlacementBinding.class,
           PolicySet.class,
           ConfigurationPolicy.class,
-          ConstraintTemplate.class);
+          ConstraintTemplate.class,
+          PolicyReport.class,
+          ClusterPolicyReport.class);
 
   private Kinds() {}
 }

@@ -82,6 +82,7 @@ public final class PolicyBenchmark {
                       "agent-" + name,
                       PolicyAgentConfig.DEFAULT_EVALUATION_INTERVAL,
                       PolicyAgentConfig.DEFAULT_RESYNC,
+                      io.ocmj.policy.rego.RegoModule.DEFAULT_TIME_LIMIT,
                       Clock.systemUTC()),
                   own)
               .start());

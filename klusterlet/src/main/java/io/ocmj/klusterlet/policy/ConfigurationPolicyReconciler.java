@@ -47,9 +47,13 @@ final class ConfigurationPolicyReconciler
   private final PolicyAgentConfig config;
   private final Map<String, String> lastReported = new ConcurrentHashMap<>();
 
-  ConfigurationPolicyReconciler(KubernetesClient managed, PolicyAgentConfig config) {
+  private final PolicyReportWriter reports;
+
+  ConfigurationPolicyReconciler(
+      KubernetesClient managed, PolicyAgentConfig config, PolicyReportWriter reports) {
     this.managed = managed;
     this.config = config;
+    this.reports = reports;
   }
 
   @Override
@@ -59,6 +63,12 @@ final class ConfigurationPolicyReconciler
     ConfigurationPolicyStatus previous = policy.getStatus();
     Optional<java.time.Duration> wait =
         EvaluationSchedule.untilNext(policy, now, config.evaluationInterval());
+    String source = PolicyReportWriter.configurationPolicySource(policy.getMetadata().getName());
+    if (wait.isEmpty() || !wait.get().isZero()) {
+      // Not evaluated now: after a restart the last evaluation's results still belong in the
+      // report.
+      reports.publishIfAbsent(source, () -> PolicyReports.configurationPolicy(policy, now));
+    }
     if (wait.isPresent() && !wait.get().isZero()) {
       return UpdateControl.<ConfigurationPolicy>noUpdate().rescheduleAfter(wait.get());
     }
@@ -95,6 +105,7 @@ final class ConfigurationPolicyReconciler
         changed,
         reported);
     policy.setStatus(status);
+    reports.publish(source, PolicyReports.configurationPolicy(policy, now));
     return EvaluationSchedule.untilNext(policy, now, config.evaluationInterval())
         .map(
             d ->

@@ -3,10 +3,12 @@ package io.ocmj.klusterlet.policy;
 import io.fabric8.kubernetes.api.model.APIGroup;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.ocmj.policy.config.ObjectFields;
+import io.ocmj.policy.rego.ConstraintMatch;
 import io.ocmj.policy.rego.GatekeeperReview;
 import io.ocmj.policy.rego.RegoException;
 import io.ocmj.policy.rego.RegoModule;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -31,16 +33,29 @@ final class ConstraintAudit {
   private final KubernetesClient managed;
   private final RegoModule module;
   private final Map<String, Map<String, Object>> namespaces;
+  private final Duration timeLimit;
 
   ConstraintAudit(
-      KubernetesClient managed, RegoModule module, Map<String, Map<String, Object>> namespaces) {
+      KubernetesClient managed,
+      RegoModule module,
+      Map<String, Map<String, Object>> namespaces,
+      Duration timeLimit) {
     this.managed = managed;
     this.module = module;
     this.namespaces = namespaces;
+    this.timeLimit = timeLimit;
   }
 
-  /** The status to write and the compliance message to report. */
-  record Result(Map<String, Object> status, String message) {}
+  /**
+   * The status to write (null when the audit failed: the last good status stays), the compliance
+   * message to report, every object the constraint matched with its violation messages (for the
+   * PolicyReport), and the error that stopped the audit, if any.
+   */
+  record Result(
+      Map<String, Object> status, String message, List<Reviewed> reviewed, String error) {}
+
+  /** One matched object and its violation messages (none: it passed). */
+  record Reviewed(Map<String, Object> object, List<String> violations) {}
 
   private record Found(Map<String, Object> object, String message) {}
 
@@ -48,13 +63,26 @@ final class ConstraintAudit {
     List<Map<String, Object>> objects = objects(constraint);
     var data = GatekeeperReview.inventory(objects);
     List<Found> found = new ArrayList<>();
+    List<Reviewed> reviewed = new ArrayList<>();
     for (Map<String, Object> o : objects) {
       String ns = namespaceOf(o);
-      for (GatekeeperReview.Violation v :
-          GatekeeperReview.review(
-              module, constraint, o, ns == null ? null : namespaces.get(ns), data)) {
-        found.add(new Found(o, v.message()));
+      Map<String, Object> namespace = ns == null ? null : namespaces.get(ns);
+      if (!ConstraintMatch.matches(constraint, o, namespace)) {
+        continue;
       }
+      List<String> messages = new ArrayList<>();
+      try {
+        for (GatekeeperReview.Violation v :
+            GatekeeperReview.review(module, constraint, o, namespace, data, timeLimit)) {
+          found.add(new Found(o, v.message()));
+          messages.add(v.message());
+        }
+      } catch (RegoException e) {
+        // One failed review stops the audit: a runaway policy would fail on every object.
+        String error = e.getMessage() + " (on " + o.get("kind") + " " + where(o) + ")";
+        return new Result(null, "NonCompliant; audit error - " + error, reviewed, error);
+      }
+      reviewed.add(new Reviewed(o, messages));
     }
     String action = enforcementAction(constraint);
     List<Map<String, Object>> violations =
@@ -69,7 +97,12 @@ final class ConstraintAudit {
     if (!violations.isEmpty()) {
       status.put("violations", violations);
     }
-    return new Result(status, message(violations));
+    return new Result(status, message(violations), reviewed, null);
+  }
+
+  private static String where(Map<String, Object> o) {
+    String ns = namespaceOf(o);
+    return (ns == null ? "" : ns + "/") + ObjectFields.name(o);
   }
 
   private static final Comparator<Map<String, Object>> ORDER =

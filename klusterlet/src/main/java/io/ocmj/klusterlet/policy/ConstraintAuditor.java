@@ -14,7 +14,10 @@ import io.ocmj.klusterlet.status.StatusApply;
 import io.ocmj.policy.rego.ConstraintTemplateSource;
 import io.ocmj.policy.rego.RegoException;
 import io.ocmj.policy.rego.RegoModule;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -41,10 +44,17 @@ final class ConstraintAuditor implements Reconciler<ConstraintTemplate> {
   private final Map<String, RegoModule> modules = new ConcurrentHashMap<>();
   private final Map<String, String> lastReported = new ConcurrentHashMap<>();
 
-  ConstraintAuditor(KubernetesClient managed, KubernetesClient hub, PolicyAgentConfig config) {
+  private final PolicyReportWriter reports;
+
+  ConstraintAuditor(
+      KubernetesClient managed,
+      KubernetesClient hub,
+      PolicyAgentConfig config,
+      PolicyReportWriter reports) {
     this.managed = managed;
     this.hub = hub;
     this.config = config;
+    this.reports = reports;
   }
 
   /** The constraint kind a ConstraintTemplate object defines. */
@@ -70,14 +80,25 @@ final class ConstraintAuditor implements Reconciler<ConstraintTemplate> {
     try {
       RegoModule module = module(hash, fields);
       String kind = String.valueOf(constraintKind(fields));
-      ConstraintAudit audit = new ConstraintAudit(managed, module, namespaces());
+      ConstraintAudit audit =
+          new ConstraintAudit(managed, module, namespaces(), config.regoTimeLimit());
+      List<PolicyReports.Entry> results = new ArrayList<>();
       for (GenericKubernetesResource constraint :
           managed.genericKubernetesResources(ConstraintAudit.API_VERSION, kind).list().getItems()) {
-        ConstraintAudit.Result result =
-            audit.run(KubeClusterView.asMap(constraint), config.clock().instant());
-        StatusApply.apply(managed, constraint, result.status(), FIELD_MANAGER);
+        Instant now = config.clock().instant();
+        Map<String, Object> object = KubeClusterView.asMap(constraint);
+        ConstraintAudit.Result result = audit.run(object, now);
+        if (result.status() != null) {
+          StatusApply.apply(managed, constraint, result.status(), FIELD_MANAGER);
+        } else {
+          LOG.warn(
+              "constraint {} {}: {}", kind, constraint.getMetadata().getName(), result.error());
+        }
         report(constraint, kind, result.message());
+        results.addAll(PolicyReports.constraint(object, kind, result, now));
       }
+      reports.publish(
+          PolicyReportWriter.constraintTemplateSource(template.getMetadata().getName()), results);
     } catch (RegoException e) {
       LOG.warn("constrainttemplate {}: {}", template.getMetadata().getName(), e.getMessage());
     }

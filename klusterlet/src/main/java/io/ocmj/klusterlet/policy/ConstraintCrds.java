@@ -2,10 +2,14 @@ package io.ocmj.klusterlet.policy;
 
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaPropsBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import io.ocmj.api.gatekeeper.v1.ConstraintTemplate;
 import io.ocmj.klusterlet.registration.AgentCrds;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,9 +24,23 @@ final class ConstraintCrds {
     return kind.toLowerCase(Locale.ROOT);
   }
 
-  static void ensure(KubernetesClient managed, String kind, String fieldManager) {
+  /**
+   * Makes or updates the CRD of the template's constraint kind. Like Gatekeeper's, its schema takes
+   * {@code spec.parameters} from the template's {@code spec.crd.spec.validation.openAPIV3Schema},
+   * so the API server refuses a constraint whose parameters do not match (and a template whose
+   * schema is not structural fails here, with the API server's reason); {@code match} and the rest
+   * are left open.
+   */
+  static void ensure(KubernetesClient managed, Map<String, Object> template, String fieldManager) {
+    String kind = String.valueOf(ConstraintAuditor.constraintKind(template));
     String name = plural(kind) + "." + ConstraintTemplate.CONSTRAINTS_GROUP;
-    if (managed.apiextensions().v1().customResourceDefinitions().withName(name).get() != null) {
+    JSONSchemaProps schema = schema(template);
+    CustomResourceDefinition existing =
+        managed.apiextensions().v1().customResourceDefinitions().withName(name).get();
+    if (existing != null
+        && existing.getSpec().getVersions().size() == 1
+        && schema.equals(existing.getSpec().getVersions().get(0).getSchema().getOpenAPIV3Schema())
+        && AgentCrds.established(existing)) {
       return;
     }
     CustomResourceDefinition crd =
@@ -50,10 +68,7 @@ final class ConstraintCrds {
             .endStatus()
             .endSubresources()
             .withNewSchema()
-            .withNewOpenAPIV3Schema()
-            .withType("object")
-            .withXKubernetesPreserveUnknownFields(true)
-            .endOpenAPIV3Schema()
+            .withOpenAPIV3Schema(schema)
             .endSchema()
             .endVersion()
             .endSpec()
@@ -65,5 +80,46 @@ final class ConstraintCrds {
         .customResourceDefinitions()
         .withName(name)
         .waitUntilCondition(AgentCrds::established, 30, TimeUnit.SECONDS);
+  }
+
+  /** The constraint schema: open except {@code spec.parameters}, when the template gives one. */
+  static JSONSchemaProps schema(Map<String, Object> template) {
+    JSONSchemaProps open =
+        new JSONSchemaPropsBuilder()
+            .withType("object")
+            .withXKubernetesPreserveUnknownFields(true)
+            .build();
+    Object parameters =
+        template.get("spec") instanceof Map<?, ?> spec
+                && spec.get("crd") instanceof Map<?, ?> crd
+                && crd.get("spec") instanceof Map<?, ?> crdSpec
+                && crdSpec.get("validation") instanceof Map<?, ?> validation
+            ? validation.get("openAPIV3Schema")
+            : null;
+    if (!(parameters instanceof Map<?, ?>)) {
+      return new JSONSchemaPropsBuilder()
+          .withType("object")
+          .withXKubernetesPreserveUnknownFields(true)
+          .build();
+    }
+    JSONSchemaProps params =
+        Serialization.jsonMapper().convertValue(parameters, JSONSchemaProps.class);
+    if (params.getType() == null) {
+      params.setType("object");
+    }
+    return new JSONSchemaPropsBuilder()
+        .withType("object")
+        .addToProperties("metadata", new JSONSchemaPropsBuilder().withType("object").build())
+        .addToProperties(
+            "spec",
+            new JSONSchemaPropsBuilder()
+                .withType("object")
+                .addToProperties("match", open)
+                .addToProperties(
+                    "enforcementAction", new JSONSchemaPropsBuilder().withType("string").build())
+                .addToProperties("parameters", params)
+                .build())
+        .addToProperties("status", open)
+        .build();
   }
 }

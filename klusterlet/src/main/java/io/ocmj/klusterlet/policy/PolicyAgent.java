@@ -17,6 +17,8 @@ public final class PolicyAgent implements AutoCloseable {
       "configurationpolicies.policy.open-cluster-management.io";
   public static final String CONSTRAINT_TEMPLATES_CRD =
       "constrainttemplates.templates.gatekeeper.sh";
+  public static final String POLICY_REPORTS_CRD = "policyreports.wgpolicyk8s.io";
+  public static final String CLUSTER_POLICY_REPORTS_CRD = "clusterpolicyreports.wgpolicyk8s.io";
 
   private final PolicyAgentConfig config;
   private final KubernetesClient managed;
@@ -33,11 +35,17 @@ public final class PolicyAgent implements AutoCloseable {
             this::startOn);
   }
 
-  /** Installs the Policy and ConfigurationPolicy CRDs and follows the agent's hub identity. */
+  /**
+   * Installs the Policy, ConfigurationPolicy and ConstraintTemplate CRDs (and the PolicyReport ones
+   * unless present) and follows the agent's hub identity.
+   */
   public PolicyAgent start() {
     AgentCrds.install(managed, SpecSyncReconciler.FIELD_MANAGER, POLICIES_CRD);
     AgentCrds.install(managed, SpecSyncReconciler.FIELD_MANAGER, CONFIGURATION_POLICIES_CRD);
     AgentCrds.install(managed, SpecSyncReconciler.FIELD_MANAGER, CONSTRAINT_TEMPLATES_CRD);
+    AgentCrds.installIfAbsent(managed, SpecSyncReconciler.FIELD_MANAGER, POLICY_REPORTS_CRD);
+    AgentCrds.installIfAbsent(
+        managed, SpecSyncReconciler.FIELD_MANAGER, CLUSTER_POLICY_REPORTS_CRD);
     session.start();
     return this;
   }
@@ -51,21 +59,23 @@ public final class PolicyAgent implements AutoCloseable {
     String ns = config.clusterName();
     Operator onHub = new Operator(o -> o.withKubernetesClient(hub).withCloseClientOnStop(false));
     onHub.register(new SpecSyncReconciler(managed, config), o -> o.settingNamespaces(ns));
+    PolicyReportWriter reports = new PolicyReportWriter(managed, config);
     Operator onCluster =
         new Operator(o -> o.withKubernetesClient(managed).withCloseClientOnStop(false));
     onCluster.register(
         new ManagedPolicyReconciler(managed, hub, config), o -> o.settingNamespaces(ns));
     onCluster.register(
-        new ConfigurationPolicyReconciler(managed, config), o -> o.settingNamespaces(ns));
+        new ConfigurationPolicyReconciler(managed, config, reports), o -> o.settingNamespaces(ns));
     // ConstraintTemplates are cluster-scoped: this cluster's are the ones labelled with its name.
     onCluster.register(
-        new ConstraintAuditor(managed, hub, config),
+        new ConstraintAuditor(managed, hub, config, reports),
         o -> o.withLabelSelector(Policy.LABEL_CLUSTER_NAME + "=" + ns));
     onCluster.start();
     onHub.start();
     return () -> {
       onHub.stop();
       onCluster.stop();
+      reports.close();
     };
   }
 

@@ -1,5 +1,6 @@
 package io.ocmj.klusterlet.policy;
 
+import io.ocmj.policy.rego.RegoModule;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -12,12 +13,15 @@ import java.time.Duration;
  *     watch} (the default) is evaluated again; ocmj polls rather than watching every kind a policy
  *     names
  * @param resync how often policies are synced and their status recomputed without any event
+ * @param regoTimeLimit how long one Rego review may run before the audit of its constraint stops
+ *     with an error
  */
 public record PolicyAgentConfig(
     String clusterName,
     String agentNamespace,
     Duration evaluationInterval,
     Duration resync,
+    Duration regoTimeLimit,
     Clock clock) {
   public static final Duration DEFAULT_EVALUATION_INTERVAL = Duration.ofSeconds(10);
   public static final Duration DEFAULT_RESYNC = Duration.ofSeconds(30);
@@ -32,6 +36,9 @@ public record PolicyAgentConfig(
     if (resync == null || resync.isNegative() || resync.isZero()) {
       throw new IllegalArgumentException("policy resync " + resync + ": must be positive");
     }
+    if (regoTimeLimit == null || regoTimeLimit.isNegative() || regoTimeLimit.isZero()) {
+      throw new IllegalArgumentException("Rego time limit " + regoTimeLimit + ": must be positive");
+    }
   }
 
   public static PolicyAgentConfig defaults(String clusterName, String agentNamespace) {
@@ -40,6 +47,7 @@ public record PolicyAgentConfig(
         agentNamespace,
         DEFAULT_EVALUATION_INTERVAL,
         DEFAULT_RESYNC,
+        RegoModule.DEFAULT_TIME_LIMIT,
         Clock.systemUTC());
   }
 }

@@ -204,8 +204,17 @@ final class TemplateSync {
     labels.put(Policy.LABEL_CLUSTER_NAMESPACE_SHORT, clusterName);
     object.getMetadata().setLabels(labels);
     if (isConstraintTemplate(definition)) {
-      ConstraintCrds.ensure(
-          managed, String.valueOf(ConstraintAuditor.constraintKind(definition)), FIELD_MANAGER);
+      ConstraintCrds.ensure(managed, definition, FIELD_MANAGER);
+    } else if (clusterScoped) {
+      String crd = ConstraintCrds.plural(object.getKind()) + "." + GATEKEEPER_CONSTRAINTS;
+      if (managed.apiextensions().v1().customResourceDefinitions().withName(crd).get() == null) {
+        throw new KubernetesClientException(
+            "no ConstraintTemplate defines the constraint kind "
+                + object.getKind()
+                + " (there is no CRD "
+                + crd
+                + ")");
+      }
     }
     object
         .getMetadata()

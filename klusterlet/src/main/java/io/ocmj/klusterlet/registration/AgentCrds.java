@@ -19,6 +19,17 @@ public final class AgentCrds {
 
   private AgentCrds() {}
 
+  /**
+   * Installs the CRD unless the cluster has it already (say, from Kyverno or Policy Reporter, whose
+   * copy of a shared kind stays as it is); returns once it is served.
+   */
+  public static void installIfAbsent(
+      KubernetesClient managed, String fieldManager, String crdName) {
+    if (managed.apiextensions().v1().customResourceDefinitions().withName(crdName).get() == null) {
+      install(managed, fieldManager, crdName);
+    }
+  }
+
   public static void install(KubernetesClient managed, String fieldManager, String crdName) {
     String resource = "/META-INF/fabric8/" + crdName + "-v1.yml";
     try (InputStream in = AgentCrds.class.getResourceAsStream(resource)) {

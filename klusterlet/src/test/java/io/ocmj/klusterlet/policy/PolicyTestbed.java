@@ -26,6 +26,9 @@ final class PolicyTestbed implements AutoCloseable {
   static final Duration WAIT = Duration.ofSeconds(90);
   static final String NS = "policies";
 
+  /** Short, so a runaway Rego review stops quickly in tests. */
+  static final Duration REGO_TIME_LIMIT = Duration.ofSeconds(1);
+
   final WorkTestbed bed;
   final KubernetesClient hub;
   private final Map<String, PolicyAgent> agents = new LinkedHashMap<>();
@@ -50,6 +53,7 @@ final class PolicyTestbed implements AutoCloseable {
                     RegistrationConfig.DEFAULT_AGENT_NAMESPACE,
                     Duration.ofSeconds(1),
                     Duration.ofSeconds(2),
+                    REGO_TIME_LIMIT,
                     Clock.systemUTC()),
                 bed.managed(cluster))
             .start();

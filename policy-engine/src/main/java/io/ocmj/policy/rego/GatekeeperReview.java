@@ -3,6 +3,7 @@ package io.ocmj.policy.rego;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -73,11 +74,24 @@ public final class GatekeeperReview {
       Map<String, Object> namespace,
       JsonNode data)
       throws RegoException {
+    return review(module, constraint, object, namespace, data, RegoModule.DEFAULT_TIME_LIMIT);
+  }
+
+  /** As {@link #review(RegoModule, Map, Map, Map, JsonNode)}, within this time limit. */
+  public static List<Violation> review(
+      RegoModule module,
+      Map<String, Object> constraint,
+      Map<String, Object> object,
+      Map<String, Object> namespace,
+      JsonNode data,
+      Duration timeLimit)
+      throws RegoException {
     if (!ConstraintMatch.matches(constraint, object, namespace)) {
       return List.of();
     }
     JsonNode result =
-        module.evaluate(input(object, namespace, Maps.get(constraint, "spec", "parameters")), data);
+        module.evaluate(
+            input(object, namespace, Maps.get(constraint, "spec", "parameters")), data, timeLimit);
     List<Violation> violations = new ArrayList<>();
     if (result != null && result.isArray()) {
       for (JsonNode v : result) {

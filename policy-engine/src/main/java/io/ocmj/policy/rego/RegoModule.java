@@ -3,16 +3,34 @@ package io.ocmj.policy.rego;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.styra.opa.wasm.OpaPolicy;
+import java.time.Duration;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A Rego policy compiled to Wasm ({@code opa build -t wasm}), evaluated in-process with
  * opa-java-wasm. An {@code OpaPolicy} is not thread-safe, so instances are pooled: each evaluation
- * borrows one (or makes one) and gives it back.
+ * borrows one (or makes one) and gives it back. An evaluation is time-limited: past the limit a
+ * watchdog interrupts the evaluating thread, which the Wasm interpreter (Chicory) checks, so a
+ * runaway policy fails with an error in the caller's thread and the instance is dropped.
  */
 public final class RegoModule {
   /** Wasm pages (64 KiB) an instance may grow to: 64 MiB, so a runaway policy fails alone. */
   static final int MAX_MEMORY_PAGES = 1024;
+
+  /** The time limit of one evaluation unless the caller gives another. */
+  public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(5);
+
+  private static final ScheduledExecutorService WATCHDOG =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "rego-watchdog");
+            t.setDaemon(true);
+            return t;
+          });
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private final byte[] wasm;
@@ -58,26 +76,71 @@ public final class RegoModule {
   }
 
   /**
-   * Evaluates the entrypoint; returns its value, or null when it is undefined. {@code data} may be
-   * null (no data document).
+   * Evaluates the entrypoint within {@link #DEFAULT_TIME_LIMIT}; returns its value, or null when it
+   * is undefined. {@code data} may be null (no data document).
    */
   public JsonNode evaluate(JsonNode input, JsonNode data) throws RegoException {
+    return evaluate(input, data, DEFAULT_TIME_LIMIT);
+  }
+
+  /**
+   * Evaluates the entrypoint; past {@code limit} it stops and throws a RegoException that says so.
+   * Returns the entrypoint's value, or null when it is undefined.
+   */
+  public JsonNode evaluate(JsonNode input, JsonNode data, Duration limit) throws RegoException {
     OpaPolicy policy = idle.poll();
     if (policy == null) {
       policy = instance();
     }
     boolean healthy = false;
+    Alarm alarm = new Alarm(Thread.currentThread());
+    alarm.future = WATCHDOG.schedule(alarm::fire, limit.toNanos(), TimeUnit.NANOSECONDS);
     try {
       policy.data(data == null ? JSON.createObjectNode() : data);
       JsonNode result = JSON.readTree(policy.evaluate(input));
-      healthy = true;
+      healthy = !alarm.disarm();
       return result.isArray() && !result.isEmpty() ? result.get(0).get("result") : null;
     } catch (RuntimeException | com.fasterxml.jackson.core.JsonProcessingException e) {
+      if (alarm.disarm()) {
+        throw new RegoException(
+            "evaluation exceeded the time limit of " + limit.toMillis() + " ms", e);
+      }
       throw new RegoException("evaluation failed: " + e.getMessage(), e);
     } finally {
+      if (alarm.disarm()) {
+        Thread.interrupted(); // the watchdog's interrupt is ours to clear, not the caller's
+      }
       if (healthy) {
         idle.add(policy); // an instance that failed mid-evaluation is dropped, not reused
       }
+    }
+  }
+
+  /** Interrupts the evaluating thread once, unless disarmed first. */
+  private static final class Alarm {
+    private final Thread caller;
+    private ScheduledFuture<?> future;
+    private boolean fired;
+    private boolean disarmed;
+
+    Alarm(Thread caller) {
+      this.caller = caller;
+    }
+
+    synchronized void fire() {
+      if (!disarmed) {
+        fired = true;
+        caller.interrupt();
+      }
+    }
+
+    /** Stops the alarm (again); true when it had interrupted the caller. */
+    synchronized boolean disarm() {
+      disarmed = true;
+      if (future != null) {
+        future.cancel(false);
+      }
+      return fired;
     }
   }
 }

@@ -58,6 +58,55 @@ class RegoModuleTest {
   }
 
   @Test
+  void heavyRegoStopsAtTheTimeLimitAndTheModuleStaysUsable() throws Exception {
+    String rego =
+        """
+        package heavy
+
+        violation[{"msg": "never"}] {
+          input.heavy
+          some i, j
+          numbers.range(1, 4000)[i] * numbers.range(1, 4000)[j] == -1
+        }
+
+        violation[{"msg": "light"}] {
+          input.light
+        }
+        """;
+    RegoModule module =
+        RegoModule.load(
+            compiler.compile(List.of(new RegoCompiler.Module("h", rego)), "heavy/violation", true),
+            "heavy/violation");
+    assertThatThrownBy(
+            () ->
+                module.evaluate(
+                    JSON.readTree("{\"heavy\": true}"), null, java.time.Duration.ofMillis(300)))
+        .isInstanceOf(RegoException.class)
+        .hasMessage("evaluation exceeded the time limit of 300 ms");
+    assertThat(Thread.currentThread().isInterrupted()).isFalse();
+    // The next evaluation gets a fresh instance; a light input still answers within the limit.
+    JsonNode light = module.evaluate(JSON.readTree("{\"light\": true}"), null);
+    assertThat(light).hasSize(1);
+    assertThat(light.get(0).get("msg").asText()).isEqualTo("light");
+  }
+
+  @Test
+  void recursiveRegoIsACompileError() {
+    assertThatThrownBy(
+            () ->
+                compiler.compile(
+                    List.of(
+                        new RegoCompiler.Module(
+                            "loop",
+                            "package p\n\nviolation[x] { a[x] }\n\na[x] { violation[x] }\n")),
+                    "p/violation",
+                    true))
+        .isInstanceOf(RegoException.class)
+        .hasMessageContaining("loop.rego:")
+        .hasMessageContaining("rego_recursion_error");
+  }
+
+  @Test
   void aSyntaxErrorComesBackWithOpasLineAndColumn() {
     assertThatThrownBy(
             () ->
