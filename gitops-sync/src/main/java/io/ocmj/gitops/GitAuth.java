@@ -30,7 +30,7 @@ public final class GitAuth implements AutoCloseable {
     this.sshDir = sshDir;
   }
 
-  static GitAuth none() {
+  public static GitAuth none() {
     return new GitAuth(null, null, null);
   }
 
@@ -62,8 +62,8 @@ public final class GitAuth implements AutoCloseable {
     return new GitAuth(null, factory, dir);
   }
 
-  /** Sets this authentication on a JGit command (fetch, ls-remote). */
-  <C extends TransportCommand<C, ?>> C on(C command) {
+  /** Sets this authentication on a JGit command (fetch, ls-remote, push). */
+  public <C extends TransportCommand<C, ?>> C on(C command) {
     if (credentials != null) {
       command.setCredentialsProvider(credentials);
     }

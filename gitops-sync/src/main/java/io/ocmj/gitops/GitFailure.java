@@ -11,7 +11,7 @@ public final class GitFailure extends Exception {
     this.reason = reason;
   }
 
-  static GitFailure of(String url, Exception e) {
+  public static GitFailure of(String url, Exception e) {
     String message = Redact.url(String.valueOf(e.getMessage()));
     String lower = message.toLowerCase(java.util.Locale.ROOT);
     boolean auth =

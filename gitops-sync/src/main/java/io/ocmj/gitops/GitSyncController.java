@@ -2,6 +2,7 @@ package io.ocmj.gitops;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
+import io.ocmj.gitops.reports.ComplianceReporter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -37,6 +38,7 @@ public final class GitSyncController implements AutoCloseable {
     Operator operator =
         new Operator(o -> o.withKubernetesClient(client).withCloseClientOnStop(false));
     operator.register(new GitSyncReconciler(new GitFetcher(cacheDir), clock, routes));
+    operator.register(new ComplianceReporter(cacheDir, clock));
     operator.start();
     return new GitSyncController(operator, receiver);
   }

@@ -380,6 +380,7 @@ public final class GitSyncReconciler implements Reconciler<GitSync> {
   @SuppressWarnings("unchecked")
   private static void writeStatus(KubernetesClient client, GitSync sync, GitSyncStatus status) {
     Map<String, Object> body = Serialization.jsonMapper().convertValue(status, Map.class);
+    body.remove("reports"); // the reports writer's field, under its own field manager
     client
         .resource(StatusPatch.of(sync, body))
         .subresource("status")
@@ -417,9 +418,13 @@ public final class GitSyncReconciler implements Reconciler<GitSync> {
 
   /** spec.interval as a Go duration (e.g. 1m30s); 5m when unset. */
   static Duration interval(GitSync sync) {
-    String text = sync.getSpec().getInterval();
+    return goDuration(sync.getSpec().getInterval(), DEFAULT_INTERVAL);
+  }
+
+  /** A Go duration (e.g. 1m30s, as the CRD's pattern allows); {@code fallback} when unset or 0. */
+  public static Duration goDuration(String text, Duration fallback) {
     if (text == null || text.isEmpty()) {
-      return DEFAULT_INTERVAL;
+      return fallback;
     }
     Duration total = Duration.ZERO;
     var m = java.util.regex.Pattern.compile("([0-9]+(?:\\.[0-9]+)?)(ms|s|m|h)").matcher(text);
@@ -436,6 +441,6 @@ public final class GitSyncReconciler implements Reconciler<GitSync> {
                   });
       total = total.plusMillis(millis);
     }
-    return total.isZero() ? DEFAULT_INTERVAL : total;
+    return total.isZero() ? fallback : total;
   }
 }

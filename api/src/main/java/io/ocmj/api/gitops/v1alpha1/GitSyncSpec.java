@@ -35,6 +35,9 @@ public class GitSyncSpec extends UnknownFields {
   @JsonPropertyDescription("A webhook that triggers a sync at once.")
   private WebhookSpec webhook;
 
+  @JsonPropertyDescription("Commit a compliance snapshot of this GitSync's Policies to a branch.")
+  private ReportsSpec reports;
+
   @JsonPropertyDescription("Delete objects removed from Git (default true).")
   private Boolean prune;
 
@@ -98,6 +101,14 @@ public class GitSyncSpec extends UnknownFields {
 
   public void setWebhook(WebhookSpec webhook) {
     this.webhook = webhook;
+  }
+
+  public ReportsSpec getReports() {
+    return reports;
+  }
+
+  public void setReports(ReportsSpec reports) {
+    this.reports = reports;
   }
 
   public Boolean getPrune() {

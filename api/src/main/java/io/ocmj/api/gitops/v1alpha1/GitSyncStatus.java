@@ -38,6 +38,18 @@ public class GitSyncStatus extends UnknownFields {
   @JsonPropertyDescription("Path of this GitSync's webhook on the hub's receiver.")
   private String webhookPath;
 
+  @JsonPropertyDescription(
+      "The compliance snapshots on the reports branch, when spec.reports is set.")
+  private ReportsStatus reports;
+
+  public ReportsStatus getReports() {
+    return reports;
+  }
+
+  public void setReports(ReportsStatus reports) {
+    this.reports = reports;
+  }
+
   public List<Condition> getConditions() {
     return conditions;
   }
