@@ -33,6 +33,30 @@ public final class ComplianceCommand implements Callable<Integer> {
       description = "Namespace of the root policies (default: all).")
   String namespace;
 
+  @Option(
+      names = "--since",
+      paramLabel = "<rev>",
+      description =
+          "Show what this commit of the fleet repository did to compliance (from the reports"
+              + " branch of GitSync spec.reports).")
+  String since;
+
+  @Option(names = "--repo", description = "With --since: the repository (default: the GitSync's).")
+  String repo;
+
+  @Option(
+      names = "--branch",
+      description = "With --since: the reports branch (default: the GitSync's).")
+  String branch;
+
+  @Option(
+      names = "--path",
+      description = "With --since: the reports folder (default: the GitSync's).")
+  String path;
+
+  @Option(names = "--gitsync", description = "With --since: the GitSync whose reports to read.")
+  String gitSync;
+
   @Mixin HubKubeconfigMixin hubOptions;
 
   @Mixin OutputMixin output;
@@ -40,6 +64,9 @@ public final class ComplianceCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
+    if (since != null) {
+      return since(out);
+    }
     try (KubernetesClient hub = hubOptions.connect()) {
       Object report =
           cluster == null
@@ -56,6 +83,28 @@ public final class ComplianceCommand implements Callable<Integer> {
         case json -> out.println(Serialization.asJson(report));
         case yaml -> out.print(Serialization.asYaml(report));
         default -> print(out, report);
+      }
+    }
+    out.flush();
+    return 0;
+  }
+
+  private int since(PrintWriter out) {
+    KubernetesClient[] hub = new KubernetesClient[1];
+    try {
+      ComplianceSince.Result result =
+          ComplianceSince.read(
+              ComplianceSince.source(
+                  repo, branch, path, gitSync, namespace, () -> hub[0] = hubOptions.connect()),
+              since);
+      switch (output.format) {
+        case json -> out.println(Serialization.asJson(result));
+        case yaml -> out.print(Serialization.asYaml(result));
+        default -> ComplianceSince.print(out, result);
+      }
+    } finally {
+      if (hub[0] != null) {
+        hub[0].close();
       }
     }
     out.flush();

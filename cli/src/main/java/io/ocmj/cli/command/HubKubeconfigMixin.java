@@ -13,13 +13,16 @@ import picocli.CommandLine.Option;
 final class HubKubeconfigMixin {
   @Option(
       names = "--hub-kubeconfig",
-      required = true,
       defaultValue = "${env:OCMJ_HUB_KUBECONFIG}",
       description = "Kubeconfig of the hub cluster (env OCMJ_HUB_KUBECONFIG).")
   Path hubKubeconfig;
 
   /** A connected hub client, or a one-line error naming what is wrong with the kubeconfig. */
   KubernetesClient connect() {
+    if (hubKubeconfig == null) {
+      // Not required by picocli: some commands (compliance --since --repo) work without a hub.
+      throw new UserError("--hub-kubeconfig (or env OCMJ_HUB_KUBECONFIG) is required");
+    }
     return KubeconfigOption.connect("--hub-kubeconfig", hubKubeconfig);
   }
 
