@@ -7,6 +7,7 @@ import io.ocmj.api.gitops.v1alpha1.GitRef;
 import io.ocmj.api.gitops.v1alpha1.GitSync;
 import io.ocmj.api.gitops.v1alpha1.GitSyncSpec;
 import io.ocmj.api.gitops.v1alpha1.LocalObjectReference;
+import io.ocmj.api.gitops.v1alpha1.ReportsSpec;
 import io.ocmj.api.gitops.v1alpha1.WebhookSpec;
 import io.ocmj.api.status.Conditions;
 import io.ocmj.cli.UserError;
@@ -23,7 +24,7 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 /**
  * Dev up's GitOps: a local Git copy of the example repository (made once, then left to the user's
  * commits), and the GitSync {@value #NAMESPACE}/{@value #NAME} that syncs its {@code fleet} folder
- * into the hub, with a webhook.
+ * into the hub, with a webhook and compliance reports on branch {@code ocmj-reports}.
  */
 final class DevGitSync {
   static final String NAMESPACE = "ocmj-gitops";
@@ -94,6 +95,10 @@ final class DevGitSync {
     secret.setName(WEBHOOK_SECRET);
     webhook.setSecretRef(secret);
     spec.setWebhook(webhook);
+    // Compliance in Git: snapshots on branch ocmj-reports of the same local repository.
+    ReportsSpec reports = new ReportsSpec();
+    reports.setInterval("10s");
+    spec.setReports(reports);
     sync.setSpec(spec);
     hub.resource(sync).fieldManager("ocmj-dev").forceConflicts().serverSideApply();
   }
