@@ -33,9 +33,24 @@ public final class RegoModule {
           });
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final JsonNode EMPTY = JSON.createObjectNode();
   private final byte[] wasm;
   private final String entrypoint;
-  private final ConcurrentLinkedQueue<OpaPolicy> idle = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<Instance> idle = new ConcurrentLinkedQueue<>();
+
+  /**
+   * A pooled instance and the data document it holds: loading data costs as much as its size, so an
+   * audit that passes the same inventory for every object loads it once per instance, not once per
+   * review (which made an audit quadratic in the number of objects).
+   */
+  private static final class Instance {
+    final OpaPolicy policy;
+    JsonNode data;
+
+    Instance(OpaPolicy policy) {
+      this.policy = policy;
+    }
+  }
 
   private RegoModule(byte[] wasm, String entrypoint) {
     this.wasm = wasm.clone();
@@ -48,7 +63,7 @@ public final class RegoModule {
    */
   public static RegoModule load(byte[] wasm, String entrypoint) throws RegoException {
     RegoModule module = new RegoModule(wasm, entrypoint);
-    module.idle.add(module.instance());
+    module.idle.add(new Instance(module.instance()));
     return module;
   }
 
@@ -88,15 +103,21 @@ public final class RegoModule {
    * Returns the entrypoint's value, or null when it is undefined.
    */
   public JsonNode evaluate(JsonNode input, JsonNode data, Duration limit) throws RegoException {
-    OpaPolicy policy = idle.poll();
-    if (policy == null) {
-      policy = instance();
+    Instance instance = idle.poll();
+    if (instance == null) {
+      instance = new Instance(instance());
     }
+    OpaPolicy policy = instance.policy;
     boolean healthy = false;
     Alarm alarm = new Alarm(Thread.currentThread());
     alarm.future = WATCHDOG.schedule(alarm::fire, limit.toNanos(), TimeUnit.NANOSECONDS);
     try {
-      policy.data(data == null ? JSON.createObjectNode() : data);
+      JsonNode document = data == null ? EMPTY : data;
+      if (instance.data != document) { // the same object: already loaded (callers do not mutate it)
+        instance.data = null;
+        policy.data(document);
+        instance.data = document;
+      }
       JsonNode result = JSON.readTree(policy.evaluate(input));
       healthy = !alarm.disarm();
       return result.isArray() && !result.isEmpty() ? result.get(0).get("result") : null;
@@ -111,7 +132,7 @@ public final class RegoModule {
         Thread.interrupted(); // the watchdog's interrupt is ours to clear, not the caller's
       }
       if (healthy) {
-        idle.add(policy); // an instance that failed mid-evaluation is dropped, not reused
+        idle.add(instance); // an instance that failed mid-evaluation is dropped, not reused
       }
     }
   }
