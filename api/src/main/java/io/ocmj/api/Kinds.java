@@ -47,5 +47,12 @@ public final class Kinds {
           PolicyReport.class,
           ClusterPolicyReport.class);
 
+  /**
+   * Kinds only agents write, on managed clusters, where their CRDs are installed unless present
+   * (other tools such as Kyverno share them); the hub does not install these.
+   */
+  public static final List<Class<? extends CustomResource<?, ?>>> MANAGED_CLUSTER_ONLY =
+      List.of(PolicyReport.class, ClusterPolicyReport.class);
+
   private Kinds() {}
 }

@@ -22,10 +22,16 @@ public final class HubCrds {
     return CustomResource.getCRDName(kind) + "-v1.yml";
   }
 
-  /** Applies every CRD of {@link Kinds#ALL} and waits for Established; returns their names. */
+  /**
+   * Applies every CRD of {@link Kinds#ALL} but those of {@link Kinds#MANAGED_CLUSTER_ONLY} and
+   * waits for Established; returns their names.
+   */
   public static List<String> install(KubernetesClient client) {
     List<String> names = new ArrayList<>();
     for (Class<? extends CustomResource<?, ?>> kind : Kinds.ALL) {
+      if (Kinds.MANAGED_CLUSTER_ONLY.contains(kind)) {
+        continue;
+      }
       String path = "/META-INF/fabric8/" + fileOf(kind);
       try (InputStream in = HubCrds.class.getResourceAsStream(path)) {
         if (in == null) {

@@ -90,6 +90,11 @@ public final class ComplianceCommand implements Callable<Integer> {
   }
 
   private int since(PrintWriter out) {
+    try {
+      io.ocmj.gitops.reports.ComplianceHistory.checkRevision(since); // before any fetch
+    } catch (IllegalArgumentException e) {
+      throw new io.ocmj.cli.UserError("compliance " + e.getMessage());
+    }
     KubernetesClient[] hub = new KubernetesClient[1];
     try {
       ComplianceSince.Result result =

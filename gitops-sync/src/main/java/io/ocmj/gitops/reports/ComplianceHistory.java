@@ -57,11 +57,7 @@ public final class ComplianceHistory {
 
   /** What {@code revision} (a commit SHA, at least 4 hex digits of it) did to compliance. */
   public static Since since(List<ReportCommit> commits, String revision) {
-    String rev = revision.strip().toLowerCase(Locale.ROOT);
-    if (!rev.matches("[0-9a-f]{4,40}")) {
-      throw new IllegalArgumentException(
-          "--since " + revision + ": a commit SHA (4 to 40 hex digits) is needed");
-    }
+    String rev = checkRevision(revision);
     List<ReportCommit> attributed = new ArrayList<>();
     int first = -1;
     for (int i = 0; i < commits.size(); i++) {
@@ -84,6 +80,16 @@ public final class ComplianceHistory {
         first == 0 ? Map.of() : commits.get(first - 1).snapshot();
     return new Since(
         attributed, ComplianceChanges.lines(baseline, commits.get(commits.size() - 1).snapshot()));
+  }
+
+  /** The revision in lower case; refused unless 4 to 40 hex digits. */
+  public static String checkRevision(String revision) {
+    String rev = revision.strip().toLowerCase(Locale.ROOT);
+    if (!rev.matches("[0-9a-f]{4,40}")) {
+      throw new IllegalArgumentException(
+          "--since " + revision + ": a commit SHA (4 to 40 hex digits) is needed");
+    }
+    return rev;
   }
 
   private static String sha(String revision) {

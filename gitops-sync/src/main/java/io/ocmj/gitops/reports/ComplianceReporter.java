@@ -27,6 +27,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,8 +46,14 @@ public final class ComplianceReporter implements Reconciler<GitSync> {
   private static final Logger LOG = LoggerFactory.getLogger(ComplianceReporter.class);
   private static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(30);
 
+  private static final Duration MIN_INTERVAL = Duration.ofSeconds(1);
+
   private final Path cacheRoot;
   private final Clock clock;
+
+  /** Per GitSync: the revision each policy's current generation was first seen at. */
+  private final Map<String, Map<String, FleetCompliance.FirstSeen>> firstSeen =
+      new ConcurrentHashMap<>();
 
   public ComplianceReporter(Path cacheRoot, Clock clock) {
     this.cacheRoot = cacheRoot;
@@ -56,10 +63,13 @@ public final class ComplianceReporter implements Reconciler<GitSync> {
   @Override
   public UpdateControl<GitSync> reconcile(GitSync sync, Context<GitSync> context) {
     ReportsSpec spec = sync.getSpec().getReports();
+    String owner = sync.getMetadata().getNamespace() + "/" + sync.getMetadata().getName();
     if (spec == null) {
+      firstSeen.remove(owner);
       return UpdateControl.noUpdate();
     }
-    Duration interval = GitSyncReconciler.goDuration(spec.getInterval(), DEFAULT_INTERVAL);
+    Duration interval =
+        max(GitSyncReconciler.goDuration(spec.getInterval(), DEFAULT_INTERVAL), MIN_INTERVAL);
     KubernetesClient client = context.getClient();
     ReportsStatus previous =
         sync.getStatus() == null || sync.getStatus().getReports() == null
@@ -73,6 +83,8 @@ public final class ComplianceReporter implements Reconciler<GitSync> {
       next.setError(problem.get());
     } else {
       try (GitAuth auth = GitCredentials.from(client, sync)) {
+        Map<String, FleetCompliance.FirstSeen> seen =
+            firstSeen.computeIfAbsent(owner, k -> new ConcurrentHashMap<>());
         ReportsBranch branch =
             new ReportsBranch(
                 // ".reports": no namespace starts with a dot, so no GitSync's fetch cache is here.
@@ -83,10 +95,11 @@ public final class ComplianceReporter implements Reconciler<GitSync> {
                 sync.getSpec().getUrl(),
                 spec.branchOrDefault(),
                 spec.pathOrDefault(),
-                auth);
+                auth,
+                owner);
         Instant now = clock.instant();
         Optional<ReportsBranch.Published> published =
-            branch.publish(FleetCompliance.of(client, sync), now);
+            branch.publish(FleetCompliance.of(client, sync, seen), now);
         if (published.isPresent()) {
           next.setLastCommit(published.get().commit());
           next.setLastPublished(now.truncatedTo(ChronoUnit.SECONDS).toString());
@@ -100,10 +113,18 @@ public final class ComplianceReporter implements Reconciler<GitSync> {
         }
       } catch (GitFailure e) {
         next.setError(e.getMessage());
+      } catch (RuntimeException e) {
+        // The hub's API (a list, the Secret) or anything unforeseen: say so, and try next interval.
+        next.setError("reports: " + e.getMessage());
+        LOG.warn("gitsync {}: compliance reports failed", owner, e);
       }
     }
-    if (!same(previous, next)) {
-      writeStatus(client, sync, next);
+    try {
+      if (!same(previous, next)) {
+        writeStatus(client, sync, next);
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("gitsync {}: status.reports not written: {}", owner, e.getMessage());
     }
     return UpdateControl.<GitSync>noUpdate().rescheduleAfter(interval);
   }
@@ -133,6 +154,10 @@ public final class ComplianceReporter implements Reconciler<GitSync> {
       return Optional.of("spec.reports.path: " + path + " must stay inside the branch");
     }
     return Optional.empty();
+  }
+
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
   }
 
   private static boolean same(ReportsStatus a, ReportsStatus b) {

@@ -14,11 +14,17 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
  * The compliance of one policy on the fleet, as one YAML file on the reports branch: the policy
- * ({@code <namespace>/<name>}), the Git revision of the policy when this state was first seen, the
- * aggregate, and each cluster's state and latest message (sorted by cluster).
+ * ({@code <namespace>/<name>}), the Git revision of the policy version that produced this state and
+ * that version's generation, the aggregate, each cluster's state and latest message (sorted by
+ * cluster), and the GitSync ({@code <namespace>/<name>}) that writes the file.
  */
 public record PolicyCompliance(
-    String policy, String revision, String compliant, List<ClusterState> clusters) {
+    String policy,
+    String revision,
+    String compliant,
+    List<ClusterState> clusters,
+    long generation,
+    String gitSync) {
 
   /** One cluster's state of the policy; {@code compliant} empty when not reported yet. */
   public record ClusterState(String name, String compliant, String message) {
@@ -33,18 +39,30 @@ public record PolicyCompliance(
     Objects.requireNonNull(policy, "policy");
     compliant = compliant == null ? "" : compliant;
     revision = revision == null ? "" : revision;
+    gitSync = gitSync == null ? "" : gitSync;
     clusters =
         clusters.stream().sorted(java.util.Comparator.comparing(ClusterState::name)).toList();
   }
 
-  /** Whether both say the same about compliance (the revision aside). */
+  /** Without generation and GitSync (both unknown). */
+  public PolicyCompliance(
+      String policy, String revision, String compliant, List<ClusterState> clusters) {
+    this(policy, revision, compliant, clusters, 0, "");
+  }
+
+  /** Whether both say the same about compliance (revision, generation and GitSync aside). */
   public boolean sameCompliance(PolicyCompliance other) {
     return other != null && compliant.equals(other.compliant) && clusters.equals(other.clusters);
   }
 
   /** The same compliance, attributed to another revision. */
   public PolicyCompliance withRevision(String other) {
-    return new PolicyCompliance(policy, other, compliant, clusters);
+    return new PolicyCompliance(policy, other, compliant, clusters, generation, gitSync);
+  }
+
+  /** The same, written by this GitSync. */
+  public PolicyCompliance withGitSync(String owner) {
+    return new PolicyCompliance(policy, revision, compliant, clusters, generation, owner);
   }
 
   /** The file of this policy under {@code folder}: {@code <folder>/<namespace>/<name>.yaml}. */
@@ -65,6 +83,9 @@ public record PolicyCompliance(
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("policy", policy);
     doc.put("revision", revision);
+    if (generation > 0) {
+      doc.put("generation", generation);
+    }
     doc.put("compliant", compliant);
     List<Map<String, Object>> list = new ArrayList<>();
     for (ClusterState c : clusters) {
@@ -77,6 +98,9 @@ public record PolicyCompliance(
       list.add(m);
     }
     doc.put("clusters", list);
+    if (!gitSync.isEmpty()) {
+      doc.put("gitSync", gitSync);
+    }
     DumpSettings settings =
         DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).setWidth(1000).build();
     return "# Written by ocmj: the fleet's compliance with this policy. Do not edit.\n"
@@ -102,8 +126,14 @@ public record PolicyCompliance(
         }
       }
     }
+    long generation = doc.get("generation") instanceof Number n ? n.longValue() : 0;
     return new PolicyCompliance(
-        policy, text(doc.get("revision")), text(doc.get("compliant")), clusters);
+        policy,
+        text(doc.get("revision")),
+        text(doc.get("compliant")),
+        clusters,
+        generation,
+        text(doc.get("gitSync")));
   }
 
   private static String text(Object o) {

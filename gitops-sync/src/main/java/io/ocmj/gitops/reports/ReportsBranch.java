@@ -26,7 +26,6 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Ref;
-import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -47,21 +46,32 @@ import org.slf4j.LoggerFactory;
 public final class ReportsBranch {
   static final int ATTEMPTS = 5;
   private static final Logger LOG = LoggerFactory.getLogger(ReportsBranch.class);
-  private static final String LOCAL = "refs/ocmj/reports";
 
   private final Path cache;
   private final String url;
   private final String branch;
   private final String folder;
   private final GitAuth auth;
+  private final String owner;
   private Runnable beforePush = () -> {};
 
-  public ReportsBranch(Path cache, String url, String branch, String folder, GitAuth auth) {
+  /**
+   * @param owner the GitSync ({@code <namespace>/<name>}) whose files this writer manages: files of
+   *     other GitSyncs in the same folder are left alone
+   */
+  public ReportsBranch(
+      Path cache, String url, String branch, String folder, GitAuth auth, String owner) {
     this.cache = cache;
     this.url = url;
     this.branch = branch;
     this.folder = folder;
     this.auth = auth;
+    this.owner = owner;
+  }
+
+  /** A reader (no owner: it publishes nothing of anyone's). */
+  public ReportsBranch(Path cache, String url, String branch, String folder, GitAuth auth) {
+    this(cache, url, branch, folder, auth, "");
   }
 
   /** What a publish committed: the commit and the lines of its message. */
@@ -82,34 +92,69 @@ public final class ReportsBranch {
       try (Git git = open()) {
         Repository repo = git.getRepository();
         ObjectId head = fetch(git);
-        Map<String, PolicyCompliance> before =
-            head == null ? Map.of() : snapshot(repo, head, folder);
+        Map<String, PolicyCompliance> before = new TreeMap<>();
+        if (head != null) {
+          snapshot(repo, head, folder)
+              .forEach(
+                  (policy, p) -> {
+                    if (p.gitSync().equals(owner)) {
+                      before.put(policy, p);
+                    }
+                  });
+        }
         Map<String, PolicyCompliance> next = new TreeMap<>();
-        fleet.forEach(
-            (policy, now0) -> {
-              PolicyCompliance old = before.get(policy);
-              next.put(policy, now0.sameCompliance(old) ? old : now0);
-            });
+        fleet.forEach((policy, current) -> next.put(policy, merge(before.get(policy), current)));
         List<String> lines = ComplianceChanges.lines(before, next);
         if (lines.isEmpty()) {
           return Optional.empty();
         }
-        ObjectId commit = commit(repo, head, next, ComplianceChanges.commitMessage(lines), now);
+        java.util.Set<String> replaced = new java.util.HashSet<>();
+        before.values().forEach(p -> replaced.add(p.file(folder)));
+        ObjectId commit =
+            commit(repo, head, replaced, next, ComplianceChanges.commitMessage(lines), now);
         beforePush.run();
-        RemoteRefUpdate.Status status = push(git, commit);
+        RemoteRefUpdate update = push(git, commit);
+        RemoteRefUpdate.Status status = update.getStatus();
         if (status == RemoteRefUpdate.Status.OK) {
           return Optional.of(new Published(commit.name(), lines));
+        }
+        boolean moved =
+            status == RemoteRefUpdate.Status.REJECTED_NONFASTFORWARD
+                || status == RemoteRefUpdate.Status.REJECTED_REMOTE_CHANGED
+                || (status == RemoteRefUpdate.Status.REJECTED_OTHER_REASON
+                    && String.valueOf(update.getMessage()).contains("lock"));
+        String why = status + (update.getMessage() == null ? "" : " (" + update.getMessage() + ")");
+        if (!moved) {
+          throw new GitFailure(
+              GitSync.REASON_GIT_FAILED, "reports: push to branch " + branch + " refused: " + why);
         }
         if (attempt == ATTEMPTS) {
           throw new GitFailure(
               GitSync.REASON_GIT_FAILED,
-              "reports: push to branch " + branch + " rejected " + attempt + " times: " + status);
+              "reports: push to branch " + branch + " rejected " + attempt + " times: " + why);
         }
-        LOG.info("reports branch {} moved while committing ({}); trying again", branch, status);
+        LOG.info("reports branch {} moved while committing ({}); trying again", branch, why);
       } catch (IOException | GitAPIException | RuntimeException e) {
         throw GitFailure.of(url, e);
       }
     }
+  }
+
+  /**
+   * The file to write for a policy: unchanged compliance keeps the file on the branch; changed
+   * compliance of the same policy version (generation) keeps the revision that made that version.
+   */
+  private PolicyCompliance merge(PolicyCompliance old, PolicyCompliance current) {
+    PolicyCompliance mine = current.withGitSync(owner);
+    if (old == null) {
+      return mine;
+    }
+    if (mine.sameCompliance(old)) {
+      return old;
+    }
+    return old.generation() > 0 && old.generation() == mine.generation()
+        ? mine.withRevision(old.revision())
+        : mine;
   }
 
   /** The branch's head after fetching it, or null when the remote has no such branch yet. */
@@ -127,10 +172,18 @@ public final class ReportsBranch {
 
   /** Opens (or creates) the cached bare repository. */
   public Git open() throws IOException, GitAPIException {
-    if (!Files.isDirectory(cache)) {
-      Files.createDirectories(cache);
-      Git.init().setBare(true).setDirectory(cache.toFile()).call().close();
+    if (Files.isDirectory(cache)) {
+      try {
+        return Git.open(cache.toFile());
+      } catch (org.eclipse.jgit.errors.RepositoryNotFoundException e) {
+        // Left half-made (a crash between mkdir and init): it only ever holds a copy; make it anew.
+        try (var files = Files.walk(cache)) {
+          files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+      }
     }
+    Files.createDirectories(cache);
+    Git.init().setBare(true).setDirectory(cache.toFile()).call().close();
     return Git.open(cache.toFile());
   }
 
@@ -163,6 +216,7 @@ public final class ReportsBranch {
   private ObjectId commit(
       Repository repo,
       ObjectId parent,
+      java.util.Set<String> replaced,
       Map<String, PolicyCompliance> snapshot,
       String message,
       Instant now)
@@ -176,7 +230,11 @@ public final class ReportsBranch {
           tree.addTree(walk.parseCommit(parent).getTree());
           tree.setRecursive(true);
           while (tree.next()) {
-            if (!tree.getPathString().startsWith(folder + "/")) {
+            String path = tree.getPathString();
+            boolean rewritten =
+                replaced.contains(path)
+                    || snapshot.values().stream().anyMatch(p -> p.file(folder).equals(path));
+            if (!rewritten) {
               DirCacheEntry kept = new DirCacheEntry(tree.getPathString());
               kept.setFileMode(tree.getFileMode(0));
               kept.setObjectId(tree.getObjectId(0));
@@ -204,27 +262,23 @@ public final class ReportsBranch {
       commit.setMessage(message);
       ObjectId id = inserter.insert(commit);
       inserter.flush();
-      RefUpdate local = repo.updateRef(LOCAL);
-      local.setNewObjectId(id);
-      local.setForceUpdate(true);
-      local.update();
       return id;
     }
   }
 
-  private RemoteRefUpdate.Status push(Git git, ObjectId commit) throws GitAPIException {
-    List<RemoteRefUpdate.Status> statuses = new ArrayList<>();
+  private RemoteRefUpdate push(Git git, ObjectId commit) throws GitAPIException {
+    List<RemoteRefUpdate> updates = new ArrayList<>();
     for (PushResult result :
         auth.on(
                 git.push()
                     .setRemote(url)
-                    .setRefSpecs(new RefSpec(LOCAL + ":" + Constants.R_HEADS + branch)))
+                    .setRefSpecs(new RefSpec(commit.name() + ":" + Constants.R_HEADS + branch)))
             .call()) {
-      result.getRemoteUpdates().forEach(u -> statuses.add(u.getStatus()));
+      updates.addAll(result.getRemoteUpdates());
     }
-    if (statuses.size() != 1) {
-      throw new IllegalStateException("reports: push of " + commit.name() + " gave " + statuses);
+    if (updates.size() != 1) {
+      throw new IllegalStateException("reports: push of " + commit.name() + " gave " + updates);
     }
-    return statuses.get(0);
+    return updates.get(0);
   }
 }

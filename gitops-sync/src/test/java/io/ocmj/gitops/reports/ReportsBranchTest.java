@@ -225,4 +225,50 @@ class ReportsBranchTest {
       throw new IllegalStateException(e);
     }
   }
+
+  @Test
+  void twoGitSyncsSharingTheFolderLeaveEachOthersFilesAlone() throws Exception {
+    ReportsBranch dev =
+        new ReportsBranch(
+            dir.resolve("dev"), url, "ocmj-reports", "compliance", GitAuth.none(), "gitops/dev");
+    ReportsBranch prod =
+        new ReportsBranch(
+            dir.resolve("prod"), url, "ocmj-reports", "compliance", GitAuth.none(), "gitops/prod");
+    assertThat(dev.publish(fleet(policy("d1", REV_A, "Compliant", "Compliant")), NOW)).isPresent();
+    assertThat(prod.publish(fleet(policy("p1", REV_A, "Compliant", "Compliant")), NOW)).isPresent();
+    // Each sees only its own files: nothing to do for either, however often they look.
+    assertThat(dev.publish(fleet(policy("d1", REV_A, "Compliant", "Compliant")), NOW)).isEmpty();
+    assertThat(prod.publish(fleet(policy("p1", REV_A, "Compliant", "Compliant")), NOW)).isEmpty();
+    // A policy leaving dev's fleet is dev's to remove; prod's file stays.
+    var removed = dev.publish(fleet(), NOW);
+    assertThat(removed.orElseThrow().lines()).containsExactly("policies/d1: removed");
+    try (Git git = Git.open(dir.resolve("remote.git").toFile())) {
+      Repository repo = git.getRepository();
+      var onBranch =
+          ReportsBranch.snapshot(repo, repo.resolve("refs/heads/ocmj-reports"), "compliance");
+      assertThat(onBranch).containsOnlyKeys("policies/p1");
+      assertThat(onBranch.get("policies/p1").gitSync()).isEqualTo("gitops/prod");
+    }
+  }
+
+  @Test
+  void aChangeOfTheSamePolicyVersionKeepsTheRevisionThatMadeIt() throws Exception {
+    ReportsBranch writer = writer("cache");
+    writer.publish(
+        fleet(new PolicyCompliance("policies/p1", REV_A, "Compliant", List.of(), 7, "")), NOW);
+    // Commit B touched other files: p1 (still generation 7) carries B now, then turns NonCompliant.
+    var published =
+        writer.publish(
+            fleet(
+                new PolicyCompliance(
+                    "policies/p1",
+                    REV_B,
+                    "NonCompliant",
+                    List.of(new PolicyCompliance.ClusterState("c1", "NonCompliant", "x")),
+                    7,
+                    "")),
+            NOW);
+    assertThat(published.orElseThrow().lines())
+        .containsExactly("policies/p1: 1 → NonCompliant (c1) at rev a1b2c3d");
+  }
 }

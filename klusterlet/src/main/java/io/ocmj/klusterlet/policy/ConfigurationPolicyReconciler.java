@@ -162,6 +162,7 @@ final class ConfigurationPolicyReconciler
       }
     }
     lastReported.remove(policy.getMetadata().getUid());
+    reports.retract(PolicyReportWriter.configurationPolicySource(policy.getMetadata().getName()));
     return DeleteControl.defaultDelete();
   }
 }

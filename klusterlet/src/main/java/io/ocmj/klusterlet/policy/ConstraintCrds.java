@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaPropsBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.ocmj.api.gatekeeper.v1.ConstraintTemplate;
 import io.ocmj.klusterlet.registration.AgentCrds;
@@ -89,23 +90,35 @@ final class ConstraintCrds {
             .withType("object")
             .withXKubernetesPreserveUnknownFields(true)
             .build();
-    Object parameters =
+    Map<?, ?> validation =
         template.get("spec") instanceof Map<?, ?> spec
                 && spec.get("crd") instanceof Map<?, ?> crd
                 && crd.get("spec") instanceof Map<?, ?> crdSpec
-                && crdSpec.get("validation") instanceof Map<?, ?> validation
-            ? validation.get("openAPIV3Schema")
-            : null;
-    if (!(parameters instanceof Map<?, ?>)) {
+                && crdSpec.get("validation") instanceof Map<?, ?> v
+            ? v
+            : Map.of();
+    if (!(validation.get("openAPIV3Schema") instanceof Map<?, ?> parameters)) {
       return new JSONSchemaPropsBuilder()
           .withType("object")
           .withXKubernetesPreserveUnknownFields(true)
           .build();
     }
-    JSONSchemaProps params =
-        Serialization.jsonMapper().convertValue(parameters, JSONSchemaProps.class);
+    JSONSchemaProps params;
+    try {
+      params = Serialization.jsonMapper().convertValue(parameters, JSONSchemaProps.class);
+    } catch (IllegalArgumentException e) {
+      throw new KubernetesClientException(
+          "spec.crd.spec.validation.openAPIV3Schema: not an OpenAPI schema: " + e.getMessage());
+    }
     if (params.getType() == null) {
       params.setType("object");
+    }
+    // Gatekeeper's legacySchema (the default of v1beta1 templates): parameters the schema does not
+    // name are kept rather than pruned.
+    Object legacy = validation.get("legacySchema");
+    boolean v1beta1 = String.valueOf(template.get("apiVersion")).endsWith("/v1beta1");
+    if (Boolean.TRUE.equals(legacy) || (legacy == null && v1beta1)) {
+      params.setXKubernetesPreserveUnknownFields(true);
     }
     return new JSONSchemaPropsBuilder()
         .withType("object")
@@ -114,6 +127,7 @@ final class ConstraintCrds {
             "spec",
             new JSONSchemaPropsBuilder()
                 .withType("object")
+                .withXKubernetesPreserveUnknownFields(true)
                 .addToProperties("match", open)
                 .addToProperties(
                     "enforcementAction", new JSONSchemaPropsBuilder().withType("string").build())

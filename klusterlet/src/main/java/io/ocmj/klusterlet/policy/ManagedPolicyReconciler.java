@@ -4,8 +4,10 @@ import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.MaxReconciliationInterval;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
@@ -37,10 +39,19 @@ import org.slf4j.LoggerFactory;
 // After a long outage JOSDK's retries run out; the interval brings the policy back by itself.
 @ControllerConfiguration(
     name = "policy-status-sync",
+    finalizerName = ManagedPolicyReconciler.FINALIZER_TEMPLATE_CLEANUP,
     maxReconciliationInterval =
         @MaxReconciliationInterval(interval = 1, timeUnit = TimeUnit.MINUTES))
-final class ManagedPolicyReconciler implements Reconciler<Policy> {
+final class ManagedPolicyReconciler implements Reconciler<Policy>, Cleaner<Policy> {
   static final String FIELD_MANAGER = "ocmj-policy-status-sync";
+
+  /**
+   * OCM's finalizer for what a policy put on the cluster that owner references cannot remove: its
+   * cluster-scoped Gatekeeper templates and constraints.
+   */
+  static final String FINALIZER_TEMPLATE_CLEANUP =
+      "policy.open-cluster-management.io/template-cleanup";
+
   private static final Logger LOG = LoggerFactory.getLogger(ManagedPolicyReconciler.class);
 
   private final KubernetesClient managed;
@@ -164,5 +175,20 @@ final class ManagedPolicyReconciler implements Reconciler<Policy> {
     }
     return ComplianceEvents.emit(
         managed, policy, ref, apiVersion, kind, message, config.clock().instant());
+  }
+
+  @Override
+  public DeleteControl cleanup(Policy policy, Context<Policy> context) {
+    try {
+      templates.removeGatekeeper(policy);
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "cluster {}: policy {}: Gatekeeper objects not removed yet: {}",
+          config.clusterName(),
+          policy.getMetadata().getName(),
+          e.getMessage());
+      return DeleteControl.noFinalizerRemoval().rescheduleAfter(config.resync());
+    }
+    return DeleteControl.defaultDelete();
   }
 }

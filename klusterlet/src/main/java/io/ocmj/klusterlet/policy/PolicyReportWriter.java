@@ -1,5 +1,6 @@
 package io.ocmj.klusterlet.policy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -13,6 +14,7 @@ import io.ocmj.api.wgpolicy.v1alpha2.PolicyReport;
 import io.ocmj.api.wgpolicy.v1alpha2.PolicyReportResult;
 import io.ocmj.api.wgpolicy.v1alpha2.Report;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -57,9 +59,16 @@ final class PolicyReportWriter implements AutoCloseable {
             return t;
           });
 
+  private final Instant startedAt;
+
   PolicyReportWriter(KubernetesClient managed, PolicyAgentConfig config) {
     this.managed = managed;
     this.config = config;
+    this.startedAt = config.clock().instant();
+    // Deleted policies and templates, and template errors, publish nothing: look every resync.
+    long resync = config.resync().toMillis();
+    thread.scheduleWithFixedDelay(
+        () -> schedule(Duration.ZERO), resync, resync, TimeUnit.MILLISECONDS);
   }
 
   static String configurationPolicySource(String name) {
@@ -73,6 +82,12 @@ final class PolicyReportWriter implements AutoCloseable {
   /** Replaces the results of one source (a ConfigurationPolicy or a ConstraintTemplate). */
   void publish(String source, List<PolicyReports.Entry> entries) {
     sources.put(source, List.copyOf(entries));
+    schedule(SETTLE);
+  }
+
+  /** Drops the results of a source (it was deleted). */
+  void retract(String source) {
+    sources.remove(source);
     schedule(SETTLE);
   }
 
@@ -116,6 +131,15 @@ final class PolicyReportWriter implements AutoCloseable {
         .getItems()
         .forEach(t -> alive.add(constraintTemplateSource(t.getMetadata().getName())));
     sources.keySet().retainAll(alive);
+    Set<String> unpublished = new HashSet<>(alive);
+    unpublished.removeAll(sources.keySet());
+    Duration sinceStart = Duration.between(startedAt, config.clock().instant());
+    if (!unpublished.isEmpty() && sinceStart.compareTo(config.resync()) < 0) {
+      // Just started: writing now would drop the results of what has not been evaluated yet
+      // (for up to one resync, in which every policy and template is reconciled once).
+      schedule(config.resync().minus(sinceStart));
+      return;
+    }
     Map<String, Policy> policies = new HashMap<>();
     List<PolicyReports.Entry> entries = new ArrayList<>();
     for (Policy p : managed.resources(Policy.class).inNamespace(ns).list().getItems()) {
@@ -188,11 +212,14 @@ final class PolicyReportWriter implements AutoCloseable {
       PolicyReports.keepTimestamps(results, existing.getResults());
     }
     report.setResults(results);
-    if (existing != null
-        && Serialization.asJson(existing.getResults()).equals(Serialization.asJson(results))) {
+    if (existing != null && tree(existing.getResults()).equals(tree(results))) { // key order aside
       return;
     }
     managed.resource(report).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
+  }
+
+  private static JsonNode tree(Object value) {
+    return Serialization.jsonMapper().valueToTree(value);
   }
 
   @Override

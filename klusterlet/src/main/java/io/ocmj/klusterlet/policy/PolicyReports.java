@@ -41,7 +41,7 @@ final class PolicyReports {
   static final String SOURCE = "ocmj";
 
   /** Results kept per report (objects are limited in size); fail/warn/error ones first. */
-  static final int MAX_RESULTS = 1000;
+  static final int MAX_RESULTS = 500;
 
   /** The namespace key of the ClusterPolicyReport. */
   static final String CLUSTER = "";
@@ -81,7 +81,7 @@ final class PolicyReports {
               .build();
       PolicyReportResult r =
           result(policy, cp.getMetadata().getName(), compliance(related.getCompliant()), at);
-      r.setMessage(related.getReason());
+      r.setMessage(cut(related.getReason()));
       r.getResources().add(ref);
       finish(r, severity, details, ConfigurationPolicy.KIND);
       entries.add(new Entry(nullToCluster(meta.getNamespace()), r));
@@ -89,7 +89,7 @@ final class PolicyReports {
     if (entries.isEmpty()) {
       PolicyReportResult r =
           result(policy, cp.getMetadata().getName(), compliance(status.getCompliant()), at);
-      r.setMessage(details);
+      r.setMessage(cut(details));
       finish(r, severity, details, ConfigurationPolicy.KIND);
       entries.add(new Entry(CLUSTER, r));
     }
@@ -104,7 +104,7 @@ final class PolicyReports {
     String policy = labels.getOrDefault(Policy.LABEL_POLICY, name);
     if (audit.error() != null) {
       PolicyReportResult r = result(policy, name, PolicyReportResult.ERROR, at);
-      r.setMessage(audit.error());
+      r.setMessage(cut(audit.error()));
       finish(r, null, audit.message(), kind);
       return List.of(new Entry(CLUSTER, r));
     }
@@ -121,9 +121,10 @@ final class PolicyReports {
       r.setMessage(
           passed
               ? "The object has no violations"
-              : reviewed.violations().stream()
-                  .map(ConstraintAudit::cut)
-                  .collect(Collectors.joining("; ")));
+              : cut(
+                  reviewed.violations().stream()
+                      .map(ConstraintAudit::cut)
+                      .collect(Collectors.joining("; "))));
       String ns = blankToNull(ObjectFields.namespace(o));
       r.getResources()
           .add(
@@ -159,7 +160,7 @@ final class PolicyReports {
                 d.getTemplateMeta().getName(),
                 PolicyReportResult.ERROR,
                 at);
-        r.setMessage(message);
+        r.setMessage(cut(message));
         finish(r, null, message, null);
         entries.add(new Entry(CLUSTER, r));
       }
@@ -223,7 +224,7 @@ final class PolicyReports {
         sortKey(r),
         String.valueOf(r.getResult()),
         String.valueOf(r.getMessage()),
-        String.valueOf(r.getProperties()));
+        String.valueOf(new TreeMap<>(r.getProperties()))); // the API server sorts map keys
   }
 
   private static String sortKey(PolicyReportResult r) {
@@ -263,8 +264,18 @@ final class PolicyReports {
 
   private static void putIfSet(PolicyReportResult r, String key, String value) {
     if (value != null && !value.isEmpty()) {
-      r.getProperties().put(key, value);
+      r.getProperties().put(key, cut(value));
     }
+  }
+
+  /** Longest message or property kept in a result: a report must stay within object limits. */
+  static final int MAX_TEXT = 512;
+
+  /** The text, cut to {@link #MAX_TEXT} characters with {@code ...}. */
+  static String cut(String text) {
+    return text == null || text.length() <= MAX_TEXT
+        ? text
+        : text.substring(0, MAX_TEXT - 3) + "...";
   }
 
   /** OCM's compliance state as a report outcome. */

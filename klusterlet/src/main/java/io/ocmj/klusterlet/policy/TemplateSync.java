@@ -285,6 +285,11 @@ final class TemplateSync {
   }
 
   /** Deletes Gatekeeper objects of this policy (templates, constraints) no longer in it. */
+  /** Deletes the policy's cluster-scoped Gatekeeper objects (the policy is being deleted). */
+  void removeGatekeeper(Policy policy) {
+    removeStaleGatekeeper(policy, Set.of());
+  }
+
   private void removeStaleGatekeeper(Policy policy, Set<String> kept) {
     String label = policy.getMetadata().getName();
     // Compared by kind and name: a template written as v1beta1 is the same object read as v1.

@@ -5,9 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.styra.opa.wasm.OpaPolicy;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,13 +23,20 @@ public final class RegoModule {
   /** The time limit of one evaluation unless the caller gives another. */
   public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(5);
 
-  private static final ScheduledExecutorService WATCHDOG =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "rego-watchdog");
-            t.setDaemon(true);
-            return t;
-          });
+  private static final ScheduledThreadPoolExecutor WATCHDOG = watchdog();
+
+  private static ScheduledThreadPoolExecutor watchdog() {
+    ScheduledThreadPoolExecutor executor =
+        new ScheduledThreadPoolExecutor(
+            1,
+            r -> {
+              Thread t = new Thread(r, "rego-watchdog");
+              t.setDaemon(true);
+              return t;
+            });
+    executor.setRemoveOnCancelPolicy(true); // a disarmed alarm leaves the queue at once
+    return executor;
+  }
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final JsonNode EMPTY = JSON.createObjectNode();
@@ -110,14 +116,14 @@ public final class RegoModule {
     OpaPolicy policy = instance.policy;
     boolean healthy = false;
     Alarm alarm = new Alarm(Thread.currentThread());
-    alarm.future = WATCHDOG.schedule(alarm::fire, limit.toNanos(), TimeUnit.NANOSECONDS);
     try {
       JsonNode document = data == null ? EMPTY : data;
       if (instance.data != document) { // the same object: already loaded (callers do not mutate it)
         instance.data = null;
-        policy.data(document);
+        policy.data(document); // outside the limit: a large inventory is not runaway Rego
         instance.data = document;
       }
+      alarm.future = WATCHDOG.schedule(alarm::fire, limit.toNanos(), TimeUnit.NANOSECONDS);
       JsonNode result = JSON.readTree(policy.evaluate(input));
       healthy = !alarm.disarm();
       return result.isArray() && !result.isEmpty() ? result.get(0).get("result") : null;

@@ -58,6 +58,7 @@ class RegoModuleTest {
   }
 
   @Test
+  @org.junit.jupiter.api.Timeout(60) // without the limit this would run for minutes
   void heavyRegoStopsAtTheTimeLimitAndTheModuleStaysUsable() throws Exception {
     String rego =
         """
