@@ -381,13 +381,22 @@ public final class GitSyncReconciler implements Reconciler<GitSync> {
   private static void writeStatus(KubernetesClient client, GitSync sync, GitSyncStatus status) {
     Map<String, Object> body = Serialization.jsonMapper().convertValue(status, Map.class);
     body.remove("reports"); // the reports writer's field, under its own field manager
+    applyStatus(client, sync, body, STATUS_MANAGER);
+  }
+
+  /**
+   * Server-side applies these status fields of the GitSync as {@code fieldManager} (the sync and
+   * the reports writer each own their fields).
+   */
+  public static void applyStatus(
+      KubernetesClient client, GitSync sync, Map<String, Object> fields, String fieldManager) {
     client
-        .resource(StatusPatch.of(sync, body))
+        .resource(StatusPatch.of(sync, fields))
         .subresource("status")
         .patch(
             new PatchContext.Builder()
                 .withPatchType(PatchType.SERVER_SIDE_APPLY)
-                .withFieldManager(STATUS_MANAGER)
+                .withFieldManager(fieldManager)
                 .withForce(true)
                 .build());
   }

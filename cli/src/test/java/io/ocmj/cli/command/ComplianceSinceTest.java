@@ -2,12 +2,10 @@ package io.ocmj.cli.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ocmj.cli.Ocmj;
+import io.ocmj.cli.CliRun;
 import io.ocmj.gitops.GitAuth;
 import io.ocmj.gitops.reports.PolicyCompliance;
 import io.ocmj.gitops.reports.ReportsBranch;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -15,23 +13,14 @@ import java.util.Map;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code ocmj compliance --since} on a real reports branch (a bare repository, file://). */
 class ComplianceSinceTest {
   private static final String REV_A = "a1b2c3d4e5f60718293a4b5c6d7e8f9012345678";
   private static final String REV_B = "b1b2c3d4e5f60718293a4b5c6d7e8f9012345678";
 
-  private record Run(int exit, String out, String err) {}
-
-  private static Run ocmj(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = Ocmj.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    int exit = cli.execute(args);
-    return new Run(exit, out.toString(), err.toString());
+  private static CliRun ocmj(String... args) {
+    return CliRun.of(args);
   }
 
   private static PolicyCompliance p1(String rev, String c1, String c2) {
@@ -55,28 +44,28 @@ class ComplianceSinceTest {
     hub.publish(Map.of("policies/p1", p1(REV_A, "Compliant", "Compliant")), now);
     hub.publish(Map.of("policies/p1", p1(REV_B, "NonCompliant", "NonCompliant")), now);
 
-    Run run = ocmj("compliance", "--since", "b1b2c3d", "--repo", url);
+    CliRun run = ocmj("compliance", "--since", "b1b2c3d", "--repo", url);
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(run.out())
         .contains("Compliance changes attributed to b1b2c3d (branch ocmj-reports):")
         .contains("policies/p1: 2 → NonCompliant (c1, c2) at rev b1b2c3d")
         .contains("Net change from just before it to the newest report:");
 
-    Run json = ocmj("compliance", "--since", "b1b2c3d", "--repo", url, "-o", "json");
+    CliRun json = ocmj("compliance", "--since", "b1b2c3d", "--repo", url, "-o", "json");
     assertThat(json.out())
         .contains("\"net\":[\"policies/p1: 2 → NonCompliant (c1, c2) at rev b1b2c3d\"]");
 
-    Run none = ocmj("compliance", "--since", "0123abcd", "--repo", url);
+    CliRun none = ocmj("compliance", "--since", "0123abcd", "--repo", url);
     assertThat(none.exit()).isZero();
     assertThat(none.out())
         .isEqualTo("No compliance change on branch ocmj-reports is attributed to 0123abcd.\n");
 
-    Run notSha = ocmj("compliance", "--since", "main", "--repo", url);
+    CliRun notSha = ocmj("compliance", "--since", "main", "--repo", url);
     assertThat(notSha.exit()).isEqualTo(1);
     assertThat(notSha.err())
         .contains("ocmj: compliance --since main: a commit SHA (4 to 40 hex digits) is needed");
 
-    Run noBranch = ocmj("compliance", "--since", "b1b2c3d", "--repo", url, "--branch", "nope");
+    CliRun noBranch = ocmj("compliance", "--since", "b1b2c3d", "--repo", url, "--branch", "nope");
     assertThat(noBranch.exit()).isEqualTo(1);
     assertThat(noBranch.err()).contains("has no branch nope");
   }

@@ -1,8 +1,6 @@
 package io.ocmj.gitops.reports;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -13,7 +11,6 @@ import io.ocmj.api.gitops.v1alpha1.GitRef;
 import io.ocmj.api.gitops.v1alpha1.GitSync;
 import io.ocmj.api.gitops.v1alpha1.ReportsSpec;
 import io.ocmj.api.gitops.v1alpha1.ReportsStatus;
-import io.ocmj.api.status.StatusPatch;
 import io.ocmj.gitops.GitAuth;
 import io.ocmj.gitops.GitCredentials;
 import io.ocmj.gitops.GitFailure;
@@ -168,16 +165,10 @@ public final class ComplianceReporter implements Reconciler<GitSync> {
 
   @SuppressWarnings("unchecked")
   private static void writeStatus(KubernetesClient client, GitSync sync, ReportsStatus reports) {
-    Map<String, Object> body =
-        Map.of("reports", Serialization.jsonMapper().convertValue(reports, Map.class));
-    client
-        .resource(StatusPatch.of(sync, body))
-        .subresource("status")
-        .patch(
-            new PatchContext.Builder()
-                .withPatchType(PatchType.SERVER_SIDE_APPLY)
-                .withFieldManager(STATUS_MANAGER)
-                .withForce(true)
-                .build());
+    GitSyncReconciler.applyStatus(
+        client,
+        sync,
+        Map.of("reports", Serialization.jsonMapper().convertValue(reports, Map.class)),
+        STATUS_MANAGER);
   }
 }
