@@ -1,6 +1,9 @@
 package io.ocmj.api;
 
 import io.fabric8.kubernetes.client.CustomResource;
+import io.ocmj.api.addon.v1alpha1.AddOnDeploymentConfig;
+import io.ocmj.api.addon.v1alpha1.ClusterManagementAddOn;
+import io.ocmj.api.addon.v1alpha1.ManagedClusterAddOn;
 import io.ocmj.api.cluster.v1.ManagedCluster;
 import io.ocmj.api.cluster.v1alpha1.AddOnPlacementScore;
 import io.ocmj.api.cluster.v1alpha1.ClusterClaim;
@@ -44,6 +47,9 @@ public final class Kinds {
           PolicySet.class,
           ConfigurationPolicy.class,
           ConstraintTemplate.class,
+          ClusterManagementAddOn.class,
+          ManagedClusterAddOn.class,
+          AddOnDeploymentConfig.class,
           PolicyReport.class,
           ClusterPolicyReport.class);
 
