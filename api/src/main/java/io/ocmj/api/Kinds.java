@@ -2,6 +2,7 @@ package io.ocmj.api;
 
 import io.fabric8.kubernetes.client.CustomResource;
 import io.ocmj.api.addon.v1alpha1.AddOnDeploymentConfig;
+import io.ocmj.api.addon.v1alpha1.AddOnTemplate;
 import io.ocmj.api.addon.v1alpha1.ClusterManagementAddOn;
 import io.ocmj.api.addon.v1alpha1.ManagedClusterAddOn;
 import io.ocmj.api.cluster.v1.ManagedCluster;
@@ -50,6 +51,7 @@ public final class Kinds {
           ClusterManagementAddOn.class,
           ManagedClusterAddOn.class,
           AddOnDeploymentConfig.class,
+          AddOnTemplate.class,
           PolicyReport.class,
           ClusterPolicyReport.class);
 

@@ -3,6 +3,9 @@ package io.ocmj.hub;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.ocmj.api.cluster.v1beta2.ManagedClusterSet;
+import io.ocmj.hub.addon.AddonAgent;
+import io.ocmj.hub.addon.AddonDeployer;
+import io.ocmj.hub.addon.AddonInstaller;
 import io.ocmj.hub.clusterset.ManagedClusterSetBindingReconciler;
 import io.ocmj.hub.clusterset.ManagedClusterSetReconciler;
 import io.ocmj.hub.placement.PlacementReconciler;
@@ -15,6 +18,9 @@ import io.ocmj.hub.work.ManifestWorkReplicaSetReconciler;
 import io.ocmj.hub.work.StrandedWorkReconciler;
 import io.ocmj.policy.rego.RegoCompiler;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
 
 /** The hub's controllers, run by one JOSDK operator against the hub's API server. */
 public final class HubControllers implements AutoCloseable {
@@ -41,8 +47,19 @@ public final class HubControllers implements AutoCloseable {
     return start(client, clock, HubConfig.defaults());
   }
 
-  /** As {@link #start(KubernetesClient, Clock)}, with the given settings. */
+  /**
+   * As {@link #start(KubernetesClient, Clock)}, with the given settings; the add-on manager deploys
+   * the add-ons found with {@link java.util.ServiceLoader}.
+   */
   public static HubControllers start(KubernetesClient client, Clock clock, HubConfig config) {
+    List<AddonAgent> agents = new ArrayList<>();
+    ServiceLoader.load(AddonAgent.class).forEach(agents::add);
+    return start(client, clock, config, agents);
+  }
+
+  /** As {@link #start(KubernetesClient, Clock, HubConfig)}, with these Java add-ons. */
+  public static HubControllers start(
+      KubernetesClient client, Clock clock, HubConfig config, List<AddonAgent> addons) {
     HubSetup.apply(client, FIELD_MANAGER);
     for (ManagedClusterSet set : ManagedClusterSetReconciler.builtInSets()) {
       ensureBuiltIn(client, set);
@@ -62,6 +79,8 @@ public final class HubControllers implements AutoCloseable {
         new PolicyPropagatorReconciler(
             clock, config.opaBinary() == null ? null : new RegoCompiler(config.opaBinary())));
     operator.register(new PolicySetReconciler());
+    operator.register(new AddonInstaller(clock));
+    operator.register(new AddonDeployer(clock, addons));
     operator.start();
     return new HubControllers(operator, placements);
   }

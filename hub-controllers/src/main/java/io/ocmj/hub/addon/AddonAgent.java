@@ -1,0 +1,26 @@
+package io.ocmj.hub.addon;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An add-on written in Java: what its agent is on one cluster. The add-on manager finds
+ * implementations with {@link java.util.ServiceLoader} (a {@code
+ * META-INF/services/io.ocmj.hub.addon.AddonAgent} file in the add-on's jar) or takes them from
+ * {@code HubControllers.start(client, clock, config, agents)}; the ClusterManagementAddOn of the
+ * same {@link #name()} says where to install it. The manifests become the add-on's ManifestWorks;
+ * the work agent applies them.
+ */
+public interface AddonAgent {
+  /** The add-on's name: its ClusterManagementAddOn's and ManagedClusterAddOns' name. */
+  String name();
+
+  /**
+   * The agent's manifests for one cluster (Kubernetes objects as maps, as they would be written in
+   * YAML), given the cluster and the add-on's resolved configuration.
+   *
+   * @throws IllegalArgumentException when the configuration cannot be used; its message is shown in
+   *     the ManagedClusterAddOn's conditions
+   */
+  List<Map<String, Object>> manifests(AddonContext context);
+}

@@ -1,0 +1,315 @@
+package io.ocmj.hub.addon;
+
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.MaxReconciliationInterval;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.ocmj.api.addon.v1alpha1.AddOnDeploymentConfig;
+import io.ocmj.api.addon.v1alpha1.AddOnDeploymentConfigSpec;
+import io.ocmj.api.addon.v1alpha1.AddOnTemplate;
+import io.ocmj.api.addon.v1alpha1.ClusterManagementAddOn;
+import io.ocmj.api.addon.v1alpha1.ConfigGroupResource;
+import io.ocmj.api.addon.v1alpha1.HealthCheck;
+import io.ocmj.api.addon.v1alpha1.HealthCheckMode;
+import io.ocmj.api.addon.v1alpha1.ManagedClusterAddOn;
+import io.ocmj.api.addon.v1alpha1.ManagedClusterAddOnStatus;
+import io.ocmj.api.addon.v1alpha1.ObjectReference;
+import io.ocmj.api.cluster.v1.ManagedCluster;
+import io.ocmj.api.status.Conditions;
+import io.ocmj.api.work.v1.ManifestWork;
+import io.ocmj.hub.status.ConditionsApply;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Deploys each ManagedClusterAddOn's agent: resolves its configs ({@code Configured}, {@code
+ * status.configReferences} with spec hashes), renders the agent with the add-on's {@link
+ * AddonAgent} (Java) or AddOnTemplate (a config of the add-on), writes the ManifestWorks and
+ * reports {@code ManifestApplied} and, from the works (OCM's work-based health, mode Customized),
+ * {@code Available}. Nothing is deployed while a config is missing. Deleting the add-on deletes its
+ * works.
+ */
+@ControllerConfiguration(
+    name = "addon-deploy",
+    finalizerName = AddonDeployer.FINALIZER,
+    maxReconciliationInterval =
+        @MaxReconciliationInterval(interval = 30, timeUnit = TimeUnit.SECONDS))
+public final class AddonDeployer
+    implements Reconciler<ManagedClusterAddOn>, Cleaner<ManagedClusterAddOn> {
+  /** Removes the add-on's ManifestWorks before the ManagedClusterAddOn goes. */
+  static final String FINALIZER = "addon.ocmj.io/manifests-cleanup";
+
+  private static final Logger LOG = LoggerFactory.getLogger(AddonDeployer.class);
+
+  private final Clock clock;
+  private final Map<String, AddonAgent> agents;
+
+  public AddonDeployer(Clock clock, List<AddonAgent> agents) {
+    this.clock = clock;
+    this.agents = new LinkedHashMap<>();
+    agents.forEach(a -> this.agents.put(a.name(), a));
+  }
+
+  @Override
+  public List<EventSource<?, ManagedClusterAddOn>> prepareEventSources(
+      EventSourceContext<ManagedClusterAddOn> context) {
+    InformerEventSourceConfiguration<ManifestWork> works =
+        InformerEventSourceConfiguration.from(ManifestWork.class, ManagedClusterAddOn.class)
+            .withLabelSelector(ManagedClusterAddOn.LABEL_ADDON_NAME)
+            .withSecondaryToPrimaryMapper(
+                w ->
+                    Set.of(
+                        new ResourceID(
+                            w.getMetadata().getLabels().get(ManagedClusterAddOn.LABEL_ADDON_NAME),
+                            w.getMetadata().getNamespace())))
+            .build();
+    // A changed config or add-on definition may concern any add-on: look at them all (few).
+    InformerEventSourceConfiguration<AddOnDeploymentConfig> configs =
+        InformerEventSourceConfiguration.from(
+                AddOnDeploymentConfig.class, ManagedClusterAddOn.class)
+            .withSecondaryToPrimaryMapper(c -> all(context))
+            .build();
+    InformerEventSourceConfiguration<ClusterManagementAddOn> definitions =
+        InformerEventSourceConfiguration.from(
+                ClusterManagementAddOn.class, ManagedClusterAddOn.class)
+            .withSecondaryToPrimaryMapper(
+                cma ->
+                    context
+                        .getPrimaryCache()
+                        .list(m -> m.getMetadata().getName().equals(cma.getMetadata().getName()))
+                        .map(ResourceID::fromResource)
+                        .collect(Collectors.toSet()))
+            .build();
+    return List.of(
+        new InformerEventSource<>(works, context),
+        new InformerEventSource<>(configs, context),
+        new InformerEventSource<>(definitions, context));
+  }
+
+  private static Set<ResourceID> all(EventSourceContext<ManagedClusterAddOn> context) {
+    return context
+        .getPrimaryCache()
+        .list()
+        .map(ResourceID::fromResource)
+        .collect(Collectors.toSet());
+  }
+
+  @Override
+  public UpdateControl<ManagedClusterAddOn> reconcile(
+      ManagedClusterAddOn mca, Context<ManagedClusterAddOn> context) {
+    KubernetesClient client = context.getClient();
+    String addon = mca.getMetadata().getName();
+    String cluster = mca.getMetadata().getNamespace();
+    ClusterManagementAddOn cma =
+        client.resources(ClusterManagementAddOn.class).withName(addon).get();
+    ManagedClusterAddOnStatus status =
+        mca.getStatus() == null
+            ? new ManagedClusterAddOnStatus()
+            : Serialization.clone(mca.getStatus());
+    Instant now = clock.instant();
+    Long generation = mca.getMetadata().getGeneration();
+    if (cma == null) {
+      Conditions.set(
+          status.getConditions(),
+          ManagedClusterAddOn.CONDITION_CONFIGURED,
+          Conditions.FALSE,
+          ManagedClusterAddOn.REASON_CONFIGURATIONS_NOT_CONFIGURED,
+          "there is no ClusterManagementAddOn " + addon,
+          generation,
+          now);
+      write(client, mca, status);
+      return UpdateControl.noUpdate();
+    }
+    describe(status, cma);
+    AddonConfigs.Resolved configs =
+        AddonConfigs.read(
+            client,
+            cma,
+            AddonConfigs.desired(cma, AddonPlacements.configsFor(client, cma, cluster), mca));
+    status.setConfigReferences(
+        configs.configs().stream().map(AddonConfigs.Read::reference).toList());
+    if (configs.problem().isPresent()) {
+      Conditions.set(
+          status.getConditions(),
+          ManagedClusterAddOn.CONDITION_CONFIGURED,
+          Conditions.FALSE,
+          ManagedClusterAddOn.REASON_CONFIGURATIONS_NOT_CONFIGURED,
+          configs.problem().get(),
+          generation,
+          now);
+      write(client, mca, status);
+      return UpdateControl.noUpdate(); // nothing is deployed with a config missing (OCM's rule)
+    }
+    Conditions.set(
+        status.getConditions(),
+        ManagedClusterAddOn.CONDITION_CONFIGURED,
+        Conditions.TRUE,
+        ManagedClusterAddOn.REASON_CONFIGURATIONS_CONFIGURED,
+        "Configurations configured",
+        generation,
+        now);
+    Optional<String> deployError = deploy(client, mca, cma, configs, status);
+    List<ManifestWork> works = AddonWorks.list(client, cluster, addon);
+    Condition applied =
+        deployError
+            .map(
+                e ->
+                    AddonWorks.condition(
+                        ManagedClusterAddOn.CONDITION_MANIFEST_APPLIED,
+                        Conditions.FALSE,
+                        ManagedClusterAddOn.REASON_MANIFEST_WORK_APPLY_FAILED,
+                        e))
+            .orElseGet(() -> AddonWorks.manifestApplied(works));
+    set(status, applied, generation, now);
+    set(status, AddonWorks.available(deployError.isPresent() ? List.of() : works), generation, now);
+    write(client, mca, status);
+    return UpdateControl.noUpdate();
+  }
+
+  /** Renders and writes the works; the error (bad template, refused work) if it failed. */
+  private Optional<String> deploy(
+      KubernetesClient client,
+      ManagedClusterAddOn mca,
+      ClusterManagementAddOn cma,
+      AddonConfigs.Resolved configs,
+      ManagedClusterAddOnStatus status) {
+    String addon = mca.getMetadata().getName();
+    String cluster = mca.getMetadata().getNamespace();
+    AddOnDeploymentConfigSpec deployment =
+        configs
+            .object(AddOnDeploymentConfig.GROUP, AddOnDeploymentConfig.RESOURCE)
+            .map(
+                o ->
+                    Serialization.jsonMapper()
+                        .convertValue(
+                            o.getAdditionalProperties().get("spec"),
+                            AddOnDeploymentConfigSpec.class))
+            .orElse(null);
+    Optional<GenericKubernetesResource> template =
+        configs.object(AddOnTemplate.GROUP, AddOnTemplate.RESOURCE);
+    AddonAgent agent =
+        template
+            .<AddonAgent>map(
+                t ->
+                    new TemplateAgent(
+                        Serialization.jsonMapper().convertValue(t, AddOnTemplate.class)))
+            .orElse(agents.get(addon));
+    if (agent == null) {
+      return Optional.of(
+          "add-on "
+              + addon
+              + " has no agent: neither an AddOnTemplate config nor a Java AddonAgent of that name");
+    }
+    String installNamespace = installNamespace(mca, deployment);
+    status.setNamespace(installNamespace);
+    Map<String, String> variables = new LinkedHashMap<>();
+    if (deployment != null) {
+      deployment.getCustomizedVariables().forEach(v -> variables.put(v.getName(), v.getValue()));
+    }
+    variables.put("CLUSTER_NAME", cluster);
+    variables.put("INSTALL_NAMESPACE", installNamespace);
+    ManagedCluster managedCluster = client.resources(ManagedCluster.class).withName(cluster).get();
+    try {
+      List<Map<String, Object>> manifests =
+          agent.manifests(
+              new AddonContext(cluster, managedCluster, installNamespace, variables, deployment));
+      AddonWorks.apply(client, mca, manifests, AddonConfigs.hashes(configs));
+      return Optional.empty();
+    } catch (IllegalArgumentException e) {
+      return Optional.of(e.getMessage());
+    } catch (KubernetesClientException e) {
+      LOG.warn("addon {} on {}: works not written: {}", addon, cluster, e.getMessage());
+      return Optional.of(
+          "the ManifestWorks were refused: "
+              + (e.getStatus() != null ? e.getStatus().getMessage() : e.getMessage()));
+    }
+  }
+
+  /** The AddOnDeploymentConfig's agentInstallNamespace, the MCA's installNamespace, or OCM's. */
+  static String installNamespace(ManagedClusterAddOn mca, AddOnDeploymentConfigSpec deployment) {
+    if (deployment != null
+        && deployment.getAgentInstallNamespace() != null
+        && !deployment.getAgentInstallNamespace().isEmpty()) {
+      return deployment.getAgentInstallNamespace();
+    }
+    if (mca.getSpec() != null
+        && mca.getSpec().getInstallNamespace() != null
+        && !mca.getSpec().getInstallNamespace().isEmpty()) {
+      return mca.getSpec().getInstallNamespace();
+    }
+    return ManagedClusterAddOn.DEFAULT_INSTALL_NAMESPACE;
+  }
+
+  /** What the status says of the add-on's definition (as OCM's manager copies it). */
+  private static void describe(ManagedClusterAddOnStatus status, ClusterManagementAddOn cma) {
+    status.setAddOnMeta(cma.getSpec().getAddOnMeta());
+    status.setSupportedConfigs(
+        cma.getSpec().getSupportedConfigs().stream()
+            .map(
+                s -> {
+                  ConfigGroupResource gr = new ConfigGroupResource();
+                  gr.setGroup(s.getGroup());
+                  gr.setResource(s.getResource());
+                  return gr;
+                })
+            .collect(Collectors.toCollection(ArrayList::new)));
+    ObjectReference owner = new ObjectReference();
+    owner.setGroup(ClusterManagementAddOn.GROUP);
+    owner.setResource("clustermanagementaddons");
+    owner.setName(cma.getMetadata().getName());
+    status.setRelatedObjects(new ArrayList<>(List.of(owner)));
+    if (status.getHealthCheck() == null) {
+      HealthCheck health = new HealthCheck();
+      health.setMode(HealthCheckMode.Customized); // health from the works (framework level)
+      status.setHealthCheck(health);
+    }
+  }
+
+  private static void set(
+      ManagedClusterAddOnStatus status, Condition c, Long generation, Instant now) {
+    Conditions.set(
+        status.getConditions(),
+        c.getType(),
+        c.getStatus(),
+        c.getReason(),
+        c.getMessage(),
+        generation,
+        now);
+  }
+
+  private static void write(
+      KubernetesClient client, ManagedClusterAddOn mca, ManagedClusterAddOnStatus status) {
+    ConditionsApply.applyStatusIfChanged(
+        client, mca, AddonWorks.FIELD_MANAGER, mca.getStatus(), status);
+  }
+
+  @Override
+  public DeleteControl cleanup(ManagedClusterAddOn mca, Context<ManagedClusterAddOn> context) {
+    AddonWorks.delete(
+        context.getClient(), mca.getMetadata().getNamespace(), mca.getMetadata().getName());
+    return DeleteControl.defaultDelete();
+  }
+}

@@ -1,0 +1,89 @@
+package io.ocmj.hub.addon;
+
+import io.ocmj.api.addon.v1alpha1.AddOnTemplate;
+import io.ocmj.api.work.v1.Manifest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An add-on declared by an AddOnTemplate: its {@code agentSpec} manifests with {@code {{NAME}}}
+ * replaced in every string by the context's variables ({@code CLUSTER_NAME}, {@code
+ * INSTALL_NAMESPACE} and the AddOnDeploymentConfig's customizedVariables). A variable the context
+ * does not have is an error naming the manifest and the variable, not an empty string.
+ */
+final class TemplateAgent implements AddonAgent {
+  private static final Pattern VARIABLE =
+      Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
+
+  private final AddOnTemplate template;
+
+  TemplateAgent(AddOnTemplate template) {
+    this.template = template;
+  }
+
+  @Override
+  public String name() {
+    return template.getSpec().getAddonName();
+  }
+
+  @Override
+  public List<Map<String, Object>> manifests(AddonContext context) {
+    if (template.getSpec().getAgentSpec() == null) {
+      throw new IllegalArgumentException(
+          "AddOnTemplate " + template.getMetadata().getName() + ": spec.agentSpec is required");
+    }
+    List<Manifest> manifests = template.getSpec().getAgentSpec().getWorkload().getManifests();
+    List<Map<String, Object>> rendered = new ArrayList<>();
+    for (int i = 0; i < manifests.size(); i++) {
+      String where =
+          "AddOnTemplate "
+              + template.getMetadata().getName()
+              + " spec.agentSpec.workload.manifests["
+              + i
+              + "]";
+      @SuppressWarnings("unchecked")
+      Map<String, Object> m =
+          (Map<String, Object>) render(manifests.get(i).fields(), context, where);
+      rendered.add(m);
+    }
+    return rendered;
+  }
+
+  private static Object render(Object value, AddonContext context, String where) {
+    if (value instanceof String s) {
+      Matcher m = VARIABLE.matcher(s);
+      StringBuilder out = new StringBuilder();
+      while (m.find()) {
+        String replacement = context.variables().get(m.group(1));
+        if (replacement == null) {
+          throw new IllegalArgumentException(
+              where
+                  + ": unknown variable {{"
+                  + m.group(1)
+                  + "}} (known: "
+                  + String.join(", ", new TreeSet<>(context.variables().keySet()))
+                  + ")");
+        }
+        m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+      }
+      m.appendTail(out);
+      return out.toString();
+    }
+    if (value instanceof Map<?, ?> map) {
+      Map<String, Object> copy = new LinkedHashMap<>();
+      map.forEach((k, v) -> copy.put(String.valueOf(k), render(v, context, where)));
+      return copy;
+    }
+    if (value instanceof List<?> list) {
+      List<Object> copy = new ArrayList<>();
+      list.forEach(v -> copy.add(render(v, context, where)));
+      return copy;
+    }
+    return value;
+  }
+}

@@ -1,0 +1,341 @@
+package io.ocmj.klusterlet.addon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.ocmj.api.addon.v1alpha1.AddOnDeploymentConfig;
+import io.ocmj.api.addon.v1alpha1.AddOnTemplate;
+import io.ocmj.api.addon.v1alpha1.ClusterManagementAddOn;
+import io.ocmj.api.addon.v1alpha1.ManagedClusterAddOn;
+import io.ocmj.api.status.Conditions;
+import io.ocmj.klusterlet.work.WorkTestbed;
+import io.ocmj.testing.ClusterSet;
+import io.ocmj.testing.junit.KubernetesClusters;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The add-on manager on real API servers: OCM's add-on YAML (ClusterManagementAddOn with install
+ * strategy Placements, AddOnTemplate, AddOnDeploymentConfig) installs and configures agents on the
+ * clusters a placement decides; the work agents apply them; an add-on written in Java (found via
+ * META-INF/services) is enabled by hand.
+ */
+@KubernetesClusters({"hub", "c1", "c2"})
+class AddonIT {
+  private static final Duration WAIT = Duration.ofSeconds(90);
+  private static final String NS = "addons";
+  private static WorkTestbed bed;
+  private static KubernetesClient hub;
+
+  @BeforeAll
+  static void start(ClusterSet clusters) {
+    bed = new WorkTestbed(clusters.get("hub"), List.of(clusters.get("c1"), clusters.get("c2")));
+    hub = bed.hub;
+    hub.resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build())
+        .serverSideApply();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (bed != null) {
+      bed.close();
+    }
+  }
+
+  private static void deploymentConfig(String name, String greeting) {
+    hub.resource(
+            Serialization.unmarshal(
+                """
+                apiVersion: addon.open-cluster-management.io/v1alpha1
+                kind: AddOnDeploymentConfig
+                metadata: {name: %s, namespace: %s}
+                spec:
+                  customizedVariables:
+                  - {name: GREETING, value: %s}
+                """
+                    .formatted(name, NS, greeting),
+                AddOnDeploymentConfig.class))
+        .serverSideApply();
+  }
+
+  private static ManagedClusterAddOn addon(String cluster, String name) {
+    return hub.resources(ManagedClusterAddOn.class).inNamespace(cluster).withName(name).get();
+  }
+
+  private static Optional<Condition> condition(String cluster, String name, String type) {
+    ManagedClusterAddOn mca = addon(cluster, name);
+    return mca == null || mca.getStatus() == null
+        ? Optional.empty()
+        : Conditions.find(mca.getStatus().getConditions(), type);
+  }
+
+  private static String greeting(String cluster, String configMap) {
+    ConfigMap cm =
+        bed.managed(cluster).configMaps().inNamespace("default").withName(configMap).get();
+    return cm == null ? null : cm.getData().get("greeting");
+  }
+
+  @Test
+  void placementsInstallTemplateAddOnsWithOcmsConfigPrecedence() {
+    deploymentConfig("defaults", "from-default");
+    deploymentConfig("placement-cfg", "from-placement");
+    hub.resource(
+            Serialization.unmarshal(
+                """
+                apiVersion: addon.open-cluster-management.io/v1alpha1
+                kind: AddOnTemplate
+                metadata: {name: hello-template}
+                spec:
+                  addonName: hello
+                  agentSpec:
+                    workload:
+                      manifests:
+                      - apiVersion: v1
+                        kind: ConfigMap
+                        metadata: {name: "hello-{{CLUSTER_NAME}}", namespace: default}
+                        data: {greeting: "{{GREETING}}", installNamespace: "{{INSTALL_NAMESPACE}}"}
+                """,
+                AddOnTemplate.class))
+        .serverSideApply();
+    hub.resource(
+            Serialization.unmarshal(
+                """
+                apiVersion: addon.open-cluster-management.io/v1alpha1
+                kind: ClusterManagementAddOn
+                metadata: {name: hello}
+                spec:
+                  addOnMeta: {displayName: Hello, description: a greeting per cluster}
+                  supportedConfigs:
+                  - group: addon.open-cluster-management.io
+                    resource: addondeploymentconfigs
+                    defaultConfig: {namespace: addons, name: defaults}
+                  - group: addon.open-cluster-management.io
+                    resource: addontemplates
+                    defaultConfig: {name: hello-template}
+                  installStrategy:
+                    type: Placements
+                    placements:
+                    - namespace: addons
+                      name: everywhere
+                      configs:
+                      - group: addon.open-cluster-management.io
+                        resource: addondeploymentconfigs
+                        namespace: addons
+                        name: placement-cfg
+                """,
+                ClusterManagementAddOn.class))
+        .serverSideApply();
+    bed.decide(NS, "everywhere", List.of("c1", "c2"));
+
+    await("the placement's config wins over the default, on both clusters")
+        .atMost(WAIT)
+        .until(
+            () ->
+                "from-placement".equals(greeting("c1", "hello-c1"))
+                    && "from-placement".equals(greeting("c2", "hello-c2")));
+    await("the add-on is Available from its works")
+        .atMost(WAIT)
+        .until(
+            () ->
+                condition("c1", "hello", ManagedClusterAddOn.CONDITION_AVAILABLE)
+                    .map(c -> Conditions.TRUE.equals(c.getStatus()))
+                    .orElse(false));
+    ManagedClusterAddOn c1 = addon("c1", "hello");
+    assertThat(c1.getMetadata().getOwnerReferences())
+        .singleElement()
+        .satisfies(o -> assertThat(o.getKind()).isEqualTo("ClusterManagementAddOn"));
+    assertThat(Conditions.isTrue(c1.getStatus().getConditions(), "Configured")).isTrue();
+    assertThat(Conditions.isTrue(c1.getStatus().getConditions(), "ManifestApplied")).isTrue();
+    assertThat(c1.getStatus().getConfigReferences())
+        .anySatisfy(
+            r -> {
+              assertThat(r.getResource()).isEqualTo("addondeploymentconfigs");
+              assertThat(r.getDesiredConfig().getName()).isEqualTo("placement-cfg");
+              assertThat(r.getDesiredConfig().getSpecHash()).hasSize(64);
+            });
+    assertThat(c1.getStatus().getNamespace()).isEqualTo("open-cluster-management-agent-addon");
+    assertThat(
+            hub.resources(io.ocmj.api.work.v1.ManifestWork.class)
+                .inNamespace("c1")
+                .withName("addon-hello-deploy-0")
+                .get())
+        .isNotNull();
+
+    // The ManagedClusterAddOn's own config wins over the placement's; missing, it stops the add-on.
+    hub.resources(ManagedClusterAddOn.class)
+        .inNamespace("c2")
+        .withName("hello")
+        .edit(
+            m -> {
+              var own = new io.ocmj.api.addon.v1alpha1.AddOnConfig();
+              own.setGroup("addon.open-cluster-management.io");
+              own.setResource("addondeploymentconfigs");
+              own.setNamespace(NS);
+              own.setName("mca-cfg");
+              m.getSpec().setConfigs(List.of(own));
+              return m;
+            });
+    await("a missing config is named in Configured=False")
+        .atMost(WAIT)
+        .until(
+            () ->
+                condition("c2", "hello", "Configured")
+                    .map(
+                        c ->
+                            Conditions.FALSE.equals(c.getStatus())
+                                && "ConfigurationsNotConfigured".equals(c.getReason())
+                                && c.getMessage()
+                                    .equals(
+                                        "addondeploymentconfigs.addon.open-cluster-management.io"
+                                            + " addons/mca-cfg not found"))
+                    .orElse(false));
+    assertThat(greeting("c2", "hello-c2")).as("what was applied stays").isEqualTo("from-placement");
+    deploymentConfig("mca-cfg", "from-mca");
+    await("the add-on's own config wins")
+        .atMost(WAIT)
+        .until(() -> "from-mca".equals(greeting("c2", "hello-c2")));
+    assertThat(greeting("c1", "hello-c1")).isEqualTo("from-placement");
+
+    // c2 leaves the decision: its add-on, its works and what they applied go.
+    bed.decide(NS, "everywhere", List.of("c1"));
+    await("the add-on is removed from the cluster that left")
+        .atMost(WAIT)
+        .until(() -> addon("c2", "hello") == null && greeting("c2", "hello-c2") == null);
+    assertThat(greeting("c1", "hello-c1")).isEqualTo("from-placement");
+  }
+
+  @Test
+  void aJavaAddOnIsEnabledByHandAndBadInputIsReportedWithoutHarmingOthers() {
+    hub.resource(
+            Serialization.unmarshal(
+                """
+                apiVersion: addon.open-cluster-management.io/v1alpha1
+                kind: ClusterManagementAddOn
+                metadata: {name: java-hello}
+                spec:
+                  supportedConfigs:
+                  - {group: addon.open-cluster-management.io, resource: addondeploymentconfigs}
+                """,
+                ClusterManagementAddOn.class))
+        .serverSideApply();
+    hub.resource(
+            Serialization.unmarshal(
+                """
+                apiVersion: addon.open-cluster-management.io/v1alpha1
+                kind: ManagedClusterAddOn
+                metadata: {name: java-hello, namespace: c1}
+                spec: {}
+                """,
+                ManagedClusterAddOn.class))
+        .create();
+    await("the Java add-on's manifests reach the cluster")
+        .atMost(WAIT)
+        .until(() -> "hello".equals(greeting("c1", "java-hello")));
+
+    // A config kind the add-on does not support, on another cluster: named, nothing deployed.
+    hub.resource(
+            Serialization.unmarshal(
+                """
+                apiVersion: addon.open-cluster-management.io/v1alpha1
+                kind: ManagedClusterAddOn
+                metadata: {name: java-hello, namespace: c2}
+                spec:
+                  configs:
+                  - {group: example.com, resource: widgets, namespace: addons, name: w}
+                """,
+                ManagedClusterAddOn.class))
+        .create();
+    await("the unsupported config is named")
+        .atMost(WAIT)
+        .until(
+            () ->
+                condition("c2", "java-hello", "Configured")
+                    .map(
+                        c ->
+                            Conditions.FALSE.equals(c.getStatus())
+                                && c.getMessage()
+                                    .equals(
+                                        "widgets.example.com addons/w is not among the supported"
+                                            + " configs of add-on java-hello"))
+                    .orElse(false));
+    assertThat(greeting("c2", "java-hello")).isNull();
+
+    // A template with a variable nobody defines: ManifestApplied=False naming it.
+    hub.resource(
+            Serialization.unmarshal(
+                """
+                apiVersion: addon.open-cluster-management.io/v1alpha1
+                kind: AddOnTemplate
+                metadata: {name: broken-template}
+                spec:
+                  addonName: broken
+                  agentSpec:
+                    workload:
+                      manifests:
+                      - apiVersion: v1
+                        kind: ConfigMap
+                        metadata: {name: broken, namespace: default}
+                        data: {x: "{{NOPE}}"}
+                """,
+                AddOnTemplate.class))
+        .serverSideApply();
+    hub.resource(
+            Serialization.unmarshal(
+                """
+                apiVersion: addon.open-cluster-management.io/v1alpha1
+                kind: ClusterManagementAddOn
+                metadata: {name: broken}
+                spec:
+                  supportedConfigs:
+                  - group: addon.open-cluster-management.io
+                    resource: addontemplates
+                    defaultConfig: {name: broken-template}
+                """,
+                ClusterManagementAddOn.class))
+        .serverSideApply();
+    hub.resource(
+            Serialization.unmarshal(
+                """
+                apiVersion: addon.open-cluster-management.io/v1alpha1
+                kind: ManagedClusterAddOn
+                metadata: {name: broken, namespace: c1}
+                spec: {}
+                """,
+                ManagedClusterAddOn.class))
+        .create();
+    await("the unknown variable is named")
+        .atMost(WAIT)
+        .until(
+            () ->
+                condition("c1", "broken", "ManifestApplied")
+                    .map(
+                        c ->
+                            Conditions.FALSE.equals(c.getStatus())
+                                && c.getMessage()
+                                    .startsWith(
+                                        "AddOnTemplate broken-template"
+                                            + " spec.agentSpec.workload.manifests[0]: unknown"
+                                            + " variable {{NOPE}}"))
+                    .orElse(false));
+    assertThat(greeting("c1", "java-hello"))
+        .as("the other add-on is unaffected")
+        .isEqualTo("hello");
+    await("and stays Available")
+        .atMost(WAIT)
+        .until(
+            () ->
+                Conditions.TRUE.equals(
+                    condition("c1", "java-hello", "Available")
+                        .map(Condition::getStatus)
+                        .orElse(null)));
+  }
+}
