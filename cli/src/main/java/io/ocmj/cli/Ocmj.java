@@ -1,6 +1,7 @@
 package io.ocmj.cli;
 
 import io.ocmj.cli.command.AcceptCommand;
+import io.ocmj.cli.command.AddonCommand;
 import io.ocmj.cli.command.ComplianceCommand;
 import io.ocmj.cli.command.DevCommand;
 import io.ocmj.cli.command.GetCommand;
@@ -31,7 +32,8 @@ import picocli.CommandLine.Command;
       PlanCommand.class,
       PolicyCommand.class,
       SyncCommand.class,
-      RebootstrapCommand.class
+      RebootstrapCommand.class,
+      AddonCommand.class
     })
 public final class Ocmj {
   public static void main(String[] args) {

@@ -7,6 +7,10 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.ocmj.api.addon.v1alpha1.ClusterManagementAddOn;
+import io.ocmj.api.addon.v1alpha1.ClusterManagementAddOnSpec;
+import io.ocmj.api.addon.v1alpha1.InstallStrategyType;
+import io.ocmj.api.addon.v1alpha1.ManagedClusterAddOn;
 import io.ocmj.api.cluster.v1.ManagedCluster;
 import io.ocmj.api.cluster.v1.ManagedClusterSpec;
 import io.ocmj.api.cluster.v1.Taint;
@@ -88,6 +92,63 @@ class PlacementCliIT {
     if (controllers != null) {
       controllers.close();
     }
+  }
+
+  @Test
+  void addonEnableDisableAndGetAddons() {
+    ClusterManagementAddOn demo = new ClusterManagementAddOn();
+    demo.getMetadata().setName("demo");
+    demo.setSpec(new ClusterManagementAddOnSpec());
+    hub.resource(demo).serverSideApply();
+
+    CliRun enabled = hubRun("addon", "enable", "--name", "demo", "--clusters", "eu-1");
+    assertThat(enabled.exit()).as(enabled.err()).isZero();
+    assertThat(enabled.out()).isEqualTo("addon demo enabled on eu-1\n");
+    assertThat(hub.resources(ManagedClusterAddOn.class).inNamespace("eu-1").withName("demo").get())
+        .isNotNull();
+    CliRun table = hubRun("get", "addons");
+    assertThat(table.out()).startsWith("CLUSTER ").containsPattern("(?m)^eu-1 +demo ");
+
+    CliRun noCluster = hubRun("addon", "enable", "--name", "demo", "--clusters", "nope");
+    assertThat(noCluster.exit()).isEqualTo(1);
+    assertThat(noCluster.err()).contains("addon enable --clusters nope: no such ManagedCluster");
+    CliRun noAddon = hubRun("addon", "enable", "--name", "missing", "--clusters", "eu-1");
+    assertThat(noAddon.err()).contains("there is no ClusterManagementAddOn missing");
+    CliRun both = hubRun("addon", "enable", "--name", "demo");
+    assertThat(both.err()).contains("give either --clusters a,b or --placement ns/name");
+
+    assertThat(hubRun("addon", "enable", "--name", "demo", "--placement", "apps/everywhere").exit())
+        .isZero();
+    var strategy =
+        hub.resources(ClusterManagementAddOn.class)
+            .withName("demo")
+            .get()
+            .getSpec()
+            .getInstallStrategy();
+    assertThat(strategy.getType()).isEqualTo(InstallStrategyType.Placements);
+    assertThat(strategy.getPlacements())
+        .singleElement()
+        .satisfies(
+            p -> assertThat(p.getNamespace() + "/" + p.getName()).isEqualTo("apps/everywhere"));
+    assertThat(
+            hubRun("addon", "disable", "--name", "demo", "--placement", "apps/everywhere").exit())
+        .isZero();
+    assertThat(
+            hub.resources(ClusterManagementAddOn.class)
+                .withName("demo")
+                .get()
+                .getSpec()
+                .getInstallStrategy()
+                .getType())
+        .isEqualTo(InstallStrategyType.Manual);
+
+    assertThat(hubRun("addon", "disable", "--name", "demo", "--clusters", "eu-1").exit()).isZero();
+    await("the add-on is gone")
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                hub.resources(ManagedClusterAddOn.class).inNamespace("eu-1").withName("demo").get()
+                    == null);
   }
 
   @Test
@@ -225,6 +286,14 @@ class PlacementCliIT {
     CliRun run = run("plan", "placement", "-f", file.toString(), "--hub-kubeconfig", kubeconfig);
     assertThat(run.exit()).as(run.out()).isEqualTo(1);
     return new CliRun(run.exit(), run.out(), run.err().strip());
+  }
+
+  /** The command with this hub's kubeconfig. */
+  private static CliRun hubRun(String... args) {
+    String[] all = java.util.Arrays.copyOf(args, args.length + 2);
+    all[args.length] = "--hub-kubeconfig";
+    all[args.length + 1] = kubeconfig;
+    return CliRun.of(all);
   }
 
   private static CliRun run(String... args) {

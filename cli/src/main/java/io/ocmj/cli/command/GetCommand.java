@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "get",
     mixinStandardHelpOptions = true,
-    description = "Show hub resources: clusters, placements, decisions <placement>.")
+    description = "Show hub resources: clusters, placements, decisions <placement>, addons.")
 public final class GetCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -55,11 +55,15 @@ public final class GetCommand implements Callable<Integer> {
     if (List.of("decisions", "decision", "placementdecisions").contains(kind)) {
       return decisions();
     }
+    if (List.of("addons", "addon", "managedclusteraddons", "mca").contains(kind)) {
+      return addons();
+    }
     if (!List.of("clusters", "cluster", "managedclusters").contains(kind)) {
       throw new UserError(
           "get "
               + what
-              + ": unknown resource; try: ocmj get clusters | placements | decisions <placement>");
+              + ": unknown resource; try: ocmj get clusters | placements | decisions <placement> |"
+              + " addons [<name>]");
     }
     PrintWriter out = spec.commandLine().getOut();
     try (KubernetesClient hub = hubOptions.connect()) {
@@ -85,6 +89,20 @@ public final class GetCommand implements Callable<Integer> {
         case json -> out.println(Serialization.asJson(placements));
         case yaml -> out.print(Serialization.asYaml(placements));
         default -> PlacementTables.printPlacements(out, placements);
+      }
+    }
+    out.flush();
+    return 0;
+  }
+
+  private int addons() {
+    PrintWriter out = spec.commandLine().getOut();
+    try (KubernetesClient hub = hubOptions.connect()) {
+      var addons = AddonTables.addons(hub, name);
+      switch (output.format) {
+        case json -> out.println(Serialization.asJson(addons));
+        case yaml -> out.print(Serialization.asYaml(addons));
+        default -> AddonTables.print(out, addons);
       }
     }
     out.flush();
