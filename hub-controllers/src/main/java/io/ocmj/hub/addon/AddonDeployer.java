@@ -171,8 +171,19 @@ public final class AddonDeployer
         "Configurations configured",
         generation,
         now);
-    Optional<String> deployError = deploy(client, mca, cma, configs, status);
-    List<ManifestWork> works = AddonWorks.list(client, cluster, addon);
+    String want = AddonRollout.hash(AddonConfigs.hashes(configs));
+    List<ManifestWork> before = AddonWorks.list(client, cluster, addon);
+    // Installed by a placement and already running: new configs wait for the rollout to admit them.
+    boolean waiting =
+        !before.isEmpty()
+            && AddonPlacements.byPlacements(cma)
+            && mca.getMetadata().getOwnerReferences().stream()
+                .anyMatch(o -> o.getUid().equals(cma.getMetadata().getUid()))
+            && !want.equals(AddonRollout.admitted(mca));
+    Optional<String> deployError =
+        waiting ? Optional.empty() : deploy(client, mca, cma, configs, status);
+    List<ManifestWork> works = waiting ? before : AddonWorks.list(client, cluster, addon);
+
     Condition applied =
         deployError
             .map(
@@ -185,6 +196,26 @@ public final class AddonDeployer
             .orElseGet(() -> AddonWorks.manifestApplied(works));
     set(status, applied, generation, now);
     set(status, AddonWorks.available(deployError.isPresent() ? List.of() : works), generation, now);
+    boolean current = !waiting && AddonRollout.done(status.getConditions(), works, want);
+    set(
+        status,
+        AddonWorks.condition(
+            ManagedClusterAddOn.CONDITION_PROGRESSING,
+            current || deployError.isPresent() ? Conditions.FALSE : Conditions.TRUE,
+            deployError.isPresent()
+                ? ManagedClusterAddOn.REASON_FAILED
+                : current
+                    ? ManagedClusterAddOn.REASON_COMPLETED
+                    : ManagedClusterAddOn.REASON_PROGRESSING,
+            deployError.isPresent()
+                ? "the add-on could not be deployed"
+                : current
+                    ? "completed with no errors"
+                    : waiting
+                        ? "waiting for the rollout to reach this cluster (configs " + want + ")"
+                        : "applying configs " + want),
+        generation,
+        now);
     write(client, mca, status);
     return UpdateControl.noUpdate();
   }

@@ -122,10 +122,57 @@ public final class AddonInstaller implements Reconciler<ClusterManagementAddOn> 
         }
       }
     }
+    if (AddonPlacements.byPlacements(cma)) {
+      for (PlacementStrategy p : cma.getSpec().getInstallStrategy().getPlacements()) {
+        rollOut(client, cma, p, selected, existing);
+      }
+    }
     ClusterManagementAddOnStatus status = status(client, cma, selected, existing);
     ConditionsApply.applyStatusIfChanged(
         client, cma, AddonWorks.FIELD_MANAGER, cma.getStatus(), status);
     return UpdateControl.noUpdate();
+  }
+
+  /** Admits the clusters of a placement to their current configs, by its rolloutStrategy. */
+  private static void rollOut(
+      KubernetesClient client,
+      ClusterManagementAddOn cma,
+      PlacementStrategy p,
+      Map<String, PlacementStrategy> selected,
+      List<ManagedClusterAddOn> existing) {
+    String addon = cma.getMetadata().getName();
+    List<AddonRollout.Target> targets = new ArrayList<>();
+    for (ManagedClusterAddOn mca : existing) {
+      String cluster = mca.getMetadata().getNamespace();
+      if (selected.get(cluster) != p) {
+        continue;
+      }
+      AddonConfigs.Resolved configs =
+          AddonConfigs.read(client, cma, AddonConfigs.desired(cma, p.getConfigs(), mca));
+      if (configs.problem().isPresent()) {
+        continue; // the deployer says what is wrong; nothing to roll out
+      }
+      targets.add(
+          new AddonRollout.Target(
+              mca,
+              AddonRollout.hash(AddonConfigs.hashes(configs)),
+              AddonWorks.list(client, cluster, addon)));
+    }
+    targets.sort(java.util.Comparator.comparing(t -> t.mca().getMetadata().getNamespace()));
+    for (AddonRollout.Target t : AddonRollout.toAdmit(p.getRolloutStrategy(), targets)) {
+      client
+          .resources(ManagedClusterAddOn.class)
+          .inNamespace(t.mca().getMetadata().getNamespace())
+          .withName(addon)
+          .patch(
+              io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
+                  io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE),
+              Serialization.asJson(
+                  Map.of(
+                      "metadata",
+                      Map.of(
+                          "annotations", Map.of(AddonRollout.ANNOTATION_CONFIG_HASH, t.want())))));
+    }
   }
 
   private static boolean ownedBy(ManagedClusterAddOn m, ClusterManagementAddOn cma) {

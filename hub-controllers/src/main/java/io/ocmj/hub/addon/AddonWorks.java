@@ -72,7 +72,9 @@ final class AddonWorks {
           .setAnnotations(
               Map.of(
                   ManagedClusterAddOn.ANNOTATION_CONFIG_SPEC_HASH,
-                  Serialization.asJson(configHashes)));
+                  Serialization.asJson(configHashes),
+                  AddonRollout.ANNOTATION_CONFIG_HASH,
+                  AddonRollout.hash(configHashes)));
       work.getMetadata()
           .setOwnerReferences(
               List.of(
@@ -193,8 +195,16 @@ final class AddonWorks {
     return Optional.empty();
   }
 
+  /** True for the work's current spec (a condition of an older generation does not count). */
   private static boolean isTrue(ManifestWork w, String type) {
-    return w.getStatus() != null && Conditions.isTrue(w.getStatus().getConditions(), type);
+    return w.getStatus() != null
+        && Conditions.find(w.getStatus().getConditions(), type)
+            .filter(c -> Conditions.TRUE.equals(c.getStatus()))
+            .filter(
+                c ->
+                    c.getObservedGeneration() == null
+                        || c.getObservedGeneration().equals(w.getMetadata().getGeneration()))
+            .isPresent();
   }
 
   static Condition condition(String type, String status, String reason, String message) {

@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  * is honoured; it failed when its work is Degraded or passed progressDeadline. More failures than
  * maxFailures (or any in a mandatory group) stop the rollout. Pure: no client, no clock.
  */
-final class RolloutPlan {
+public final class RolloutPlan {
   private static final Pattern DURATION = Pattern.compile("^([0-9]+)([hms])$");
 
   private RolloutPlan() {}
@@ -224,7 +224,7 @@ final class RolloutPlan {
   }
 
   /** An int, or a percentage of {@code total} rounded down; {@code absent} when unset. */
-  static int resolve(IntOrString value, int total, int absent) {
+  public static int resolve(IntOrString value, int total, int absent) {
     if (value == null) {
       return absent;
     }

@@ -338,4 +338,92 @@ class AddonIT {
                         .map(Condition::getStatus)
                         .orElse(null)));
   }
+
+  @Test
+  void aConfigChangeRollsOutToOneClusterAtATime() {
+    deploymentConfig("roll-cfg", "v1");
+    hub.resource(
+            Serialization.unmarshal(
+                """
+                apiVersion: addon.open-cluster-management.io/v1alpha1
+                kind: AddOnTemplate
+                metadata: {name: roll-template}
+                spec:
+                  addonName: roll
+                  agentSpec:
+                    workload:
+                      manifests:
+                      - apiVersion: v1
+                        kind: ConfigMap
+                        metadata: {name: roll, namespace: default}
+                        data: {greeting: "{{GREETING}}"}
+                """,
+                AddOnTemplate.class))
+        .serverSideApply();
+    hub.resource(
+            Serialization.unmarshal(
+                """
+                apiVersion: addon.open-cluster-management.io/v1alpha1
+                kind: ClusterManagementAddOn
+                metadata: {name: roll}
+                spec:
+                  supportedConfigs:
+                  - {group: addon.open-cluster-management.io, resource: addondeploymentconfigs}
+                  - group: addon.open-cluster-management.io
+                    resource: addontemplates
+                    defaultConfig: {name: roll-template}
+                  installStrategy:
+                    type: Placements
+                    placements:
+                    - namespace: addons
+                      name: roll-everywhere
+                      configs:
+                      - {group: addon.open-cluster-management.io, resource: addondeploymentconfigs,
+                         namespace: addons, name: roll-cfg}
+                      rolloutStrategy:
+                        type: Progressive
+                        progressive: {maxConcurrency: 1}
+                """,
+                ClusterManagementAddOn.class))
+        .serverSideApply();
+    bed.decide(NS, "roll-everywhere", List.of("c1", "c2"));
+    await("installed on both")
+        .atMost(WAIT)
+        .until(() -> "v1".equals(greeting("c1", "roll")) && "v1".equals(greeting("c2", "roll")));
+
+    // c1 (first in order) cannot finish its update while its work agent is down: c2 must wait.
+    bed.stopAgent("c1");
+    try {
+      deploymentConfig("roll-cfg", "v2");
+      await("c1 is being updated, c2 waits for the rollout")
+          .atMost(WAIT)
+          .until(
+              () ->
+                  condition("c1", "roll", "Progressing")
+                          .map(c -> c.getMessage().startsWith("applying configs"))
+                          .orElse(false)
+                      && condition("c2", "roll", "Progressing")
+                          .map(c -> c.getMessage().startsWith("waiting for the rollout"))
+                          .orElse(false));
+      await("c2 keeps the old config while c1 is in progress")
+          .during(Duration.ofSeconds(3))
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> "v1".equals(greeting("c2", "roll")));
+    } finally {
+      bed.startAgent("c1");
+    }
+    await("once c1 is done, c2 follows")
+        .atMost(WAIT)
+        .until(() -> "v2".equals(greeting("c1", "roll")) && "v2".equals(greeting("c2", "roll")));
+    await("the rollout is complete on both")
+        .atMost(WAIT)
+        .until(
+            () ->
+                List.of("c1", "c2").stream()
+                    .allMatch(
+                        c ->
+                            condition(c, "roll", "Progressing")
+                                .map(x -> "Completed".equals(x.getReason()))
+                                .orElse(false)));
+  }
 }

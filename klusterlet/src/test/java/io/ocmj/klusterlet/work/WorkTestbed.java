@@ -107,7 +107,7 @@ public final class WorkTestbed implements AutoCloseable {
     startAgent(cluster);
   }
 
-  void startAgent(String name) {
+  public void startAgent(String name) {
     WorkAgent agent =
         new WorkAgent(
                 new WorkAgentConfig(
@@ -124,7 +124,11 @@ public final class WorkTestbed implements AutoCloseable {
   }
 
   void stopAgent() {
-    agents.remove(cluster).close();
+    stopAgent(cluster);
+  }
+
+  public void stopAgent(String name) {
+    agents.remove(name).close();
   }
 
   ManifestWork create(ManifestWork work) {
