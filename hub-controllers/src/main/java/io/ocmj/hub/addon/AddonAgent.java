@@ -1,5 +1,6 @@
 package io.ocmj.hub.addon;
 
+import io.ocmj.api.addon.v1alpha1.HealthCheckMode;
 import java.util.List;
 import java.util.Map;
 
@@ -23,4 +24,13 @@ public interface AddonAgent {
    *     the ManagedClusterAddOn's conditions
    */
   List<Map<String, Object>> manifests(AddonContext context);
+
+  /**
+   * How the add-on's health is known: {@code Customized} (the default here) takes {@code Available}
+   * from its ManifestWorks; {@code Lease} means its agent renews a Lease named after the add-on in
+   * its install namespace, which the cluster's registration agent checks.
+   */
+  default HealthCheckMode healthCheck() {
+    return HealthCheckMode.Customized;
+  }
 }

@@ -179,7 +179,8 @@ public final class AddonDeployer
             && AddonPlacements.byPlacements(cma)
             && mca.getMetadata().getOwnerReferences().stream()
                 .anyMatch(o -> o.getUid().equals(cma.getMetadata().getUid()))
-            && !want.equals(AddonRollout.admitted(mca));
+            && !want.equals(AddonRollout.admitted(mca))
+            && !AddonRollout.carry(before, want);
     Optional<String> deployError =
         waiting ? Optional.empty() : deploy(client, mca, cma, configs, status);
     List<ManifestWork> works = waiting ? before : AddonWorks.list(client, cluster, addon);
@@ -195,7 +196,16 @@ public final class AddonDeployer
                         e))
             .orElseGet(() -> AddonWorks.manifestApplied(works));
     set(status, applied, generation, now);
-    set(status, AddonWorks.available(deployError.isPresent() ? List.of() : works), generation, now);
+    boolean lease =
+        status.getHealthCheck() != null
+            && status.getHealthCheck().getMode() == HealthCheckMode.Lease;
+    if (!lease) { // with Lease health, Available is the registration agent's to write
+      set(
+          status,
+          AddonWorks.available(deployError.isPresent() ? List.of() : works),
+          generation,
+          now);
+    }
     boolean current = !waiting && AddonRollout.done(status.getConditions(), works, want);
     set(
         status,
@@ -256,6 +266,9 @@ public final class AddonDeployer
     }
     String installNamespace = installNamespace(mca, deployment);
     status.setNamespace(installNamespace);
+    HealthCheck health = new HealthCheck();
+    health.setMode(agent.healthCheck());
+    status.setHealthCheck(health);
     Map<String, String> variables = new LinkedHashMap<>();
     if (deployment != null) {
       deployment.getCustomizedVariables().forEach(v -> variables.put(v.getName(), v.getValue()));
@@ -331,10 +344,26 @@ public final class AddonDeployer
         now);
   }
 
+  /**
+   * Writes the status as this manager's, without the Lease-health {@code Available} condition
+   * (owned by the cluster's registration agent; applying a stale copy would take it back).
+   */
   private static void write(
       KubernetesClient client, ManagedClusterAddOn mca, ManagedClusterAddOnStatus status) {
-    ConditionsApply.applyStatusIfChanged(
-        client, mca, AddonWorks.FIELD_MANAGER, mca.getStatus(), status);
+    ManagedClusterAddOnStatus observed =
+        mca.getStatus() == null ? null : Serialization.clone(mca.getStatus());
+    if (status.getHealthCheck() != null
+        && status.getHealthCheck().getMode() == HealthCheckMode.Lease) {
+      status
+          .getConditions()
+          .removeIf(c -> ManagedClusterAddOn.CONDITION_AVAILABLE.equals(c.getType()));
+      if (observed != null) {
+        observed
+            .getConditions()
+            .removeIf(c -> ManagedClusterAddOn.CONDITION_AVAILABLE.equals(c.getType()));
+      }
+    }
+    ConditionsApply.applyStatusIfChanged(client, mca, AddonWorks.FIELD_MANAGER, observed, status);
   }
 
   @Override

@@ -66,6 +66,17 @@ final class AddonRollout {
         && Conditions.isTrue(conditions, ManagedClusterAddOn.CONDITION_AVAILABLE);
   }
 
+  /** Whether the works were written with these configs. */
+  static boolean carry(List<ManifestWork> works, String hash) {
+    return !works.isEmpty()
+        && works.stream()
+            .allMatch(
+                w ->
+                    w.getMetadata().getAnnotations() != null
+                        && hash.equals(
+                            w.getMetadata().getAnnotations().get(ANNOTATION_CONFIG_HASH)));
+  }
+
   /** A cluster of a placement: its add-on, the configs it should get, and its works. */
   record Target(ManagedClusterAddOn mca, String want, List<ManifestWork> works) {}
 

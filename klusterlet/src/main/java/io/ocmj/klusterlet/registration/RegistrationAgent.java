@@ -39,6 +39,10 @@ public final class RegistrationAgent implements AutoCloseable {
   private final KlusterletReport klusterlet;
   private final ClientCertificates certificates;
   private final ScheduledExecutorService loop;
+
+  /** The hub client of the last joined pass, for the add-on lease checks. */
+  private volatile KubernetesClient joinedHub;
+
   private String lastWait = "";
   private String bootstrapProblem;
   private ScheduledFuture<?> nextPass;
@@ -76,7 +80,31 @@ public final class RegistrationAgent implements AutoCloseable {
           managed, config.agentNamespace(), config.bootstrapKubeconfig(), FIELD_MANAGER);
     }
     schedule(Duration.ZERO);
+    // Add-ons with Lease health are checked on their own beat, more often than the cluster's lease.
+    long addonCheck =
+        min(AddonLeases.CHECK, max(config.retry().multipliedBy(4), Duration.ofSeconds(1)))
+            .toMillis();
+    loop.scheduleWithFixedDelay(
+        this::checkAddonLeases, addonCheck, addonCheck, TimeUnit.MILLISECONDS);
     return this;
+  }
+
+  private void checkAddonLeases() {
+    KubernetesClient hub = joinedHub;
+    if (hub == null || !"joined".equals(phase)) {
+      return;
+    }
+    try {
+      AddonLeases.report(
+          hub,
+          managed,
+          config.clusterName(),
+          AddonLeases.GRACE,
+          config.clock().instant(),
+          FIELD_MANAGER);
+    } catch (RuntimeException e) {
+      LOG.warn("cluster {}: add-on leases not checked: {}", config.clusterName(), e.toString());
+    }
   }
 
   /**
@@ -329,6 +357,7 @@ public final class RegistrationAgent implements AutoCloseable {
     ensureClaimWatch();
     Heartbeats.report(hub, managed, config, cluster, FIELD_MANAGER);
     Heartbeats.renewLease(hub, config, LEASE);
+    joinedHub = hub;
     if (!"joined".equals(phase)) {
       LOG.info("cluster {}: joined the hub", config.clusterName());
     }
@@ -343,6 +372,10 @@ public final class RegistrationAgent implements AutoCloseable {
             ? 60
             : cluster.getSpec().getLeaseDurationSeconds();
     return Duration.ofSeconds(leaseSeconds);
+  }
+
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
   }
 
   private void waitingFor(String what) {

@@ -426,4 +426,80 @@ class AddonIT {
                                 .map(x -> "Completed".equals(x.getReason()))
                                 .orElse(false)));
   }
+
+  @Test
+  void leaseHealthFollowsTheAddOnsLease() {
+    hub.resource(
+            Serialization.unmarshal(
+                """
+                apiVersion: addon.open-cluster-management.io/v1alpha1
+                kind: ClusterManagementAddOn
+                metadata: {name: lease-hello}
+                spec: {}
+                """,
+                ClusterManagementAddOn.class))
+        .serverSideApply();
+    hub.resource(
+            Serialization.unmarshal(
+                """
+                apiVersion: addon.open-cluster-management.io/v1alpha1
+                kind: ManagedClusterAddOn
+                metadata: {name: lease-hello, namespace: c1}
+                spec: {}
+                """,
+                ManagedClusterAddOn.class))
+        .create();
+    await("no lease yet: Available=Unknown")
+        .atMost(WAIT)
+        .until(
+            () ->
+                condition("c1", "lease-hello", "Available")
+                    .map(
+                        c ->
+                            "Unknown".equals(c.getStatus())
+                                && "ManagedClusterAddOnLeaseNotFound".equals(c.getReason()))
+                    .orElse(false));
+    assertThat(addon("c1", "lease-hello").getStatus().getHealthCheck().getMode())
+        .isEqualTo(io.ocmj.api.addon.v1alpha1.HealthCheckMode.Lease);
+    String ns = "open-cluster-management-agent-addon";
+    await("the add-on's namespace is there")
+        .atMost(WAIT)
+        .until(() -> bed.managed("c1").namespaces().withName(ns).get() != null);
+    lease(ns, java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC));
+    await("a renewed lease: Available=True")
+        .atMost(WAIT)
+        .until(
+            () ->
+                condition("c1", "lease-hello", "Available")
+                    .map(c -> "True".equals(c.getStatus()))
+                    .orElse(false));
+    lease(ns, java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(10));
+    await("a lease no longer renewed: Available=False")
+        .atMost(WAIT)
+        .until(
+            () ->
+                condition("c1", "lease-hello", "Available")
+                    .map(
+                        c ->
+                            "False".equals(c.getStatus())
+                                && "ManagedClusterAddOnLeaseUpdateStopped".equals(c.getReason()))
+                    .orElse(false));
+  }
+
+  /** The add-on's lease on c1, renewed at {@code renewed} (what its agent would write). */
+  private static void lease(String ns, java.time.ZonedDateTime renewed) {
+    bed.managed("c1")
+        .resource(
+            new io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder()
+                .withNewMetadata()
+                .withName("lease-hello")
+                .withNamespace(ns)
+                .endMetadata()
+                .withNewSpec()
+                .withLeaseDurationSeconds(60)
+                .withRenewTime(renewed.truncatedTo(java.time.temporal.ChronoUnit.MICROS))
+                .endSpec()
+                .build())
+        .serverSideApply();
+  }
 }
