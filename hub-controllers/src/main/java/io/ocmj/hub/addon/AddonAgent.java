@@ -1,5 +1,6 @@
 package io.ocmj.hub.addon;
 
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.ocmj.api.addon.v1alpha1.HealthCheckMode;
 import java.util.List;
 import java.util.Map;
@@ -32,5 +33,16 @@ public interface AddonAgent {
    */
   default HealthCheckMode healthCheck() {
     return HealthCheckMode.Customized;
+  }
+
+  /**
+   * What the add-on's agent may do on the hub, in its cluster's namespace there. When not empty,
+   * the agent gets hub credentials: the cluster's registration agent requests a client certificate
+   * for the add-on's identity (OCM's subject convention) and stores {@code <name>-hub-kubeconfig}
+   * in the add-on's install namespace; the hub binds these rules, and nothing else, to that
+   * identity.
+   */
+  default List<PolicyRule> hubPermissions() {
+    return List.of();
   }
 }

@@ -269,6 +269,17 @@ public final class AddonDeployer
     HealthCheck health = new HealthCheck();
     health.setMode(agent.healthCheck());
     status.setHealthCheck(health);
+    AddonRegistration.apply(client, mca, agent.hubPermissions(), status)
+        .ifPresent(
+            c ->
+                Conditions.set(
+                    status.getConditions(),
+                    c.getType(),
+                    c.getStatus(),
+                    c.getReason(),
+                    c.getMessage(),
+                    mca.getMetadata().getGeneration(),
+                    clock.instant()));
     Map<String, String> variables = new LinkedHashMap<>();
     if (deployment != null) {
       deployment.getCustomizedVariables().forEach(v -> variables.put(v.getName(), v.getValue()));
@@ -369,6 +380,8 @@ public final class AddonDeployer
   @Override
   public DeleteControl cleanup(ManagedClusterAddOn mca, Context<ManagedClusterAddOn> context) {
     AddonWorks.delete(
+        context.getClient(), mca.getMetadata().getNamespace(), mca.getMetadata().getName());
+    AddonRegistration.delete(
         context.getClient(), mca.getMetadata().getNamespace(), mca.getMetadata().getName());
     return DeleteControl.defaultDelete();
   }

@@ -14,6 +14,7 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.ocmj.api.addon.v1alpha1.ManagedClusterAddOn;
 import io.ocmj.api.cluster.v1.ManagedCluster;
 import io.ocmj.api.status.Conditions;
 import io.ocmj.hub.registration.CsrDecision.ClusterState;
@@ -69,6 +70,9 @@ public final class CsrApprovalReconciler implements Reconciler<CertificateSignin
       return UpdateControl.noUpdate();
     }
     String name = csr.getMetadata().getName();
+    if (csr.getMetadata().getLabels().containsKey(ManagedClusterAddOn.LABEL_ADDON_NAME)) {
+      return addon(csr, context.getClient());
+    }
     Request request;
     try {
       request = CsrRequests.read(csr);
@@ -101,6 +105,37 @@ public final class CsrApprovalReconciler implements Reconciler<CertificateSignin
     }
     LOG.info("reconciled csr={} outcome=pending reason=\"{}\"", name, outcome.reason());
     return UpdateControl.<CertificateSigningRequest>noUpdate().rescheduleAfter(RECHECK);
+  }
+
+  /** An add-on agent's request: approved when {@link AddonCsrDecision} finds nothing wrong. */
+  private UpdateControl<CertificateSigningRequest> addon(
+      CertificateSigningRequest csr, KubernetesClient client) {
+    String name = csr.getMetadata().getName();
+    java.util.Optional<String> refusal;
+    try {
+      refusal = AddonCsrDecision.refusal(client, csr);
+    } catch (CsrRequests.InvalidCsrException e) {
+      LOG.warn("reconciled csr={} outcome=ignored reason=\"{}\"", name, e.getMessage());
+      return UpdateControl.noUpdate();
+    }
+    if (refusal.isPresent()) {
+      LOG.info("reconciled csr={} outcome=pending reason=\"{}\"", name, refusal.get());
+      return UpdateControl.<CertificateSigningRequest>noUpdate().rescheduleAfter(RECHECK);
+    }
+    client
+        .certificates()
+        .v1()
+        .certificateSigningRequests()
+        .withName(name)
+        .approve(
+            new CertificateSigningRequestConditionBuilder()
+                .withType("Approved")
+                .withStatus("True")
+                .withReason("AutoApprovedByHubCSRApprovingController")
+                .withMessage("Auto approving the add-on agent's certificate.")
+                .build());
+    LOG.info("reconciled csr={} outcome=approved reason=\"add-on registration\"", name);
+    return UpdateControl.noUpdate();
   }
 
   private static ClusterState clusterState(KubernetesClient client, String cluster) {

@@ -3,7 +3,6 @@ package io.ocmj.klusterlet.registration;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.ocmj.api.addon.v1alpha1.HealthCheckMode;
@@ -15,8 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Lease health of the cluster's add-ons (health check mode {@code Lease}, OCM's default): the
@@ -35,25 +32,16 @@ final class AddonLeases {
    */
   static final Duration CHECK = Duration.ofSeconds(30);
 
-  private static final Logger LOG = LoggerFactory.getLogger(AddonLeases.class);
-
   private AddonLeases() {}
 
   /** Checks the add-ons' leases; returns whether any add-on of the cluster uses Lease health. */
   static boolean report(
       KubernetesClient hub,
       KubernetesClient managed,
-      String cluster,
+      List<ManagedClusterAddOn> addons,
       Duration grace,
       Instant now,
       String fieldManager) {
-    List<ManagedClusterAddOn> addons;
-    try {
-      addons = hub.resources(ManagedClusterAddOn.class).inNamespace(cluster).list().getItems();
-    } catch (KubernetesClientException e) {
-      LOG.debug("cluster {}: add-ons not listed: {}", cluster, e.getMessage());
-      return false;
-    }
     boolean any = false;
     for (ManagedClusterAddOn addon : addons) {
       if (addon.getStatus() == null

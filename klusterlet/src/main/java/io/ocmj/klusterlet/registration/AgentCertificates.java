@@ -12,6 +12,8 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import org.bouncycastle.asn1.DERUTF8String;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
@@ -37,10 +39,19 @@ final class AgentCertificates {
 
   /** PEM of a request for {@code system:open-cluster-management:<cluster>:<agent>}. */
   static String request(String cluster, String agent, KeyPair keys) {
+    return request(
+        PREFIX + cluster + ":" + agent,
+        List.of(PREFIX + cluster, PREFIX + "managed-clusters"),
+        keys);
+  }
+
+  /** PEM of a request for this common name (user) and these organisations (groups). */
+  static String request(String commonName, List<String> organizations, KeyPair keys) {
     X500NameBuilder subject = new X500NameBuilder(BCStyle.INSTANCE);
-    subject.addRDN(BCStyle.O, PREFIX + cluster);
-    subject.addRDN(BCStyle.O, PREFIX + "managed-clusters");
-    subject.addRDN(BCStyle.CN, PREFIX + cluster + ":" + agent);
+    // As values, not strings: BCStyle would refuse a common name over 64 characters (RFC 5280's
+    // upper bound), and OCM's add-on identities are longer; Kubernetes takes them as they are.
+    organizations.forEach(o -> subject.addRDN(BCStyle.O, new DERUTF8String(o)));
+    subject.addRDN(BCStyle.CN, new DERUTF8String(commonName));
     try {
       return pem(
           new JcaPKCS10CertificationRequestBuilder(subject.build(), keys.getPublic())

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.ocmj.api.addon.v1alpha1.ManagedClusterAddOn;
 import io.ocmj.api.cluster.v1.ClientConfig;
 import io.ocmj.api.cluster.v1.ManagedCluster;
 import io.ocmj.api.cluster.v1.ManagedClusterSpec;
@@ -14,6 +15,7 @@ import io.ocmj.api.status.Conditions;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -43,6 +45,8 @@ public final class RegistrationAgent implements AutoCloseable {
   /** The hub client of the last joined pass, for the add-on lease checks. */
   private volatile KubernetesClient joinedHub;
 
+  private final AddonRegistrations addonRegistrations;
+
   private String lastWait = "";
   private String bootstrapProblem;
   private ScheduledFuture<?> nextPass;
@@ -62,6 +66,7 @@ public final class RegistrationAgent implements AutoCloseable {
             FIELD_MANAGER,
             config.clock());
     this.certificates = new ClientCertificates(config, managed, hubClients, FIELD_MANAGER);
+    this.addonRegistrations = new AddonRegistrations(config, managed, hubClients, FIELD_MANAGER);
     this.loop =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -84,26 +89,27 @@ public final class RegistrationAgent implements AutoCloseable {
     long addonCheck =
         min(AddonLeases.CHECK, max(config.retry().multipliedBy(4), Duration.ofSeconds(1)))
             .toMillis();
-    loop.scheduleWithFixedDelay(
-        this::checkAddonLeases, addonCheck, addonCheck, TimeUnit.MILLISECONDS);
+    loop.scheduleWithFixedDelay(this::checkAddons, addonCheck, addonCheck, TimeUnit.MILLISECONDS);
     return this;
   }
 
-  private void checkAddonLeases() {
+  /** The cluster's add-ons: Lease health and hub credentials (see {@link AddonRegistrations}). */
+  private void checkAddons() {
     KubernetesClient hub = joinedHub;
     if (hub == null || !"joined".equals(phase)) {
       return;
     }
     try {
-      AddonLeases.report(
-          hub,
-          managed,
-          config.clusterName(),
-          AddonLeases.GRACE,
-          config.clock().instant(),
-          FIELD_MANAGER);
+      List<ManagedClusterAddOn> addons =
+          hub.resources(ManagedClusterAddOn.class)
+              .inNamespace(config.clusterName())
+              .list()
+              .getItems();
+      Instant now = config.clock().instant();
+      AddonLeases.report(hub, managed, addons, AddonLeases.GRACE, now, FIELD_MANAGER);
+      addonRegistrations.sync(hub, addons, now);
     } catch (RuntimeException e) {
-      LOG.warn("cluster {}: add-on leases not checked: {}", config.clusterName(), e.toString());
+      LOG.warn("cluster {}: add-ons not checked: {}", config.clusterName(), e.toString());
     }
   }
 

@@ -1,6 +1,7 @@
 package io.ocmj.klusterlet.addon;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Condition;
@@ -484,6 +485,93 @@ class AddonIT {
                             "False".equals(c.getStatus())
                                 && "ManagedClusterAddOnLeaseUpdateStopped".equals(c.getReason()))
                     .orElse(false));
+  }
+
+  @Test
+  void anAddOnsHubIdentityCanDoWhatItDeclaredAndNothingElse() throws Exception {
+    hub.resource(
+            Serialization.unmarshal(
+                """
+                apiVersion: addon.open-cluster-management.io/v1alpha1
+                kind: AddOnDeploymentConfig
+                metadata: {name: reg-hello, namespace: addons}
+                spec: {agentInstallNamespace: reg-hello-agent}
+                """,
+                AddOnDeploymentConfig.class))
+        .serverSideApply();
+    hub.resource(
+            Serialization.unmarshal(
+                """
+                apiVersion: addon.open-cluster-management.io/v1alpha1
+                kind: ClusterManagementAddOn
+                metadata: {name: reg-hello}
+                spec:
+                  supportedConfigs:
+                  - group: addon.open-cluster-management.io
+                    resource: addondeploymentconfigs
+                    defaultConfig: {namespace: addons, name: reg-hello}
+                """,
+                ClusterManagementAddOn.class))
+        .serverSideApply();
+    hub.resource(
+            Serialization.unmarshal(
+                """
+                apiVersion: addon.open-cluster-management.io/v1alpha1
+                kind: ManagedClusterAddOn
+                metadata: {name: reg-hello, namespace: c1}
+                spec: {}
+                """,
+                ManagedClusterAddOn.class))
+        .create();
+    await("the add-on's hub kubeconfig is on the cluster")
+        .atMost(WAIT)
+        .until(
+            () ->
+                bed.managed("c1")
+                        .secrets()
+                        .inNamespace("reg-hello-agent")
+                        .withName("reg-hello-hub-kubeconfig")
+                        .get()
+                    != null);
+    ManagedClusterAddOn mca = addon("c1", "reg-hello");
+    assertThat(mca.getStatus().getRegistrations())
+        .singleElement()
+        .satisfies(
+            r ->
+                assertThat(r.getSubject().getUser())
+                    .isEqualTo(
+                        "system:open-cluster-management:cluster:c1:addon:reg-hello:agent:addon-agent"));
+    assertThat(Conditions.isTrue(mca.getStatus().getConditions(), "RegistrationApplied")).isTrue();
+    String kubeconfig =
+        new String(
+            java.util.Base64.getDecoder()
+                .decode(
+                    bed.managed("c1")
+                        .secrets()
+                        .inNamespace("reg-hello-agent")
+                        .withName("reg-hello-hub-kubeconfig")
+                        .get()
+                        .getData()
+                        .get("kubeconfig")),
+            java.nio.charset.StandardCharsets.UTF_8);
+    try (KubernetesClient asAddon =
+        new io.fabric8.kubernetes.client.KubernetesClientBuilder()
+            .withConfig(io.fabric8.kubernetes.client.Config.fromKubeconfig(kubeconfig))
+            .build()) {
+      assertThat(asAddon.configMaps().inNamespace("c1").list().getItems()).isNotNull();
+      assertThatThrownBy(() -> asAddon.secrets().inNamespace("c1").list())
+          .isInstanceOf(io.fabric8.kubernetes.client.KubernetesClientException.class)
+          .satisfies(
+              e ->
+                  assertThat(((io.fabric8.kubernetes.client.KubernetesClientException) e).getCode())
+                      .isEqualTo(403));
+      assertThatThrownBy(() -> asAddon.configMaps().inNamespace("c2").list())
+          .isInstanceOf(io.fabric8.kubernetes.client.KubernetesClientException.class)
+          .satisfies(
+              e ->
+                  assertThat(((io.fabric8.kubernetes.client.KubernetesClientException) e).getCode())
+                      .isEqualTo(403));
+    }
   }
 
   /** The add-on's lease on c1, renewed at {@code renewed} (what its agent would write). */

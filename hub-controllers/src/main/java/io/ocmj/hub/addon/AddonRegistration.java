@@ -1,0 +1,118 @@
+package io.ocmj.hub.addon;
+
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
+import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
+import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.ocmj.api.addon.v1alpha1.ManagedClusterAddOn;
+import io.ocmj.api.addon.v1alpha1.ManagedClusterAddOnStatus;
+import io.ocmj.api.addon.v1alpha1.RegistrationConfig;
+import io.ocmj.api.addon.v1alpha1.Subject;
+import io.ocmj.api.status.Conditions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Hub credentials of an add-on's agent: the registration ({@code
+ * kubernetes.io/kube-apiserver-client}, OCM's default subject) in the ManagedClusterAddOn's status,
+ * which the cluster's registration agent turns into a CSR, and the permissions the add-on declared
+ * as a Role and RoleBinding {@code open-cluster-management:addon:<name>} in the cluster namespace
+ * bound to the add-on's group on that cluster, and nothing more.
+ */
+final class AddonRegistration {
+  /** The agent name in the add-on's identity. */
+  static final String AGENT = "addon-agent";
+
+  private AddonRegistration() {}
+
+  static String roleName(String addon) {
+    return "open-cluster-management:addon:" + addon;
+  }
+
+  /** Sets the registrations and applies the RBAC; the RegistrationApplied condition, if any. */
+  static Optional<Condition> apply(
+      KubernetesClient client,
+      ManagedClusterAddOn mca,
+      List<PolicyRule> permissions,
+      ManagedClusterAddOnStatus status) {
+    String addon = mca.getMetadata().getName();
+    String cluster = mca.getMetadata().getNamespace();
+    if (permissions.isEmpty()) {
+      status.setRegistrations(new ArrayList<>());
+      return Optional.empty();
+    }
+    RegistrationConfig registration = new RegistrationConfig();
+    registration.setSignerName(ManagedClusterAddOn.SIGNER_KUBE_APISERVER_CLIENT);
+    Subject subject = new Subject();
+    subject.setUser(ManagedClusterAddOn.agentUser(cluster, addon, AGENT));
+    subject.setGroups(new ArrayList<>(ManagedClusterAddOn.agentGroups(cluster, addon)));
+    registration.setSubject(subject);
+    status.setRegistrations(new ArrayList<>(List.of(registration)));
+    var owner =
+        new OwnerReferenceBuilder()
+            .withApiVersion(ManagedClusterAddOn.API_VERSION)
+            .withKind(ManagedClusterAddOn.KIND)
+            .withName(addon)
+            .withUid(mca.getMetadata().getUid())
+            .build();
+    try {
+      client
+          .resource(
+              new RoleBuilder()
+                  .withNewMetadata()
+                  .withName(roleName(addon))
+                  .withNamespace(cluster)
+                  .withOwnerReferences(owner)
+                  .addToLabels(ManagedClusterAddOn.LABEL_ADDON_NAME, addon)
+                  .endMetadata()
+                  .withRules(permissions)
+                  .build())
+          .fieldManager(AddonWorks.FIELD_MANAGER)
+          .forceConflicts()
+          .serverSideApply();
+      client
+          .resource(
+              new RoleBindingBuilder()
+                  .withNewMetadata()
+                  .withName(roleName(addon))
+                  .withNamespace(cluster)
+                  .withOwnerReferences(owner)
+                  .addToLabels(ManagedClusterAddOn.LABEL_ADDON_NAME, addon)
+                  .endMetadata()
+                  .withNewRoleRef("rbac.authorization.k8s.io", "Role", roleName(addon))
+                  .addNewSubject()
+                  .withApiGroup("rbac.authorization.k8s.io")
+                  .withKind("Group")
+                  .withName(ManagedClusterAddOn.agentGroups(cluster, addon).get(0))
+                  .endSubject()
+                  .build())
+          .fieldManager(AddonWorks.FIELD_MANAGER)
+          .forceConflicts()
+          .serverSideApply();
+    } catch (KubernetesClientException e) {
+      return Optional.of(
+          AddonWorks.condition(
+              ManagedClusterAddOn.CONDITION_REGISTRATION_APPLIED,
+              Conditions.FALSE,
+              ManagedClusterAddOn.REASON_SET_PERMISSION_FAILED,
+              "the add-on's permissions were refused: "
+                  + (e.getStatus() != null ? e.getStatus().getMessage() : e.getMessage())));
+    }
+    return Optional.of(
+        AddonWorks.condition(
+            ManagedClusterAddOn.CONDITION_REGISTRATION_APPLIED,
+            Conditions.TRUE,
+            ManagedClusterAddOn.REASON_SET_PERMISSION_APPLIED,
+            "Registration of the addon agent is configured"));
+  }
+
+  /** Removes the add-on's Role and RoleBinding from the cluster namespace. */
+  static void delete(KubernetesClient client, String cluster, String addon) {
+    client.rbac().roleBindings().inNamespace(cluster).withName(roleName(addon)).delete();
+    client.rbac().roles().inNamespace(cluster).withName(roleName(addon)).delete();
+  }
+}

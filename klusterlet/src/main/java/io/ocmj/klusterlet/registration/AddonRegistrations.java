@@ -1,0 +1,190 @@
+package io.ocmj.klusterlet.registration;
+
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.certificates.v1.CertificateSigningRequest;
+import io.fabric8.kubernetes.api.model.certificates.v1.CertificateSigningRequestBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.ocmj.api.addon.v1alpha1.ManagedClusterAddOn;
+import io.ocmj.api.cluster.v1.ManagedCluster;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hub credentials for the cluster's add-ons, as OCM's registration agent gives them: for each
+ * ManagedClusterAddOn whose status has a {@code kubernetes.io/kube-apiserver-client} registration,
+ * a CSR for the registration's subject (labelled with the cluster and the add-on) is created with
+ * the agent's own hub identity; once the hub approved and signed it, Secret {@code
+ * <addon>-hub-kubeconfig} (kubeconfig, tls.crt, tls.key) is written in the add-on's install
+ * namespace, and renewed before it expires.
+ */
+final class AddonRegistrations {
+  private static final Logger LOG = LoggerFactory.getLogger(AddonRegistrations.class);
+
+  private final RegistrationConfig config;
+  private final KubernetesClient managed;
+  private final HubClients hubClients;
+  private final String fieldManager;
+  private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+
+  private record Pending(String csrName, KeyPair keys) {}
+
+  AddonRegistrations(
+      RegistrationConfig config,
+      KubernetesClient managed,
+      HubClients hubClients,
+      String fieldManager) {
+    this.config = config;
+    this.managed = managed;
+    this.hubClients = hubClients;
+    this.fieldManager = fieldManager;
+  }
+
+  static String secretName(String addon) {
+    return addon + "-hub-kubeconfig";
+  }
+
+  /** One pass over the cluster's add-ons. */
+  void sync(KubernetesClient hub, List<ManagedClusterAddOn> addons, Instant now) {
+    for (ManagedClusterAddOn addon : addons) {
+      String name = addon.getMetadata().getName();
+      io.ocmj.api.addon.v1alpha1.RegistrationConfig registration =
+          addon.getStatus() == null
+              ? null
+              : addon.getStatus().getRegistrations().stream()
+                  .filter(
+                      r ->
+                          ManagedClusterAddOn.SIGNER_KUBE_APISERVER_CLIENT.equals(
+                              r.getSignerName()))
+                  .findFirst()
+                  .orElse(null);
+      if (registration == null || registration.getSubject() == null) {
+        pending.remove(name);
+        continue;
+      }
+      String ns =
+          addon.getStatus().getNamespace() == null || addon.getStatus().getNamespace().isEmpty()
+              ? ManagedClusterAddOn.DEFAULT_INSTALL_NAMESPACE
+              : addon.getStatus().getNamespace();
+      try {
+        if (current(ns, name, now)) {
+          continue;
+        }
+        request(hub, name, ns, registration);
+      } catch (RuntimeException e) { // one add-on's trouble must not stop the others
+        LOG.warn("cluster {}: add-on {} credentials: {}", config.clusterName(), name, e.toString());
+      }
+    }
+  }
+
+  /** Whether the add-on's secret holds a certificate not yet due for renewal. */
+  private boolean current(String ns, String addon, Instant now) {
+    Secret secret = managed.secrets().inNamespace(ns).withName(secretName(addon)).get();
+    if (secret == null || secret.getData() == null || secret.getData().get("tls.crt") == null) {
+      return false;
+    }
+    X509Certificate cert =
+        AgentCertificates.parse(
+            new String(
+                Base64.getDecoder().decode(secret.getData().get("tls.crt")),
+                StandardCharsets.UTF_8));
+    return now.isBefore(AgentCertificates.rotationTime(cert, config.renewBefore()));
+  }
+
+  private void request(
+      KubernetesClient hub,
+      String addon,
+      String ns,
+      io.ocmj.api.addon.v1alpha1.RegistrationConfig registration) {
+    Pending p = pending.get(addon);
+    if (p == null) {
+      KeyPair keys = AgentCertificates.newKeyPair();
+      String request =
+          AgentCertificates.request(
+              registration.getSubject().getUser(), registration.getSubject().getGroups(), keys);
+      CertificateSigningRequest csr =
+          hub.certificates()
+              .v1()
+              .certificateSigningRequests()
+              .resource(
+                  new CertificateSigningRequestBuilder()
+                      .withNewMetadata()
+                      .withGenerateName("addon-" + config.clusterName() + "-" + addon + "-")
+                      .addToLabels(ManagedCluster.LABEL_CLUSTER_NAME, config.clusterName())
+                      .addToLabels(ManagedClusterAddOn.LABEL_ADDON_NAME, addon)
+                      .endMetadata()
+                      .withNewSpec()
+                      .withSignerName(ManagedClusterAddOn.SIGNER_KUBE_APISERVER_CLIENT)
+                      .withExpirationSeconds(
+                          config.certificateLifetime() == null
+                              ? null
+                              : (int) config.certificateLifetime().toSeconds())
+                      .withUsages("client auth", "digital signature", "key encipherment")
+                      .withRequest(
+                          Base64.getEncoder()
+                              .encodeToString(request.getBytes(StandardCharsets.UTF_8)))
+                      .endSpec()
+                      .build())
+              .create();
+      p = new Pending(csr.getMetadata().getName(), keys);
+      pending.put(addon, p);
+      LOG.info(
+          "cluster {}: requested hub credentials for add-on {} (CSR {})",
+          config.clusterName(),
+          addon,
+          p.csrName());
+    }
+    CertificateSigningRequest csr =
+        hub.certificates().v1().certificateSigningRequests().withName(p.csrName()).get();
+    if (csr == null) {
+      pending.remove(addon);
+      return;
+    }
+    String issued = csr.getStatus() == null ? null : csr.getStatus().getCertificate();
+    if (issued == null || issued.isEmpty()) {
+      if (csr.getStatus() != null
+          && csr.getStatus().getConditions() != null
+          && csr.getStatus().getConditions().stream()
+              .anyMatch(c -> List.of("Denied", "Failed").contains(c.getType()))) {
+        pending.remove(addon); // a new request next time
+      }
+      return;
+    }
+    if (managed.namespaces().withName(ns).get() == null) {
+      return; // the add-on's own manifests make its namespace; wait for them
+    }
+    String certificate = new String(Base64.getDecoder().decode(issued), StandardCharsets.UTF_8);
+    String key = AgentCertificates.pem(p.keys().getPrivate());
+    managed
+        .resource(
+            new SecretBuilder()
+                .withNewMetadata()
+                .withName(secretName(addon))
+                .withNamespace(ns)
+                .addToLabels(ManagedClusterAddOn.LABEL_ADDON_NAME, addon)
+                .endMetadata()
+                .addToStringData(
+                    "kubeconfig", hubClients.kubeconfigFor(config.clusterName(), certificate, key))
+                .addToStringData("tls.crt", certificate)
+                .addToStringData("tls.key", key)
+                .build())
+        .fieldManager(fieldManager)
+        .forceConflicts()
+        .serverSideApply();
+    pending.remove(addon);
+    LOG.info(
+        "cluster {}: stored hub credentials of add-on {} in {}/{}",
+        config.clusterName(),
+        addon,
+        ns,
+        secretName(addon));
+  }
+}
