@@ -114,7 +114,10 @@ class PlacementCliIT {
     assertThat(noCluster.err()).contains("addon enable --clusters nope: no such ManagedCluster");
     CliRun noAddon = hubRun("addon", "enable", "--name", "missing", "--clusters", "eu-1");
     assertThat(noAddon.err()).contains("there is no ClusterManagementAddOn missing");
-    CliRun both = hubRun("addon", "enable", "--name", "demo");
+    CliRun neither = hubRun("addon", "enable", "--name", "demo");
+    assertThat(neither.err()).contains("give either --clusters a,b or --placement ns/name");
+    CliRun both =
+        hubRun("addon", "enable", "--name", "demo", "--clusters", "eu-1", "--placement", "apps/x");
     assertThat(both.err()).contains("give either --clusters a,b or --placement ns/name");
 
     assertThat(hubRun("addon", "enable", "--name", "demo", "--placement", "apps/everywhere").exit())

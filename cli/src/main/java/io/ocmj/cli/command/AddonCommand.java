@@ -76,6 +76,15 @@ public final class AddonCommand implements Callable<Integer> {
           if (enable) {
             enable(hub, cluster, out);
           } else {
+            ManagedClusterAddOn mca =
+                hub.resources(ManagedClusterAddOn.class).inNamespace(cluster).withName(name).get();
+            if (mca != null && ownedBy(mca, cma)) {
+              throw new UserError(
+                  "addon disable --clusters "
+                      + cluster
+                      + ": installed by the add-on's placements, it would come back; change the"
+                      + " placement or use --placement");
+            }
             hub.resources(ManagedClusterAddOn.class).inNamespace(cluster).withName(name).delete();
             out.printf("addon %s disabled on %s%n", name, cluster);
           }
@@ -135,8 +144,26 @@ public final class AddonCommand implements Callable<Integer> {
                       : InstallStrategyType.Placements);
               return c;
             });
+    ClusterManagementAddOn updated =
+        hub.resources(ClusterManagementAddOn.class).withName(name).get();
+    if (!enable && updated.getSpec().getInstallStrategy().getType() == InstallStrategyType.Manual) {
+      // No install placement left: what the placements installed goes (the manager only removes
+      // add-ons while it installs by placements).
+      for (ManagedClusterAddOn m :
+          hub.resources(ManagedClusterAddOn.class).inAnyNamespace().list().getItems()) {
+        if (m.getMetadata().getName().equals(name) && ownedBy(m, updated)) {
+          hub.resource(m).delete();
+          out.printf("addon %s disabled on %s%n", name, m.getMetadata().getNamespace());
+        }
+      }
+    }
     out.printf(
         "addon %s %s placement %s%n",
         name, enable ? "installed by" : "no longer installed by", placement);
+  }
+
+  private static boolean ownedBy(ManagedClusterAddOn m, ClusterManagementAddOn cma) {
+    return m.getMetadata().getOwnerReferences().stream()
+        .anyMatch(o -> cma.getMetadata().getUid().equals(o.getUid()));
   }
 }

@@ -2,6 +2,7 @@ package io.ocmj.hub.addon;
 
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.ocmj.api.addon.v1alpha1.HealthCheckMode;
+import io.ocmj.api.work.v1.ManifestConfigOption;
 import java.util.List;
 import java.util.Map;
 
@@ -43,6 +44,14 @@ public interface AddonAgent {
    * identity.
    */
   default List<PolicyRule> hubPermissions() {
+    return List.of();
+  }
+
+  /**
+   * Per-resource options of the add-on's works ({@code manifestConfigs}: status feedback rules,
+   * update strategies), as a ManifestWork has them; every work of the add-on gets all of them.
+   */
+  default List<ManifestConfigOption> manifestConfigs(AddonContext context) {
     return List.of();
   }
 }

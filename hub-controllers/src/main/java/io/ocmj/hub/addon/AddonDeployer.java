@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -55,6 +56,8 @@ import org.slf4j.LoggerFactory;
 @ControllerConfiguration(
     name = "addon-deploy",
     finalizerName = AddonDeployer.FINALIZER,
+    generationAwareEventProcessing = false,
+    informer = @Informer(onUpdateFilter = SpecOrAnnotationsChanged.class),
     maxReconciliationInterval =
         @MaxReconciliationInterval(interval = 30, timeUnit = TimeUnit.SECONDS))
 public final class AddonDeployer
@@ -95,6 +98,10 @@ public final class AddonDeployer
     InformerEventSourceConfiguration<ClusterManagementAddOn> definitions =
         InformerEventSourceConfiguration.from(
                 ClusterManagementAddOn.class, ManagedClusterAddOn.class)
+            .withOnUpdateFilter(
+                (now, before) ->
+                    !java.util.Objects.equals(
+                        now.getMetadata().getGeneration(), before.getMetadata().getGeneration()))
             .withSecondaryToPrimaryMapper(
                 cma ->
                     context
@@ -206,7 +213,7 @@ public final class AddonDeployer
           generation,
           now);
     }
-    boolean current = !waiting && AddonRollout.done(status.getConditions(), works, want);
+    boolean current = !waiting && AddonRollout.done(works, want);
     set(
         status,
         AddonWorks.condition(
@@ -259,6 +266,7 @@ public final class AddonDeployer
                         Serialization.jsonMapper().convertValue(t, AddOnTemplate.class)))
             .orElse(agents.get(addon));
     if (agent == null) {
+      AddonRegistration.apply(client, mca, List.of(), status); // no agent: no credentials either
       return Optional.of(
           "add-on "
               + addon
@@ -288,10 +296,15 @@ public final class AddonDeployer
     variables.put("INSTALL_NAMESPACE", installNamespace);
     ManagedCluster managedCluster = client.resources(ManagedCluster.class).withName(cluster).get();
     try {
-      List<Map<String, Object>> manifests =
-          agent.manifests(
-              new AddonContext(cluster, managedCluster, installNamespace, variables, deployment));
-      AddonWorks.apply(client, mca, manifests, AddonConfigs.hashes(configs));
+      AddonContext addonContext =
+          new AddonContext(cluster, managedCluster, installNamespace, variables, deployment);
+      List<Map<String, Object>> manifests = agent.manifests(addonContext);
+      AddonWorks.apply(
+          client,
+          mca,
+          manifests,
+          agent.manifestConfigs(addonContext),
+          AddonConfigs.hashes(configs));
       return Optional.empty();
     } catch (IllegalArgumentException e) {
       return Optional.of(e.getMessage());
@@ -355,24 +368,34 @@ public final class AddonDeployer
         now);
   }
 
+  /** The condition types this manager writes (Available only with work-based health). */
+  private static final java.util.Set<String> OWNED =
+      java.util.Set.of(
+          ManagedClusterAddOn.CONDITION_CONFIGURED,
+          ManagedClusterAddOn.CONDITION_MANIFEST_APPLIED,
+          ManagedClusterAddOn.CONDITION_PROGRESSING,
+          ManagedClusterAddOn.CONDITION_REGISTRATION_APPLIED,
+          ManagedClusterAddOn.CONDITION_AVAILABLE);
+
   /**
-   * Writes the status as this manager's, without the Lease-health {@code Available} condition
-   * (owned by the cluster's registration agent; applying a stale copy would take it back).
+   * Writes this manager's part of the status: its fields and its condition types only, so that
+   * conditions other writers own (the add-on's Degraded, Lease-health Available from the
+   * registration agent) are neither taken over nor put back from a stale copy.
    */
   private static void write(
       KubernetesClient client, ManagedClusterAddOn mca, ManagedClusterAddOnStatus status) {
+    boolean lease =
+        status.getHealthCheck() != null
+            && status.getHealthCheck().getMode() == HealthCheckMode.Lease;
+    java.util.function.Predicate<Condition> mine =
+        c ->
+            OWNED.contains(c.getType())
+                && !(lease && ManagedClusterAddOn.CONDITION_AVAILABLE.equals(c.getType()));
     ManagedClusterAddOnStatus observed =
         mca.getStatus() == null ? null : Serialization.clone(mca.getStatus());
-    if (status.getHealthCheck() != null
-        && status.getHealthCheck().getMode() == HealthCheckMode.Lease) {
-      status
-          .getConditions()
-          .removeIf(c -> ManagedClusterAddOn.CONDITION_AVAILABLE.equals(c.getType()));
-      if (observed != null) {
-        observed
-            .getConditions()
-            .removeIf(c -> ManagedClusterAddOn.CONDITION_AVAILABLE.equals(c.getType()));
-      }
+    status.getConditions().removeIf(mine.negate());
+    if (observed != null) {
+      observed.getConditions().removeIf(mine.negate());
     }
     ConditionsApply.applyStatusIfChanged(client, mca, AddonWorks.FIELD_MANAGER, observed, status);
   }

@@ -294,9 +294,11 @@ public final class AddonInstaller implements Reconciler<ClusterManagementAddOn> 
             .filter(
                 m ->
                     m.getStatus() != null
-                        && Conditions.isTrue(
-                            m.getStatus().getConditions(),
-                            ManagedClusterAddOn.CONDITION_MANIFEST_APPLIED))
+                        && Conditions.find(
+                                m.getStatus().getConditions(),
+                                ManagedClusterAddOn.CONDITION_PROGRESSING)
+                            .map(c -> ManagedClusterAddOn.REASON_COMPLETED.equals(c.getReason()))
+                            .orElse(false))
             .count();
     boolean complete = done == clusters.size();
     Conditions.set(

@@ -24,8 +24,7 @@ import java.util.Optional;
  * bound to the add-on's group on that cluster, and nothing more.
  */
 final class AddonRegistration {
-  /** The agent name in the add-on's identity. */
-  static final String AGENT = "addon-agent";
+  static final String AGENT = ManagedClusterAddOn.DEFAULT_AGENT_NAME;
 
   private AddonRegistration() {}
 
@@ -43,6 +42,10 @@ final class AddonRegistration {
     String cluster = mca.getMetadata().getNamespace();
     if (permissions.isEmpty()) {
       status.setRegistrations(new ArrayList<>());
+      status
+          .getConditions()
+          .removeIf(c -> ManagedClusterAddOn.CONDITION_REGISTRATION_APPLIED.equals(c.getType()));
+      delete(client, cluster, addon); // permissions withdrawn: the identity loses them at once
       return Optional.empty();
     }
     RegistrationConfig registration = new RegistrationConfig();

@@ -4,7 +4,6 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import io.ocmj.api.addon.v1alpha1.ManagedClusterAddOn;
 import io.ocmj.api.cluster.v1alpha1.RolloutStrategy;
 import io.ocmj.api.cluster.v1alpha1.RolloutType;
-import io.ocmj.api.status.Conditions;
 import io.ocmj.api.work.v1.ManifestWork;
 import io.ocmj.hub.work.RolloutPlan;
 import java.nio.charset.StandardCharsets;
@@ -46,24 +45,18 @@ final class AddonRollout {
         : mca.getMetadata().getAnnotations().get(ANNOTATION_CONFIG_HASH);
   }
 
-  /** Whether the add-on runs with these configs: works carry the hash, and it is Available. */
-  static boolean done(ManagedClusterAddOn mca, List<ManifestWork> works, String hash) {
-    return done(mca.getStatus() == null ? List.of() : mca.getStatus().getConditions(), works, hash);
-  }
-
-  /** As {@link #done(ManagedClusterAddOn, List, String)}, with the add-on's conditions. */
-  static boolean done(
-      List<io.fabric8.kubernetes.api.model.Condition> conditions,
-      List<ManifestWork> works,
-      String hash) {
-    return !works.isEmpty()
+  /**
+   * Whether the add-on runs with these configs: its works carry them and the work agent reports
+   * them Applied and Available for their current generation (not the add-on's Available, which a
+   * Lease or a stale status may hold True for the old configs).
+   */
+  static boolean done(List<ManifestWork> works, String hash) {
+    return carry(works, hash)
         && works.stream()
             .allMatch(
                 w ->
-                    w.getMetadata().getAnnotations() != null
-                        && hash.equals(
-                            w.getMetadata().getAnnotations().get(ANNOTATION_CONFIG_HASH)))
-        && Conditions.isTrue(conditions, ManagedClusterAddOn.CONDITION_AVAILABLE);
+                    AddonWorks.current(w, ManifestWork.CONDITION_APPLIED)
+                        && AddonWorks.current(w, ManifestWork.CONDITION_AVAILABLE));
   }
 
   /** Whether the works were written with these configs. */
@@ -89,7 +82,7 @@ final class AddonRollout {
     int inProgress = 0;
     for (Target t : targets) {
       if (t.want().equals(admitted(t.mca()))) {
-        if (!done(t.mca(), t.works(), t.want())) {
+        if (!done(t.works(), t.want())) {
           inProgress++;
         }
       } else {

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import io.ocmj.api.addon.v1alpha1.ManagedClusterAddOn;
 import io.ocmj.api.status.Conditions;
 import io.ocmj.api.work.v1.Manifest;
+import io.ocmj.api.work.v1.ManifestConfigOption;
 import io.ocmj.api.work.v1.ManifestWork;
 import io.ocmj.api.work.v1.ManifestWorkSpec;
 import java.nio.charset.StandardCharsets;
@@ -59,6 +60,7 @@ final class AddonWorks {
       KubernetesClient client,
       ManagedClusterAddOn mca,
       List<Map<String, Object>> manifests,
+      List<ManifestConfigOption> manifestConfigs,
       Map<String, String> configHashes) {
     String addon = mca.getMetadata().getName();
     String ns = mca.getMetadata().getNamespace();
@@ -88,6 +90,7 @@ final class AddonWorks {
                       .build()));
       ManifestWorkSpec spec = new ManifestWorkSpec();
       parts.get(i).forEach(m -> spec.getWorkload().getManifests().add(Manifest.of(m)));
+      spec.setManifestConfigs(new ArrayList<>(manifestConfigs));
       work.setSpec(spec);
       client.resource(work).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
     }
@@ -189,13 +192,45 @@ final class AddonWorks {
       }
       Optional<Condition> c = Conditions.find(w.getStatus().getConditions(), type);
       if (c.isPresent() && Conditions.FALSE.equals(c.get().getStatus())) {
-        return Optional.of(w.getMetadata().getName() + ": " + c.get().getMessage());
+        return Optional.of(
+            w.getMetadata().getName()
+                + ": "
+                + manifestFailure(w, type).orElse(c.get().getMessage()));
       }
     }
     return Optional.empty();
   }
 
   /** True for the work's current spec (a condition of an older generation does not count). */
+  static boolean current(ManifestWork w, String type) {
+    return isTrue(w, type);
+  }
+
+  /** The first manifest of the work whose condition is False: which object, and why. */
+  private static Optional<String> manifestFailure(ManifestWork w, String type) {
+    if (w.getStatus().getResourceStatus() == null) {
+      return Optional.empty();
+    }
+    return w.getStatus().getResourceStatus().getManifests().stream()
+        .flatMap(
+            m ->
+                Conditions.find(m.getConditions(), type)
+                    .filter(c -> Conditions.FALSE.equals(c.getStatus()))
+                    .map(
+                        c ->
+                            m.getResourceMeta().getKind()
+                                + " "
+                                + (m.getResourceMeta().getNamespace() == null
+                                        || m.getResourceMeta().getNamespace().isEmpty()
+                                    ? ""
+                                    : m.getResourceMeta().getNamespace() + "/")
+                                + m.getResourceMeta().getName()
+                                + ": "
+                                + c.getMessage())
+                    .stream())
+        .findFirst();
+  }
+
   private static boolean isTrue(ManifestWork w, String type) {
     return w.getStatus() != null
         && Conditions.find(w.getStatus().getConditions(), type)

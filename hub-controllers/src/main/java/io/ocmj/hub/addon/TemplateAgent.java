@@ -1,7 +1,9 @@
 package io.ocmj.hub.addon;
 
+import io.fabric8.kubernetes.client.utils.Serialization;
 import io.ocmj.api.addon.v1alpha1.AddOnTemplate;
 import io.ocmj.api.work.v1.Manifest;
+import io.ocmj.api.work.v1.ManifestConfigOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,6 +54,29 @@ final class TemplateAgent implements AddonAgent {
       rendered.add(m);
     }
     return rendered;
+  }
+
+  /** The template's manifestConfigs, with the variables replaced as in the manifests. */
+  @Override
+  public List<ManifestConfigOption> manifestConfigs(AddonContext context) {
+    if (template.getSpec().getAgentSpec() == null) {
+      return List.of();
+    }
+    List<ManifestConfigOption> configs = new ArrayList<>();
+    List<ManifestConfigOption> declared = template.getSpec().getAgentSpec().getManifestConfigs();
+    for (int i = 0; i < declared.size(); i++) {
+      Object rendered =
+          render(
+              Serialization.jsonMapper().convertValue(declared.get(i), Map.class),
+              context,
+              "AddOnTemplate "
+                  + template.getMetadata().getName()
+                  + " spec.agentSpec.manifestConfigs["
+                  + i
+                  + "]");
+      configs.add(Serialization.jsonMapper().convertValue(rendered, ManifestConfigOption.class));
+    }
+    return configs;
   }
 
   private static Object render(Object value, AddonContext context, String where) {

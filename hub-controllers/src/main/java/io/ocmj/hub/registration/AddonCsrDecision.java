@@ -3,7 +3,6 @@ package io.ocmj.hub.registration;
 import io.fabric8.kubernetes.api.model.certificates.v1.CertificateSigningRequest;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.ocmj.api.addon.v1alpha1.ManagedClusterAddOn;
-import io.ocmj.api.addon.v1alpha1.RegistrationConfig;
 import io.ocmj.api.cluster.v1.ManagedCluster;
 import java.util.HashSet;
 import java.util.List;
@@ -20,48 +19,79 @@ import java.util.Set;
 final class AddonCsrDecision {
   private AddonCsrDecision() {}
 
-  /** Empty to approve; else why not (final unless the add-on or cluster changes). */
-  static Optional<String> refusal(KubernetesClient client, CertificateSigningRequest csr)
+  /** Why a request is refused, and whether that is final (denied) or may change (pending). */
+  record Refusal(String reason, boolean permanent) {}
+
+  /**
+   * Empty to approve. The subject must be the add-on's identity on the cluster of the CSR's label
+   * (OCM's convention, derived here, never read from a status the cluster's agent may write), the
+   * request must come from that cluster's agent, the cluster accepted, and the add-on enabled with
+   * a registration.
+   */
+  static Optional<Refusal> refusal(KubernetesClient client, CertificateSigningRequest csr)
       throws CsrRequests.InvalidCsrException {
     Map<String, String> labels = csr.getMetadata().getLabels();
     String cluster = labels.get(CsrDecision.LABEL_CLUSTER_NAME);
     String addon = labels.get(ManagedClusterAddOn.LABEL_ADDON_NAME);
+    if (cluster == null || cluster.isBlank() || addon == null || addon.isBlank()) {
+      return Optional.of(new Refusal("the cluster and add-on labels must not be empty", true));
+    }
     CsrDecision.Request request = CsrRequests.read(csr);
+    Optional<String> wrong =
+        subjectProblem(
+            cluster,
+            addon,
+            request,
+            csr.getSpec().getGroups() == null ? List.of() : csr.getSpec().getGroups());
+    if (wrong.isPresent()) {
+      return Optional.of(new Refusal(wrong.get(), true));
+    }
+    ManagedCluster mc = client.resources(ManagedCluster.class).withName(cluster).get();
+    if (mc == null || mc.getSpec() == null || !mc.getSpec().isAccepted()) {
+      return Optional.of(new Refusal("cluster " + cluster + " is not accepted", false));
+    }
+    ManagedClusterAddOn mca =
+        client.resources(ManagedClusterAddOn.class).inNamespace(cluster).withName(addon).get();
+    boolean registered =
+        mca != null
+            && mca.getStatus() != null
+            && mca.getStatus().getRegistrations().stream()
+                .anyMatch(
+                    r ->
+                        ManagedClusterAddOn.SIGNER_KUBE_APISERVER_CLIENT.equals(r.getSignerName()));
+    if (!registered) {
+      return Optional.of(
+          new Refusal("add-on " + addon + " on " + cluster + " has no registration", false));
+    }
+    return Optional.empty();
+  }
+
+  /** What is wrong with the request's signer, requester or subject; empty when nothing. */
+  static Optional<String> subjectProblem(
+      String cluster, String addon, CsrDecision.Request request, List<String> requesterGroups) {
     if (!ManagedClusterAddOn.SIGNER_KUBE_APISERVER_CLIENT.equals(request.signerName())) {
       return Optional.of("signer " + request.signerName() + " is not approved by the hub");
     }
-    List<String> requesterGroups =
-        csr.getSpec().getGroups() == null ? List.of() : csr.getSpec().getGroups();
     if (!requesterGroups.contains(ClusterIdentity.group(cluster))) {
       return Optional.of(
           "requested by " + request.requestingUser() + ", not by cluster " + cluster + "'s agent");
     }
-    ManagedCluster mc = client.resources(ManagedCluster.class).withName(cluster).get();
-    if (mc == null || mc.getSpec() == null || !mc.getSpec().isAccepted()) {
-      return Optional.of("cluster " + cluster + " is not accepted");
+    String user =
+        ManagedClusterAddOn.agentUser(cluster, addon, ManagedClusterAddOn.DEFAULT_AGENT_NAME);
+    if (!user.equals(request.subjectCommonName())
+        || !sameGroups(
+            ManagedClusterAddOn.agentGroups(cluster, addon), request.subjectOrganizations())) {
+      return Optional.of(
+          "subject "
+              + request.subjectCommonName()
+              + " "
+              + request.subjectOrganizations()
+              + " is not the identity of add-on "
+              + addon
+              + " on "
+              + cluster);
     }
-    ManagedClusterAddOn mca =
-        client.resources(ManagedClusterAddOn.class).inNamespace(cluster).withName(addon).get();
-    if (mca == null || mca.getStatus() == null) {
-      return Optional.of("add-on " + addon + " is not enabled on " + cluster);
-    }
-    for (RegistrationConfig r : mca.getStatus().getRegistrations()) {
-      if (ManagedClusterAddOn.SIGNER_KUBE_APISERVER_CLIENT.equals(r.getSignerName())
-          && r.getSubject() != null
-          && r.getSubject().getUser().equals(request.subjectCommonName())
-          && sameGroups(r.getSubject().getGroups(), request.subjectOrganizations())) {
-        return Optional.empty();
-      }
-    }
-    return Optional.of(
-        "subject "
-            + request.subjectCommonName()
-            + " "
-            + request.subjectOrganizations()
-            + " is not a registration of add-on "
-            + addon
-            + " on "
-            + cluster);
+    return Optional.empty();
   }
 
   /**

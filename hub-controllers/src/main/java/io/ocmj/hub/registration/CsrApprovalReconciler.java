@@ -111,15 +111,30 @@ public final class CsrApprovalReconciler implements Reconciler<CertificateSignin
   private UpdateControl<CertificateSigningRequest> addon(
       CertificateSigningRequest csr, KubernetesClient client) {
     String name = csr.getMetadata().getName();
-    java.util.Optional<String> refusal;
+    java.util.Optional<AddonCsrDecision.Refusal> refusal;
     try {
       refusal = AddonCsrDecision.refusal(client, csr);
     } catch (CsrRequests.InvalidCsrException e) {
-      LOG.warn("reconciled csr={} outcome=ignored reason=\"{}\"", name, e.getMessage());
+      refusal = java.util.Optional.of(new AddonCsrDecision.Refusal(e.getMessage(), true));
+    }
+    if (refusal.isPresent() && refusal.get().permanent()) {
+      client
+          .certificates()
+          .v1()
+          .certificateSigningRequests()
+          .withName(name)
+          .deny(
+              new CertificateSigningRequestConditionBuilder()
+                  .withType("Denied")
+                  .withStatus("True")
+                  .withReason("AddonIdentityMismatch")
+                  .withMessage(refusal.get().reason())
+                  .build());
+      LOG.warn("reconciled csr={} outcome=denied reason=\"{}\"", name, refusal.get().reason());
       return UpdateControl.noUpdate();
     }
     if (refusal.isPresent()) {
-      LOG.info("reconciled csr={} outcome=pending reason=\"{}\"", name, refusal.get());
+      LOG.info("reconciled csr={} outcome=pending reason=\"{}\"", name, refusal.get().reason());
       return UpdateControl.<CertificateSigningRequest>noUpdate().rescheduleAfter(RECHECK);
     }
     client

@@ -32,6 +32,7 @@ final class CsrRequests {
     String name = csr.getMetadata().getName();
     PKCS10CertificationRequest pkcs10 = parse(name, csr.getSpec().getRequest());
     X500Name subject = pkcs10.getSubject();
+    strict(name, subject);
     Map<String, String> labels = csr.getMetadata().getLabels();
     return new Request(
         name,
@@ -41,6 +42,30 @@ final class CsrRequests {
         values(subject, BCStyle.CN).stream().findFirst().orElse(null),
         values(subject, BCStyle.O),
         csr.getSpec().getUsername());
+  }
+
+  /**
+   * Only single-valued CN and O entries, and one CN: the signer copies the subject as Go reads it
+   * (every O; the last CN), so anything this parser would read differently is refused outright.
+   */
+  static void strict(String name, X500Name subject) throws InvalidCsrException {
+    int commonNames = 0;
+    for (RDN rdn : subject.getRDNs()) {
+      if (rdn.isMultiValued()) {
+        throw new InvalidCsrException("CSR " + name + ": subject has a multi-valued entry");
+      }
+      var type = rdn.getFirst().getType();
+      if (type.equals(BCStyle.CN)) {
+        commonNames++;
+      } else if (!type.equals(BCStyle.O)) {
+        throw new InvalidCsrException(
+            "CSR " + name + ": subject may only have CN and O entries, not " + type);
+      }
+    }
+    if (commonNames != 1) {
+      throw new InvalidCsrException(
+          "CSR " + name + ": subject needs exactly one CN, not " + commonNames);
+    }
   }
 
   private static PKCS10CertificationRequest parse(String name, String request)

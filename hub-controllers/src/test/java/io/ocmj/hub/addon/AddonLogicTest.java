@@ -122,20 +122,28 @@ class AddonLogicTest {
     assertThat(AddonWorks.name("hello", 2)).isEqualTo("addon-hello-deploy-2");
   }
 
+  /**
+   * A cluster admitted to {@code admitted}, its work written with "new" and Available when done.
+   */
   private static AddonRollout.Target target(String cluster, String admitted, boolean done) {
     ManagedClusterAddOn mca = new ManagedClusterAddOn();
     mca.getMetadata().setNamespace(cluster);
     if (admitted != null) {
       mca.getMetadata().setAnnotations(Map.of(AddonRollout.ANNOTATION_CONFIG_HASH, admitted));
     }
-    mca.setStatus(new io.ocmj.api.addon.v1alpha1.ManagedClusterAddOnStatus());
-    Condition available = new Condition();
-    available.setType("Available");
-    available.setStatus(done ? "True" : "False");
-    mca.getStatus().getConditions().add(available);
     ManifestWork work = new ManifestWork();
+    work.getMetadata().setGeneration(2L);
     work.getMetadata()
-        .setAnnotations(Map.of(AddonRollout.ANNOTATION_CONFIG_HASH, done ? "new" : "old"));
+        .setAnnotations(
+            Map.of(AddonRollout.ANNOTATION_CONFIG_HASH, "new".equals(admitted) ? "new" : "old"));
+    work.setStatus(new io.ocmj.api.work.v1.ManifestWorkStatus());
+    for (String type : List.of("Applied", "Available")) {
+      Condition c = new Condition();
+      c.setType(type);
+      c.setStatus("True");
+      c.setObservedGeneration(done ? 2L : 1L); // not done: still the previous generation's
+      work.getStatus().getConditions().add(c);
+    }
     return new AddonRollout.Target(mca, "new", List.of(work));
   }
 

@@ -50,54 +50,59 @@ final class AddonLeases {
         continue;
       }
       any = true;
-      String ns =
-          addon.getStatus().getNamespace() == null || addon.getStatus().getNamespace().isEmpty()
-              ? ManagedClusterAddOn.DEFAULT_INSTALL_NAMESPACE
-              : addon.getStatus().getNamespace();
-      String name = addon.getMetadata().getName();
-      Lease lease = managed.leases().inNamespace(ns).withName(name).get();
-      List<Condition> conditions = new ArrayList<>(addon.getStatus().getConditions());
-      boolean changed;
-      if (lease == null || lease.getSpec() == null || lease.getSpec().getRenewTime() == null) {
-        changed =
-            set(
-                conditions,
-                addon,
-                Conditions.UNKNOWN,
-                ManagedClusterAddOn.REASON_LEASE_NOT_FOUND,
-                "The status of " + name + " add-on is unknown.",
-                now);
-      } else {
-        Instant renewed = lease.getSpec().getRenewTime().toInstant();
-        boolean fresh = !renewed.plus(grace).isBefore(now);
-        changed =
-            fresh
-                ? set(
-                    conditions,
-                    addon,
-                    Conditions.TRUE,
-                    ManagedClusterAddOn.REASON_LEASE_UPDATED,
-                    name + " add-on is available.",
-                    now)
-                : set(
-                    conditions,
-                    addon,
-                    Conditions.FALSE,
-                    ManagedClusterAddOn.REASON_LEASE_UPDATE_STOPPED,
-                    name + " add-on is not available.",
-                    now);
-      }
-      if (changed) {
-        Condition available =
-            Conditions.find(conditions, ManagedClusterAddOn.CONDITION_AVAILABLE).orElseThrow();
-        hub.resource(StatusPatch.of(addon, Map.of("conditions", List.of(available))))
-            .subresource("status")
-            .patch(
-                new PatchContext.Builder()
-                    .withPatchType(PatchType.SERVER_SIDE_APPLY)
-                    .withFieldManager(fieldManager)
-                    .withForce(true)
-                    .build());
+      try {
+        String ns =
+            addon.getStatus().getNamespace() == null || addon.getStatus().getNamespace().isEmpty()
+                ? ManagedClusterAddOn.DEFAULT_INSTALL_NAMESPACE
+                : addon.getStatus().getNamespace();
+        String name = addon.getMetadata().getName();
+        Lease lease = managed.leases().inNamespace(ns).withName(name).get();
+        List<Condition> conditions = new ArrayList<>(addon.getStatus().getConditions());
+        boolean changed;
+        if (lease == null || lease.getSpec() == null || lease.getSpec().getRenewTime() == null) {
+          changed =
+              set(
+                  conditions,
+                  addon,
+                  Conditions.UNKNOWN,
+                  ManagedClusterAddOn.REASON_LEASE_NOT_FOUND,
+                  "The status of " + name + " add-on is unknown.",
+                  now);
+        } else {
+          Instant renewed = lease.getSpec().getRenewTime().toInstant();
+          boolean fresh = !renewed.plus(grace).isBefore(now);
+          changed =
+              fresh
+                  ? set(
+                      conditions,
+                      addon,
+                      Conditions.TRUE,
+                      ManagedClusterAddOn.REASON_LEASE_UPDATED,
+                      name + " add-on is available.",
+                      now)
+                  : set(
+                      conditions,
+                      addon,
+                      Conditions.FALSE,
+                      ManagedClusterAddOn.REASON_LEASE_UPDATE_STOPPED,
+                      name + " add-on is not available.",
+                      now);
+        }
+        if (changed) {
+          Condition available =
+              Conditions.find(conditions, ManagedClusterAddOn.CONDITION_AVAILABLE).orElseThrow();
+          hub.resource(StatusPatch.of(addon, Map.of("conditions", List.of(available))))
+              .subresource("status")
+              .patch(
+                  new PatchContext.Builder()
+                      .withPatchType(PatchType.SERVER_SIDE_APPLY)
+                      .withFieldManager(fieldManager)
+                      .withForce(true)
+                      .build());
+        }
+      } catch (RuntimeException e) { // this add-on's lease only; the others are still checked
+        org.slf4j.LoggerFactory.getLogger(AddonLeases.class)
+            .warn("add-on {}: lease not checked: {}", addon.getMetadata().getName(), e.toString());
       }
     }
     return any;

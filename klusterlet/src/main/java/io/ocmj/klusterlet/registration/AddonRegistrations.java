@@ -35,7 +35,7 @@ final class AddonRegistrations {
   private final String fieldManager;
   private final Map<String, Pending> pending = new ConcurrentHashMap<>();
 
-  private record Pending(String csrName, KeyPair keys) {}
+  private record Pending(String csrName, KeyPair keys, String user) {}
 
   AddonRegistrations(
       RegistrationConfig config,
@@ -66,16 +66,34 @@ final class AddonRegistrations {
                               r.getSignerName()))
                   .findFirst()
                   .orElse(null);
-      if (registration == null || registration.getSubject() == null) {
-        pending.remove(name);
-        continue;
-      }
       String ns =
-          addon.getStatus().getNamespace() == null || addon.getStatus().getNamespace().isEmpty()
+          addon.getStatus() == null
+                  || addon.getStatus().getNamespace() == null
+                  || addon.getStatus().getNamespace().isEmpty()
               ? ManagedClusterAddOn.DEFAULT_INSTALL_NAMESPACE
               : addon.getStatus().getNamespace();
+      if (registration == null || registration.getSubject() == null) {
+        pending.remove(name);
+        try {
+          // No registration any more: the credentials go too (only the secret this agent wrote).
+          Secret secret = managed.secrets().inNamespace(ns).withName(secretName(name)).get();
+          if (secret != null
+              && secret.getMetadata().getLabels() != null
+              && name.equals(
+                  secret.getMetadata().getLabels().get(ManagedClusterAddOn.LABEL_ADDON_NAME))) {
+            managed.resource(secret).delete();
+          }
+        } catch (RuntimeException e) {
+          LOG.warn(
+              "cluster {}: add-on {} credentials not removed: {}",
+              config.clusterName(),
+              name,
+              e.toString());
+        }
+        continue;
+      }
       try {
-        if (current(ns, name, now)) {
+        if (current(ns, name, registration.getSubject().getUser(), now)) {
           continue;
         }
         request(hub, name, ns, registration);
@@ -85,18 +103,27 @@ final class AddonRegistrations {
     }
   }
 
-  /** Whether the add-on's secret holds a certificate not yet due for renewal. */
-  private boolean current(String ns, String addon, Instant now) {
+  /**
+   * Whether the add-on's secret holds a certificate for the registered user not yet due for renewal
+   * (one that does not parse is replaced).
+   */
+  private boolean current(String ns, String addon, String user, Instant now) {
     Secret secret = managed.secrets().inNamespace(ns).withName(secretName(addon)).get();
     if (secret == null || secret.getData() == null || secret.getData().get("tls.crt") == null) {
       return false;
     }
-    X509Certificate cert =
-        AgentCertificates.parse(
-            new String(
-                Base64.getDecoder().decode(secret.getData().get("tls.crt")),
-                StandardCharsets.UTF_8));
-    return now.isBefore(AgentCertificates.rotationTime(cert, config.renewBefore()));
+    X509Certificate cert;
+    try {
+      cert =
+          AgentCertificates.parse(
+              new String(
+                  Base64.getDecoder().decode(secret.getData().get("tls.crt")),
+                  StandardCharsets.UTF_8));
+    } catch (RuntimeException e) {
+      return false;
+    }
+    return cert.getSubjectX500Principal().getName().contains("CN=" + user)
+        && now.isBefore(AgentCertificates.rotationTime(cert, config.renewBefore()));
   }
 
   private void request(
@@ -105,6 +132,9 @@ final class AddonRegistrations {
       String ns,
       io.ocmj.api.addon.v1alpha1.RegistrationConfig registration) {
     Pending p = pending.get(addon);
+    if (p != null && !p.user().equals(registration.getSubject().getUser())) {
+      p = null; // the registration changed: a request for the old subject is of no use
+    }
     if (p == null) {
       KeyPair keys = AgentCertificates.newKeyPair();
       String request =
@@ -134,7 +164,7 @@ final class AddonRegistrations {
                       .endSpec()
                       .build())
               .create();
-      p = new Pending(csr.getMetadata().getName(), keys);
+      p = new Pending(csr.getMetadata().getName(), keys, registration.getSubject().getUser());
       pending.put(addon, p);
       LOG.info(
           "cluster {}: requested hub credentials for add-on {} (CSR {})",

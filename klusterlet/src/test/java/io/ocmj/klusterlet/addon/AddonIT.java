@@ -79,6 +79,14 @@ class AddonIT {
         : Conditions.find(mca.getStatus().getConditions(), type);
   }
 
+  /** The configs (hash) the rollout admitted the cluster's add-on to. */
+  private static String admitted(String cluster, String name) {
+    ManagedClusterAddOn mca = addon(cluster, name);
+    return mca == null || mca.getMetadata().getAnnotations() == null
+        ? null
+        : mca.getMetadata().getAnnotations().get("addon.ocmj.io/rollout-config-hash");
+  }
+
   private static String greeting(String cluster, String configMap) {
     ConfigMap cm =
         bed.managed(cluster).configMaps().inNamespace("default").withName(configMap).get();
@@ -330,6 +338,76 @@ class AddonIT {
     assertThat(greeting("c1", "java-hello"))
         .as("the other add-on is unaffected")
         .isEqualTo("hello");
+    // Manifests the managed API server refuses: the work's reason, on the add-on.
+    hub.resource(
+            Serialization.unmarshal(
+                """
+                apiVersion: addon.open-cluster-management.io/v1alpha1
+                kind: AddOnTemplate
+                metadata: {name: refused-template}
+                spec:
+                  addonName: refused
+                  agentSpec:
+                    workload:
+                      manifests:
+                      - apiVersion: v1
+                        kind: ConfigMap
+                        metadata: {name: Not_A_Valid_Name, namespace: default}
+                """,
+                AddOnTemplate.class))
+        .serverSideApply();
+    hub.resource(
+            Serialization.unmarshal(
+                """
+                apiVersion: addon.open-cluster-management.io/v1alpha1
+                kind: ClusterManagementAddOn
+                metadata: {name: refused}
+                spec:
+                  supportedConfigs:
+                  - group: addon.open-cluster-management.io
+                    resource: addontemplates
+                    defaultConfig: {name: refused-template}
+                """,
+                ClusterManagementAddOn.class))
+        .serverSideApply();
+    hub.resource(
+            Serialization.unmarshal(
+                """
+                apiVersion: addon.open-cluster-management.io/v1alpha1
+                kind: ManagedClusterAddOn
+                metadata: {name: refused, namespace: c1}
+                spec: {}
+                """,
+                ManagedClusterAddOn.class))
+        .create();
+    await("the managed API server's refusal is on the add-on")
+        .atMost(WAIT)
+        .until(
+            () ->
+                condition("c1", "refused", "ManifestApplied")
+                    .map(
+                        c ->
+                            Conditions.FALSE.equals(c.getStatus())
+                                && "AddonManifestAppliedFailed".equals(c.getReason())
+                                && c.getMessage().startsWith("addon-refused-deploy-0: ")
+                                && c.getMessage().contains("Not_A_Valid_Name"))
+                    .orElse(false));
+    // Customized variables off OCM's schema are refused by the hub's API server, naming the field.
+    assertThatThrownBy(
+            () ->
+                hub.resource(
+                        Serialization.unmarshal(
+                            """
+                            apiVersion: addon.open-cluster-management.io/v1alpha1
+                            kind: AddOnDeploymentConfig
+                            metadata: {name: bad-variables, namespace: addons}
+                            spec:
+                              customizedVariables:
+                              - {name: 1-not-a-name, value: x}
+                            """,
+                            AddOnDeploymentConfig.class))
+                    .create())
+        .hasMessageContaining("spec.customizedVariables[0].name");
     await("and stays Available")
         .atMost(WAIT)
         .until(
@@ -406,10 +484,14 @@ class AddonIT {
                       && condition("c2", "roll", "Progressing")
                           .map(c -> c.getMessage().startsWith("waiting for the rollout"))
                           .orElse(false));
-      await("c2 keeps the old config while c1 is in progress")
+      String c2Admitted = admitted("c2", "roll");
+      await("c2 keeps the old config, and is not admitted, while c1 is in progress")
           .during(Duration.ofSeconds(3))
           .atMost(Duration.ofSeconds(10))
-          .until(() -> "v1".equals(greeting("c2", "roll")));
+          .until(
+              () ->
+                  "v1".equals(greeting("c2", "roll"))
+                      && java.util.Objects.equals(c2Admitted, admitted("c2", "roll")));
     } finally {
       bed.startAgent("c1");
     }
@@ -469,6 +551,14 @@ class AddonIT {
     lease(ns, java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC));
     await("a renewed lease: Available=True")
         .atMost(WAIT)
+        .until(
+            () ->
+                condition("c1", "lease-hello", "Available")
+                    .map(c -> "True".equals(c.getStatus()))
+                    .orElse(false));
+    await("and it stays True (the manager does not put its own Available back)")
+        .during(Duration.ofSeconds(3))
+        .atMost(Duration.ofSeconds(10))
         .until(
             () ->
                 condition("c1", "lease-hello", "Available")

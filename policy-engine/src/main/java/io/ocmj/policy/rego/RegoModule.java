@@ -132,6 +132,10 @@ public final class RegoModule {
         throw new RegoException(
             "evaluation exceeded the time limit of " + limit.toMillis() + " ms", e);
       }
+      if (String.valueOf(e.getMessage()).contains("opa_malloc: failed")) {
+        throw new RegoException(
+            "evaluation exceeded the memory limit of " + MAX_MEMORY_PAGES / 16 + " MiB", e);
+      }
       throw new RegoException("evaluation failed: " + e.getMessage(), e);
     } finally {
       if (alarm.disarm()) {

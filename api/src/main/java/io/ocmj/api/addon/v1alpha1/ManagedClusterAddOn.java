@@ -216,6 +216,9 @@ public class ManagedClusterAddOn
    * The default user of an add-on agent's hub credential: {@code
    * system:open-cluster-management:cluster:<cluster>:addon:<addon>:agent:<agent>}.
    */
+  /** The agent name ocmj's add-on identities use. */
+  public static final String DEFAULT_AGENT_NAME = "addon-agent";
+
   public static String agentUser(String cluster, String addon, String agent) {
     return PREFIX + "cluster:" + cluster + ":addon:" + addon + ":agent:" + agent;
   }
