@@ -404,8 +404,7 @@ public final class AddonDeployer
   public DeleteControl cleanup(ManagedClusterAddOn mca, Context<ManagedClusterAddOn> context) {
     AddonWorks.delete(
         context.getClient(), mca.getMetadata().getNamespace(), mca.getMetadata().getName());
-    AddonRegistration.delete(
-        context.getClient(), mca.getMetadata().getNamespace(), mca.getMetadata().getName());
+    AddonRegistration.delete(context.getClient(), mca);
     return DeleteControl.defaultDelete();
   }
 }

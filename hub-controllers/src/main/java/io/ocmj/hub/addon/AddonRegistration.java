@@ -45,7 +45,7 @@ final class AddonRegistration {
       status
           .getConditions()
           .removeIf(c -> ManagedClusterAddOn.CONDITION_REGISTRATION_APPLIED.equals(c.getType()));
-      delete(client, cluster, addon); // permissions withdrawn: the identity loses them at once
+      delete(client, mca); // permissions withdrawn: the identity loses them at once
       return Optional.empty();
     }
     RegistrationConfig registration = new RegistrationConfig();
@@ -113,9 +113,22 @@ final class AddonRegistration {
             "Registration of the addon agent is configured"));
   }
 
-  /** Removes the add-on's Role and RoleBinding from the cluster namespace. */
-  static void delete(KubernetesClient client, String cluster, String addon) {
-    client.rbac().roleBindings().inNamespace(cluster).withName(roleName(addon)).delete();
-    client.rbac().roles().inNamespace(cluster).withName(roleName(addon)).delete();
+  /** Removes the add-on's Role and RoleBinding from the cluster namespace, if this add-on's. */
+  static void delete(KubernetesClient client, ManagedClusterAddOn mca) {
+    String cluster = mca.getMetadata().getNamespace();
+    String name = roleName(mca.getMetadata().getName());
+    String uid = mca.getMetadata().getUid();
+    var binding = client.rbac().roleBindings().inNamespace(cluster).withName(name).get();
+    if (binding != null && owned(binding, uid)) {
+      client.resource(binding).delete();
+    }
+    var role = client.rbac().roles().inNamespace(cluster).withName(name).get();
+    if (role != null && owned(role, uid)) {
+      client.resource(role).delete();
+    }
+  }
+
+  private static boolean owned(io.fabric8.kubernetes.api.model.HasMetadata o, String uid) {
+    return o.getMetadata().getOwnerReferences().stream().anyMatch(r -> uid.equals(r.getUid()));
   }
 }

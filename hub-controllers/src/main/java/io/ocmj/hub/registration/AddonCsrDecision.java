@@ -50,15 +50,16 @@ final class AddonCsrDecision {
     if (mc == null || mc.getSpec() == null || !mc.getSpec().isAccepted()) {
       return Optional.of(new Refusal("cluster " + cluster + " is not accepted", false));
     }
-    ManagedClusterAddOn mca =
-        client.resources(ManagedClusterAddOn.class).inNamespace(cluster).withName(addon).get();
+    // The hub's own record that the add-on may have credentials: the Role the manager made for
+    // its declared permissions (the add-on's status is writable by the cluster's agent).
     boolean registered =
-        mca != null
-            && mca.getStatus() != null
-            && mca.getStatus().getRegistrations().stream()
-                .anyMatch(
-                    r ->
-                        ManagedClusterAddOn.SIGNER_KUBE_APISERVER_CLIENT.equals(r.getSignerName()));
+        client
+                .rbac()
+                .roles()
+                .inNamespace(cluster)
+                .withName("open-cluster-management:addon:" + addon)
+                .get()
+            != null;
     if (!registered) {
       return Optional.of(
           new Refusal("add-on " + addon + " on " + cluster + " has no registration", false));

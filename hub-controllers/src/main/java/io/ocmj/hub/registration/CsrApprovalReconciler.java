@@ -71,6 +71,9 @@ public final class CsrApprovalReconciler implements Reconciler<CertificateSignin
     }
     String name = csr.getMetadata().getName();
     if (csr.getMetadata().getLabels().containsKey(ManagedClusterAddOn.LABEL_ADDON_NAME)) {
+      if (!ManagedClusterAddOn.SIGNER_KUBE_APISERVER_CLIENT.equals(csr.getSpec().getSignerName())) {
+        return UpdateControl.noUpdate(); // another signer's add-on manager decides those
+      }
       return addon(csr, context.getClient());
     }
     Request request;
@@ -83,19 +86,10 @@ public final class CsrApprovalReconciler implements Reconciler<CertificateSignin
     KubernetesClient client = context.getClient();
     Outcome outcome = CsrDecision.decide(request, clusterState(client, request.clusterLabel()));
     if (outcome.approve()) {
-      client
-          .certificates()
-          .v1()
-          .certificateSigningRequests()
-          .withName(name)
-          .approve(
-              new CertificateSigningRequestConditionBuilder()
-                  .withType("Approved")
-                  .withStatus("True")
-                  .withReason("AutoApprovedByHubCSRApprovingController")
-                  .withMessage(
-                      "Auto approving Managed cluster agent certificate after SubjectAccessReview.")
-                  .build());
+      approve(
+          client,
+          name,
+          "Auto approving Managed cluster agent certificate after SubjectAccessReview.");
       LOG.info("reconciled csr={} outcome=approved reason=\"{}\"", name, outcome.reason());
       return UpdateControl.noUpdate();
     }
@@ -137,6 +131,12 @@ public final class CsrApprovalReconciler implements Reconciler<CertificateSignin
       LOG.info("reconciled csr={} outcome=pending reason=\"{}\"", name, refusal.get().reason());
       return UpdateControl.<CertificateSigningRequest>noUpdate().rescheduleAfter(RECHECK);
     }
+    approve(client, name, "Auto approving the add-on agent's certificate.");
+    LOG.info("reconciled csr={} outcome=approved reason=\"add-on registration\"", name);
+    return UpdateControl.noUpdate();
+  }
+
+  private static void approve(KubernetesClient client, String name, String message) {
     client
         .certificates()
         .v1()
@@ -147,10 +147,8 @@ public final class CsrApprovalReconciler implements Reconciler<CertificateSignin
                 .withType("Approved")
                 .withStatus("True")
                 .withReason("AutoApprovedByHubCSRApprovingController")
-                .withMessage("Auto approving the add-on agent's certificate.")
+                .withMessage(message)
                 .build());
-    LOG.info("reconciled csr={} outcome=approved reason=\"add-on registration\"", name);
-    return UpdateControl.noUpdate();
   }
 
   private static ClusterState clusterState(KubernetesClient client, String cluster) {

@@ -3,7 +3,6 @@ package io.ocmj.hub.registration;
 import io.fabric8.kubernetes.api.model.certificates.v1.CertificateSigningRequest;
 import io.ocmj.hub.registration.CsrDecision.Request;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,7 +13,6 @@ import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x500.style.IETFUtils;
-import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 
 /** Reads what a CSR object asks for into a {@link Request}: its PKCS#10 subject and its spec. */
@@ -68,20 +66,48 @@ final class CsrRequests {
     }
   }
 
-  private static PKCS10CertificationRequest parse(String name, String request)
-      throws InvalidCsrException {
+  /** Exactly one PEM block, no headers, nothing around it but whitespace. */
+  private static final java.util.regex.Pattern ONE_BLOCK =
+      java.util.regex.Pattern.compile(
+          "\\A\\s*-----BEGIN CERTIFICATE REQUEST-----\\r?\\n([A-Za-z0-9+/=\\r\\n]+)"
+              + "-----END CERTIFICATE REQUEST-----\\s*\\z");
+
+  /**
+   * The request, read so that it is the one Kubernetes reads: a single PEM block and nothing else
+   * (a PEM parser that skips or ends blocks differently from Go's would judge another request than
+   * the one the signer signs), DER that re-encodes to itself, and a valid self-signature.
+   */
+  static PKCS10CertificationRequest parse(String name, String request) throws InvalidCsrException {
     if (request == null || request.isBlank()) {
       throw new InvalidCsrException("CSR " + name + ": spec.request is empty");
     }
-    String pem = new String(Base64.getDecoder().decode(request), StandardCharsets.UTF_8);
-    try (PEMParser parser = new PEMParser(new StringReader(pem))) {
-      Object parsed = parser.readObject();
-      if (parsed instanceof PKCS10CertificationRequest pkcs10) {
-        return pkcs10;
-      }
+    String pem;
+    try {
+      pem = new String(Base64.getDecoder().decode(request), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidCsrException("CSR " + name + ": spec.request is not base64");
+    }
+    java.util.regex.Matcher m = ONE_BLOCK.matcher(pem);
+    if (!m.matches()) {
       throw new InvalidCsrException(
-          "CSR " + name + ": spec.request is not a PEM CERTIFICATE REQUEST");
-    } catch (IOException | IllegalArgumentException e) {
+          "CSR " + name + ": spec.request must be exactly one PEM CERTIFICATE REQUEST block");
+    }
+    try {
+      byte[] der = Base64.getMimeDecoder().decode(m.group(1));
+      PKCS10CertificationRequest pkcs10 = new PKCS10CertificationRequest(der);
+      if (!Arrays.equals(pkcs10.getEncoded(), der)) {
+        throw new InvalidCsrException("CSR " + name + ": spec.request is not canonical DER");
+      }
+      if (!pkcs10.isSignatureValid(
+          new org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder()
+              .build(pkcs10.getSubjectPublicKeyInfo()))) {
+        throw new InvalidCsrException("CSR " + name + ": spec.request has a bad signature");
+      }
+      return pkcs10;
+    } catch (IOException
+        | IllegalArgumentException
+        | org.bouncycastle.operator.OperatorCreationException
+        | org.bouncycastle.pkcs.PKCSException e) {
       throw new InvalidCsrException(
           "CSR " + name + ": spec.request cannot be parsed: " + e.getMessage());
     }

@@ -111,8 +111,16 @@ class PlacementIT {
         .until(() -> decided("apps", "eu").equals(List.of("eu-1", "us-1")));
     relabel("eu-1", "us");
     await("eu-1 moved out").atMost(WAIT).until(() -> decided("apps", "eu").equals(List.of("us-1")));
+    // The status follows the decisions (written after them): wait for it too.
+    await("the status counts one cluster")
+        .atMost(WAIT)
+        .until(
+            () -> {
+              Placement p = hub.resources(Placement.class).inNamespace("apps").withName("eu").get();
+              return p.getStatus() != null
+                  && Integer.valueOf(1).equals(p.getStatus().getNumberOfSelectedClusters());
+            });
     Placement status = hub.resources(Placement.class).inNamespace("apps").withName("eu").get();
-    assertThat(status.getStatus().getNumberOfSelectedClusters()).isEqualTo(1);
     assertThat(
             Conditions.find(status.getStatus().getConditions(), Placement.CONDITION_SATISFIED)
                 .orElseThrow()

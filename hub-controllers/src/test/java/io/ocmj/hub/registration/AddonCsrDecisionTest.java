@@ -79,4 +79,49 @@ class AddonCsrDecisionTest {
     assertThatThrownBy(() -> CsrRequests.strict("csr", other.build()))
         .hasMessageContaining("only have CN and O");
   }
+
+  private static String pem(String cn) throws Exception {
+    java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("RSA");
+    g.initialize(2048);
+    java.security.KeyPair keys = g.generateKeyPair();
+    X500NameBuilder subject = new X500NameBuilder(BCStyle.INSTANCE);
+    subject.addRDN(BCStyle.CN, new DERUTF8String(cn));
+    var csr =
+        new org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder(
+                subject.build(), keys.getPublic())
+            .build(
+                new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withRSA")
+                    .build(keys.getPrivate()));
+    java.io.StringWriter out = new java.io.StringWriter();
+    try (var writer = new org.bouncycastle.openssl.jcajce.JcaPEMWriter(out)) {
+      writer.writeObject(csr);
+    }
+    return out.toString();
+  }
+
+  private static String b64(String text) {
+    return java.util.Base64.getEncoder()
+        .encodeToString(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void onlyASingleCanonicalSignedBlockIsRead() throws Exception {
+    String good = pem(USER);
+    assertThat(CsrRequests.parse("csr", b64(good)).getSubject().toString()).contains(USER);
+    String evil = pem("system:admin");
+    // Go skips a block whose END line has trailing text and reads the next one; so must we not.
+    String twoBlocks =
+        good.replace("-----END CERTIFICATE REQUEST-----", "-----END CERTIFICATE REQUEST-----x")
+            + evil;
+    assertThatThrownBy(() -> CsrRequests.parse("csr", b64(twoBlocks)))
+        .hasMessageContaining("exactly one PEM CERTIFICATE REQUEST block");
+    String header =
+        good.replace(
+            "-----BEGIN CERTIFICATE REQUEST-----\n",
+            "-----BEGIN CERTIFICATE REQUEST-----\nProc-Type: 4,ENCRYPTED\n");
+    assertThatThrownBy(() -> CsrRequests.parse("csr", b64(header)))
+        .hasMessageContaining("exactly one PEM CERTIFICATE REQUEST block");
+    assertThatThrownBy(() -> CsrRequests.parse("csr", b64(good + good)))
+        .hasMessageContaining("exactly one PEM CERTIFICATE REQUEST block");
+  }
 }

@@ -35,6 +35,12 @@ final class AddonRegistrations {
   private final String fieldManager;
   private final Map<String, Pending> pending = new ConcurrentHashMap<>();
 
+  /** Per add-on, the user the hub denied: not asked again until the registration changes. */
+  private final Map<String, String> denied = new ConcurrentHashMap<>();
+
+  /** Marks the secrets this agent writes (the only ones it deletes). */
+  static final String LABEL_HUB_KUBECONFIG = "addon.ocmj.io/hub-kubeconfig";
+
   private record Pending(String csrName, KeyPair keys, String user) {}
 
   AddonRegistrations(
@@ -79,8 +85,7 @@ final class AddonRegistrations {
           Secret secret = managed.secrets().inNamespace(ns).withName(secretName(name)).get();
           if (secret != null
               && secret.getMetadata().getLabels() != null
-              && name.equals(
-                  secret.getMetadata().getLabels().get(ManagedClusterAddOn.LABEL_ADDON_NAME))) {
+              && name.equals(secret.getMetadata().getLabels().get(LABEL_HUB_KUBECONFIG))) {
             managed.resource(secret).delete();
           }
         } catch (RuntimeException e) {
@@ -135,6 +140,9 @@ final class AddonRegistrations {
     if (p != null && !p.user().equals(registration.getSubject().getUser())) {
       p = null; // the registration changed: a request for the old subject is of no use
     }
+    if (p == null && registration.getSubject().getUser().equals(denied.get(addon))) {
+      return; // denied for this subject: asking again would be refused again
+    }
     if (p == null) {
       KeyPair keys = AgentCertificates.newKeyPair();
       String request =
@@ -184,7 +192,15 @@ final class AddonRegistrations {
           && csr.getStatus().getConditions() != null
           && csr.getStatus().getConditions().stream()
               .anyMatch(c -> List.of("Denied", "Failed").contains(c.getType()))) {
-        pending.remove(addon); // a new request next time
+        pending.remove(addon);
+        if (csr.getStatus().getConditions().stream().anyMatch(c -> "Denied".equals(c.getType()))) {
+          denied.put(addon, p.user());
+          LOG.warn(
+              "cluster {}: the hub denied credentials for add-on {} ({})",
+              config.clusterName(),
+              addon,
+              p.csrName());
+        }
       }
       return;
     }
@@ -200,6 +216,7 @@ final class AddonRegistrations {
                 .withName(secretName(addon))
                 .withNamespace(ns)
                 .addToLabels(ManagedClusterAddOn.LABEL_ADDON_NAME, addon)
+                .addToLabels(LABEL_HUB_KUBECONFIG, addon)
                 .endMetadata()
                 .addToStringData(
                     "kubeconfig", hubClients.kubeconfigFor(config.clusterName(), certificate, key))

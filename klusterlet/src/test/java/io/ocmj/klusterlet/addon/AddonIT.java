@@ -79,6 +79,15 @@ class AddonIT {
         : Conditions.find(mca.getStatus().getConditions(), type);
   }
 
+  /** A ManagedClusterAddOn by hand (install strategy Manual). */
+  private static void enable(String cluster, String name) {
+    ManagedClusterAddOn mca = new ManagedClusterAddOn();
+    mca.getMetadata().setName(name);
+    mca.getMetadata().setNamespace(cluster);
+    mca.setSpec(new io.ocmj.api.addon.v1alpha1.ManagedClusterAddOnSpec());
+    hub.resource(mca).create();
+  }
+
   /** The configs (hash) the rollout admitted the cluster's add-on to. */
   private static String admitted(String cluster, String name) {
     ManagedClusterAddOn mca = addon(cluster, name);
@@ -236,16 +245,7 @@ class AddonIT {
                 """,
                 ClusterManagementAddOn.class))
         .serverSideApply();
-    hub.resource(
-            Serialization.unmarshal(
-                """
-                apiVersion: addon.open-cluster-management.io/v1alpha1
-                kind: ManagedClusterAddOn
-                metadata: {name: java-hello, namespace: c1}
-                spec: {}
-                """,
-                ManagedClusterAddOn.class))
-        .create();
+    enable("c1", "java-hello");
     await("the Java add-on's manifests reach the cluster")
         .atMost(WAIT)
         .until(() -> "hello".equals(greeting("c1", "java-hello")));
@@ -311,16 +311,7 @@ class AddonIT {
                 """,
                 ClusterManagementAddOn.class))
         .serverSideApply();
-    hub.resource(
-            Serialization.unmarshal(
-                """
-                apiVersion: addon.open-cluster-management.io/v1alpha1
-                kind: ManagedClusterAddOn
-                metadata: {name: broken, namespace: c1}
-                spec: {}
-                """,
-                ManagedClusterAddOn.class))
-        .create();
+    enable("c1", "broken");
     await("the unknown variable is named")
         .atMost(WAIT)
         .until(
@@ -370,16 +361,7 @@ class AddonIT {
                 """,
                 ClusterManagementAddOn.class))
         .serverSideApply();
-    hub.resource(
-            Serialization.unmarshal(
-                """
-                apiVersion: addon.open-cluster-management.io/v1alpha1
-                kind: ManagedClusterAddOn
-                metadata: {name: refused, namespace: c1}
-                spec: {}
-                """,
-                ManagedClusterAddOn.class))
-        .create();
+    enable("c1", "refused");
     await("the managed API server's refusal is on the add-on")
         .atMost(WAIT)
         .until(
@@ -522,16 +504,7 @@ class AddonIT {
                 """,
                 ClusterManagementAddOn.class))
         .serverSideApply();
-    hub.resource(
-            Serialization.unmarshal(
-                """
-                apiVersion: addon.open-cluster-management.io/v1alpha1
-                kind: ManagedClusterAddOn
-                metadata: {name: lease-hello, namespace: c1}
-                spec: {}
-                """,
-                ManagedClusterAddOn.class))
-        .create();
+    enable("c1", "lease-hello");
     await("no lease yet: Available=Unknown")
         .atMost(WAIT)
         .until(
@@ -603,16 +576,7 @@ class AddonIT {
                 """,
                 ClusterManagementAddOn.class))
         .serverSideApply();
-    hub.resource(
-            Serialization.unmarshal(
-                """
-                apiVersion: addon.open-cluster-management.io/v1alpha1
-                kind: ManagedClusterAddOn
-                metadata: {name: reg-hello, namespace: c1}
-                spec: {}
-                """,
-                ManagedClusterAddOn.class))
-        .create();
+    enable("c1", "reg-hello");
     await("the add-on's hub kubeconfig is on the cluster")
         .atMost(WAIT)
         .until(
