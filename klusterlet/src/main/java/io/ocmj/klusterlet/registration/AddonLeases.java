@@ -3,12 +3,9 @@ package io.ocmj.klusterlet.registration;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.ocmj.api.addon.v1alpha1.HealthCheckMode;
 import io.ocmj.api.addon.v1alpha1.ManagedClusterAddOn;
 import io.ocmj.api.status.Conditions;
-import io.ocmj.api.status.StatusPatch;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -91,14 +88,8 @@ final class AddonLeases {
         if (changed) {
           Condition available =
               Conditions.find(conditions, ManagedClusterAddOn.CONDITION_AVAILABLE).orElseThrow();
-          hub.resource(StatusPatch.of(addon, Map.of("conditions", List.of(available))))
-              .subresource("status")
-              .patch(
-                  new PatchContext.Builder()
-                      .withPatchType(PatchType.SERVER_SIDE_APPLY)
-                      .withFieldManager(fieldManager)
-                      .withForce(true)
-                      .build());
+          io.ocmj.klusterlet.status.StatusApply.apply(
+              hub, addon, Map.of("conditions", List.of(available)), fieldManager);
         }
       } catch (RuntimeException e) { // this add-on's lease only; the others are still checked
         org.slf4j.LoggerFactory.getLogger(AddonLeases.class)

@@ -3,7 +3,6 @@ package io.ocmj.klusterlet.registration;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.certificates.v1.CertificateSigningRequest;
-import io.fabric8.kubernetes.api.model.certificates.v1.CertificateSigningRequestBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.ocmj.api.addon.v1alpha1.ManagedClusterAddOn;
 import io.ocmj.api.cluster.v1.ManagedCluster;
@@ -153,24 +152,15 @@ final class AddonRegistrations {
               .v1()
               .certificateSigningRequests()
               .resource(
-                  new CertificateSigningRequestBuilder()
-                      .withNewMetadata()
-                      .withGenerateName("addon-" + config.clusterName() + "-" + addon + "-")
-                      .addToLabels(ManagedCluster.LABEL_CLUSTER_NAME, config.clusterName())
-                      .addToLabels(ManagedClusterAddOn.LABEL_ADDON_NAME, addon)
-                      .endMetadata()
-                      .withNewSpec()
-                      .withSignerName(ManagedClusterAddOn.SIGNER_KUBE_APISERVER_CLIENT)
-                      .withExpirationSeconds(
-                          config.certificateLifetime() == null
-                              ? null
-                              : (int) config.certificateLifetime().toSeconds())
-                      .withUsages("client auth", "digital signature", "key encipherment")
-                      .withRequest(
-                          Base64.getEncoder()
-                              .encodeToString(request.getBytes(StandardCharsets.UTF_8)))
-                      .endSpec()
-                      .build())
+                  AgentCertificates.csr(
+                      "addon-" + config.clusterName() + "-" + addon + "-",
+                      Map.of(
+                          ManagedCluster.LABEL_CLUSTER_NAME,
+                          config.clusterName(),
+                          ManagedClusterAddOn.LABEL_ADDON_NAME,
+                          addon),
+                      request,
+                      config.certificateLifetime()))
               .create();
       p = new Pending(csr.getMetadata().getName(), keys, registration.getSubject().getUser());
       pending.put(addon, p);

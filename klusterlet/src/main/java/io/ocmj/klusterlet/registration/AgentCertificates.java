@@ -61,6 +61,28 @@ final class AgentCertificates {
     }
   }
 
+  /** A client-certificate CSR (signer kube-apiserver-client) for this PEM request. */
+  static io.fabric8.kubernetes.api.model.certificates.v1.CertificateSigningRequest csr(
+      String generateName,
+      java.util.Map<String, String> labels,
+      String requestPem,
+      Duration lifetime) {
+    return new io.fabric8.kubernetes.api.model.certificates.v1.CertificateSigningRequestBuilder()
+        .withNewMetadata()
+        .withGenerateName(generateName)
+        .addToLabels(labels)
+        .endMetadata()
+        .withNewSpec()
+        .withSignerName("kubernetes.io/kube-apiserver-client")
+        .withExpirationSeconds(lifetime == null ? null : (int) lifetime.toSeconds())
+        .withUsages("client auth", "digital signature", "key encipherment")
+        .withRequest(
+            java.util.Base64.getEncoder()
+                .encodeToString(requestPem.getBytes(StandardCharsets.UTF_8)))
+        .endSpec()
+        .build();
+  }
+
   static String pem(Object object) {
     StringWriter out = new StringWriter();
     try (JcaPEMWriter writer = new JcaPEMWriter(out)) {

@@ -1,7 +1,6 @@
 package io.ocmj.klusterlet.registration;
 
 import io.fabric8.kubernetes.api.model.certificates.v1.CertificateSigningRequest;
-import io.fabric8.kubernetes.api.model.certificates.v1.CertificateSigningRequestBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.ocmj.api.cluster.v1.ManagedCluster;
 import java.nio.charset.StandardCharsets;
@@ -115,21 +114,11 @@ final class ClientCertificates {
 
   private CertificateSigningRequest csr(String agentName, KeyPair keys) {
     String request = AgentCertificates.request(config.clusterName(), agentName, keys);
-    return new CertificateSigningRequestBuilder()
-        .withNewMetadata()
-        .withGenerateName(config.clusterName() + "-")
-        .addToLabels(ManagedCluster.LABEL_CLUSTER_NAME, config.clusterName())
-        .endMetadata()
-        .withNewSpec()
-        .withSignerName("kubernetes.io/kube-apiserver-client")
-        .withExpirationSeconds(
-            config.certificateLifetime() == null
-                ? null
-                : (int) config.certificateLifetime().toSeconds())
-        .withUsages("client auth", "digital signature", "key encipherment")
-        .withRequest(Base64.getEncoder().encodeToString(request.getBytes(StandardCharsets.UTF_8)))
-        .endSpec()
-        .build();
+    return AgentCertificates.csr(
+        config.clusterName() + "-",
+        java.util.Map.of(ManagedCluster.LABEL_CLUSTER_NAME, config.clusterName()),
+        request,
+        config.certificateLifetime());
   }
 
   private HubKubeconfigSecret store(
