@@ -36,6 +36,9 @@ final class AddonCsrDecision {
     if (cluster == null || cluster.isBlank() || addon == null || addon.isBlank()) {
       return Optional.of(new Refusal("the cluster and add-on labels must not be empty", true));
     }
+    if (ClusterIdentity.group(cluster).equals(ClusterIdentity.MANAGED_CLUSTERS_GROUP)) {
+      return Optional.of(new Refusal("cluster name " + cluster + " is reserved", true));
+    }
     CsrDecision.Request request = CsrRequests.read(csr);
     Optional<String> wrong =
         subjectProblem(

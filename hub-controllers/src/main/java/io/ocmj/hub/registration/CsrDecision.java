@@ -91,6 +91,10 @@ public final class CsrDecision {
     if (cluster == null || cluster.isBlank()) {
       return Optional.of("label " + LABEL_CLUSTER_NAME + " is missing");
     }
+    if (ClusterIdentity.group(cluster).equals(ClusterIdentity.MANAGED_CLUSTERS_GROUP)) {
+      // Its agents' group would be the one every cluster's agent is in.
+      return Optional.of("cluster name " + cluster + " is reserved");
+    }
     Optional<String> cnCluster = ClusterIdentity.clusterOfUser(r.subjectCommonName());
     if (cnCluster.isEmpty()) {
       return Optional.of(

@@ -38,6 +38,17 @@ class CsrDecisionTest {
             "is accepted"),
         Arguments.of("renewal by the agent itself", good(AGENT), JOINED, true, "renewal"),
         Arguments.of(
+            "the reserved cluster name managed-clusters (every agent's group)",
+            request(
+                "managed-clusters",
+                "system:open-cluster-management:managed-clusters:agent1",
+                List.of("system:open-cluster-management:managed-clusters"),
+                List.of("client auth"),
+                BOOTSTRAP),
+            ACCEPTED,
+            false,
+            "is reserved"),
+        Arguments.of(
             "cluster not accepted",
             good(BOOTSTRAP),
             new ClusterState(true, false, false),
