@@ -61,6 +61,17 @@ class AdmissionPoliciesIT {
             .withResources("managedclusters", "managedclustersetbindings")
             .withVerbs("get", "list", "create", "update", "patch")
             .build());
+    // The API server loads admission policies (and RBAC) from its informers a moment after they
+    // are written; every check below assumes both are in force.
+    await("the admission policies are in force")
+        .atMost(WAIT)
+        .until(
+            () ->
+                refusal(() -> editor.resource(cluster("probe", true)).dryRun().create())
+                        .contains("cannot update the HubAcceptsClient field")
+                    && refusal(
+                            () -> editor.resource(binding(USER_NS, "probe-set")).dryRun().create())
+                        .contains("is not allowed to bind cluster set"));
   }
 
   @AfterAll
