@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.ocmj.api.addon.v1alpha1.ManagedClusterAddOn;
 import io.ocmj.api.cluster.v1.ManagedCluster;
 import io.ocmj.api.status.Conditions;
 import io.ocmj.hub.HubConfig;
@@ -28,7 +29,9 @@ import java.util.List;
 /**
  * The ocmj stack on a dev environment: CRDs and hub controllers on the first cluster (the hub), a
  * registration agent and a work agent on every other one, each accepted on the hub as {@code ocmj
- * accept} would.
+ * accept} would, and the policy agent as the governance-policy-framework add-on: dev clusters have
+ * no kubelet to run the add-on's Deployment, so this process runs what it would, and it starts once
+ * the example repository's ClusterManagementAddOn installs the add-on.
  */
 final class DevStack implements AutoCloseable {
   private static final Duration JOIN_TIMEOUT = Duration.ofMinutes(3);
@@ -89,8 +92,8 @@ final class DevStack implements AutoCloseable {
       for (TestCluster managed : clusters.all().subList(1, clusters.size())) {
         stack.policyAgents.add(
             new PolicyAgent(
-                    PolicyAgentConfig.defaults(
-                        managed.name(), RegistrationConfig.DEFAULT_AGENT_NAMESPACE),
+                    PolicyAgentConfig.addon(
+                        managed.name(), ManagedClusterAddOn.DEFAULT_INSTALL_NAMESPACE),
                     managed.client())
                 .start());
       }

@@ -1,6 +1,7 @@
 package io.ocmj.cli.command;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.ocmj.api.addon.v1alpha1.ManagedClusterAddOn;
 import io.ocmj.cli.UserError;
 import io.ocmj.klusterlet.policy.PolicyAgent;
 import io.ocmj.klusterlet.policy.PolicyAgentConfig;
@@ -21,7 +22,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code ocmj join}: runs the registration agent and the work agent for one managed cluster until
- * stopped.
+ * stopped, and the policy agent as the governance-policy-framework add-on: idle until the hub
+ * enables that add-on for the cluster, then with the add-on's own hub credentials (what the
+ * add-on's Deployment would run, for clusters whose kubelet cannot pull the ocmj image).
  */
 @Command(
     name = "join",
@@ -126,8 +129,8 @@ public final class JoinCommand implements Callable<Integer> {
           WorkAgent work = new WorkAgent(workConfig(), managed);
           PolicyAgent policy =
               new PolicyAgent(
-                  PolicyAgentConfig.defaults(
-                      clusterName, RegistrationConfig.DEFAULT_AGENT_NAMESPACE),
+                  PolicyAgentConfig.addon(
+                      clusterName, ManagedClusterAddOn.DEFAULT_INSTALL_NAMESPACE),
                   managed)) {
         // Fail now, in one line, when the hub cannot be reached at all; later outages are retried.
         KubeconfigOption.connect("--bootstrap-kubeconfig", bootstrapKubeconfig).close();

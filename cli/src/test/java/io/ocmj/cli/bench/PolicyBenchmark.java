@@ -80,6 +80,7 @@ public final class PolicyBenchmark {
                   new PolicyAgentConfig(
                       name,
                       "agent-" + name,
+                      io.ocmj.klusterlet.registration.HubKubeconfigSecret.NAME,
                       PolicyAgentConfig.DEFAULT_EVALUATION_INTERVAL,
                       PolicyAgentConfig.DEFAULT_RESYNC,
                       io.ocmj.policy.rego.RegoModule.DEFAULT_TIME_LIMIT,

@@ -79,7 +79,8 @@ final class TemplateAgent implements AddonAgent {
     return configs;
   }
 
-  private static Object render(Object value, AddonContext context, String where) {
+  /** Replaces {@code {{NAME}}} in every string of a manifest (maps, lists) by its variable. */
+  static Object render(Object value, AddonContext context, String where) {
     if (value instanceof String s) {
       Matcher m = VARIABLE.matcher(s);
       StringBuilder out = new StringBuilder();

@@ -3,13 +3,16 @@ package io.ocmj.klusterlet.policy;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.ocmj.api.policy.v1.Policy;
+import io.ocmj.klusterlet.registration.AddonLease;
 import io.ocmj.klusterlet.registration.AgentCrds;
 import io.ocmj.klusterlet.registration.HubSession;
 
 /**
  * The policy agent of one managed cluster: spec sync against the hub, template sync, the
- * ConfigurationPolicy engine and status sync against the managed cluster. Like the work agent it
- * uses the registration agent's hub identity and restarts when that changes.
+ * ConfigurationPolicy engine and status sync against the managed cluster. It runs with the hub
+ * identity its config names, and restarts when that changes: as the {@value Policy#ADDON_NAME}
+ * add-on ({@link PolicyAgentConfig#addon}) with the add-on's own credentials, renewing the add-on's
+ * Lease while it runs; in tests and benchmarks also with the registration agent's identity.
  */
 public final class PolicyAgent implements AutoCloseable {
   public static final String POLICIES_CRD = "policies.policy.open-cluster-management.io";
@@ -31,6 +34,7 @@ public final class PolicyAgent implements AutoCloseable {
         new HubSession(
             "policy-agent-" + config.clusterName(),
             config.agentNamespace(),
+            config.identitySecret(),
             managed,
             this::startOn);
   }
@@ -72,7 +76,19 @@ public final class PolicyAgent implements AutoCloseable {
         o -> o.withLabelSelector(Policy.LABEL_CLUSTER_NAME + "=" + ns));
     onCluster.start();
     onHub.start();
+    AddonLease lease =
+        config.asAddon()
+            ? AddonLease.start(
+                managed,
+                config.agentNamespace(),
+                Policy.ADDON_NAME,
+                SpecSyncReconciler.FIELD_MANAGER,
+                config.clock())
+            : null;
     return () -> {
+      if (lease != null) {
+        lease.close();
+      }
       onHub.stop();
       onCluster.stop();
       reports.close();

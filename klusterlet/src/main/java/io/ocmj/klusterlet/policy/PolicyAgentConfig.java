@@ -1,5 +1,7 @@
 package io.ocmj.klusterlet.policy;
 
+import io.ocmj.api.policy.v1.Policy;
+import io.ocmj.klusterlet.registration.HubKubeconfigSecret;
 import io.ocmj.policy.rego.RegoModule;
 import java.time.Clock;
 import java.time.Duration;
@@ -8,7 +10,11 @@ import java.time.Duration;
  * What the policy agent needs.
  *
  * @param clusterName the cluster namespace, on the hub and on the managed cluster
- * @param agentNamespace where {@code hub-kubeconfig-secret} is on the managed cluster
+ * @param agentNamespace where its hub identity's Secret is on the managed cluster: the klusterlet's
+ *     agent namespace, or the policy add-on's install namespace
+ * @param identitySecret that Secret: the registration agent's {@code hub-kubeconfig-secret}, or
+ *     {@code governance-policy-framework-hub-kubeconfig} when the agent runs as the {@value
+ *     Policy#ADDON_NAME} add-on (then it also renews the add-on's Lease there)
  * @param evaluationInterval how often a ConfigurationPolicy whose evaluationInterval is {@code
  *     watch} (the default) is evaluated again; ocmj polls rather than watching every kind a policy
  *     names
@@ -19,6 +25,7 @@ import java.time.Duration;
 public record PolicyAgentConfig(
     String clusterName,
     String agentNamespace,
+    String identitySecret,
     Duration evaluationInterval,
     Duration resync,
     Duration regoTimeLimit,
@@ -26,7 +33,18 @@ public record PolicyAgentConfig(
   public static final Duration DEFAULT_EVALUATION_INTERVAL = Duration.ofSeconds(10);
   public static final Duration DEFAULT_RESYNC = Duration.ofSeconds(30);
 
+  /** The policy add-on's hub identity, as the registration agent names add-on credentials. */
+  public static final String ADDON_SECRET = HubKubeconfigSecret.addonSecretName(Policy.ADDON_NAME);
+
+  /** Whether it runs as the policy add-on (its own identity and Lease). */
+  public boolean asAddon() {
+    return ADDON_SECRET.equals(identitySecret);
+  }
+
   public PolicyAgentConfig {
+    if (identitySecret == null || identitySecret.isBlank()) {
+      throw new IllegalArgumentException("policy agent identity secret: must be set");
+    }
     if (evaluationInterval == null
         || evaluationInterval.isNegative()
         || evaluationInterval.isZero()) {
@@ -41,10 +59,28 @@ public record PolicyAgentConfig(
     }
   }
 
+  /** The agent with the registration agent's identity (the klusterlet's own namespace). */
   public static PolicyAgentConfig defaults(String clusterName, String agentNamespace) {
     return new PolicyAgentConfig(
         clusterName,
         agentNamespace,
+        HubKubeconfigSecret.NAME,
+        DEFAULT_EVALUATION_INTERVAL,
+        DEFAULT_RESYNC,
+        RegoModule.DEFAULT_TIME_LIMIT,
+        Clock.systemUTC());
+  }
+
+  /**
+   * The agent as the {@value Policy#ADDON_NAME} add-on installed in {@code installNamespace}: it
+   * runs once the add-on is enabled for the cluster and its hub credentials are issued, with that
+   * identity alone, and stops when the add-on is disabled.
+   */
+  public static PolicyAgentConfig addon(String clusterName, String installNamespace) {
+    return new PolicyAgentConfig(
+        clusterName,
+        installNamespace,
+        ADDON_SECRET,
         DEFAULT_EVALUATION_INTERVAL,
         DEFAULT_RESYNC,
         RegoModule.DEFAULT_TIME_LIMIT,

@@ -13,7 +13,9 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,11 +56,12 @@ final class AddonRegistrations {
   }
 
   static String secretName(String addon) {
-    return addon + "-hub-kubeconfig";
+    return HubKubeconfigSecret.addonSecretName(addon);
   }
 
   /** One pass over the cluster's add-ons. */
   void sync(KubernetesClient hub, List<ManagedClusterAddOn> addons, Instant now) {
+    removeOrphans(addons);
     for (ManagedClusterAddOn addon : addons) {
       String name = addon.getMetadata().getName();
       io.ocmj.api.addon.v1alpha1.RegistrationConfig registration =
@@ -104,6 +107,37 @@ final class AddonRegistrations {
       } catch (RuntimeException e) { // one add-on's trouble must not stop the others
         LOG.warn("cluster {}: add-on {} credentials: {}", config.clusterName(), name, e.toString());
       }
+    }
+  }
+
+  /**
+   * Deletes the credentials this agent wrote for add-ons the cluster no longer has (a disabled
+   * add-on's agent must lose its hub identity with it, not keep it until the certificate expires).
+   */
+  private void removeOrphans(List<ManagedClusterAddOn> addons) {
+    Set<String> present =
+        addons.stream().map(a -> a.getMetadata().getName()).collect(Collectors.toSet());
+    try {
+      for (Secret secret :
+          managed.secrets().inAnyNamespace().withLabel(LABEL_HUB_KUBECONFIG).list().getItems()) {
+        String addon = secret.getMetadata().getLabels().get(LABEL_HUB_KUBECONFIG);
+        if (!present.contains(addon) && secret.getMetadata().getName().equals(secretName(addon))) {
+          managed.resource(secret).delete();
+          pending.remove(addon);
+          denied.remove(addon);
+          LOG.info(
+              "cluster {}: add-on {} is gone; deleted its hub credentials {}/{}",
+              config.clusterName(),
+              addon,
+              secret.getMetadata().getNamespace(),
+              secret.getMetadata().getName());
+        }
+      }
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "cluster {}: stale add-on credentials not removed: {}",
+          config.clusterName(),
+          e.toString());
     }
   }
 

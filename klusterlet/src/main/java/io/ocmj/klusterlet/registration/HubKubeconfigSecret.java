@@ -19,6 +19,11 @@ public record HubKubeconfigSecret(
     String clusterName, String agentName, String kubeconfig, String certificatePem, String keyPem) {
   public static final String NAME = "hub-kubeconfig-secret";
 
+  /** An add-on's hub credentials, in its install namespace (OCM's name for them). */
+  public static String addonSecretName(String addon) {
+    return addon + "-hub-kubeconfig";
+  }
+
   /** Whether it holds a client certificate (not just the agent's name). */
   public boolean hasCertificate() {
     return certificatePem != null && keyPem != null && kubeconfig != null;

@@ -12,9 +12,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs an agent's hub-facing part with the registration agent's identity ({@code
- * hub-kubeconfig-secret}): starts it once the cluster joined, and restarts it with a new hub client
- * whenever that identity changes (certificate rotation, new CA bundle).
+ * Runs an agent's hub-facing part with a hub identity kept in a Secret on the managed cluster: the
+ * registration agent's ({@code hub-kubeconfig-secret}) or an add-on's ({@code
+ * <addon>-hub-kubeconfig}). Starts it once the identity exists, restarts it with a new hub client
+ * whenever the identity changes (certificate rotation, new CA bundle), and stops it when an
+ * add-on's identity is deleted (the add-on disabled).
  */
 public final class HubSession implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(HubSession.class);
@@ -28,6 +30,7 @@ public final class HubSession implements AutoCloseable {
 
   private final String name;
   private final String agentNamespace;
+  private final String secretName;
   private final KubernetesClient managed;
   private final Starter starter;
   private final ScheduledExecutorService loop;
@@ -40,8 +43,19 @@ public final class HubSession implements AutoCloseable {
    * @param agentNamespace where {@code hub-kubeconfig-secret} is on the managed cluster
    */
   public HubSession(String name, String agentNamespace, KubernetesClient managed, Starter starter) {
+    this(name, agentNamespace, HubKubeconfigSecret.NAME, managed, starter);
+  }
+
+  /**
+   * @param name what runs, for logs and the thread name ({@code work-agent-c1})
+   * @param namespace where the identity's Secret is on the managed cluster
+   * @param secretName the Secret (kubeconfig, tls.crt, tls.key)
+   */
+  public HubSession(
+      String name, String namespace, String secretName, KubernetesClient managed, Starter starter) {
     this.name = name;
-    this.agentNamespace = agentNamespace;
+    this.agentNamespace = namespace;
+    this.secretName = secretName;
     this.managed = managed;
     this.starter = starter;
     this.loop =
@@ -65,11 +79,16 @@ public final class HubSession implements AutoCloseable {
 
   private synchronized void check() {
     try {
-      Secret secret =
-          managed.secrets().inNamespace(agentNamespace).withName(HubKubeconfigSecret.NAME).get();
+      Secret secret = managed.secrets().inNamespace(agentNamespace).withName(secretName).get();
       HubKubeconfigSecret identity = secret == null ? null : HubKubeconfigSecret.from(secret);
       if (identity == null || !identity.hasCertificate() || identity.kubeconfig() == null) {
-        return; // not joined yet
+        // An add-on's identity is deleted when the add-on is disabled; the registration agent's
+        // own is only ever replaced, and its agents keep running meanwhile.
+        if (secret == null && running != null && !HubKubeconfigSecret.NAME.equals(secretName)) {
+          LOG.info("{}: its hub identity {} is gone; stopped", name, secretName);
+          stop();
+        }
+        return; // not joined (or not enabled) yet
       }
       if (!identity.kubeconfig().equals(kubeconfig)) {
         restart(identity.kubeconfig());

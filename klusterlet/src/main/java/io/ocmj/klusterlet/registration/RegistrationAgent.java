@@ -1,6 +1,7 @@
 package io.ocmj.klusterlet.registration;
 
 import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
@@ -80,6 +81,17 @@ public final class RegistrationAgent implements AutoCloseable {
   public RegistrationAgent start() {
     AgentCrds.install(managed, FIELD_MANAGER, AgentCrds.CLUSTER_CLAIMS);
     klusterlet.ensure();
+    // Add-ons share one install namespace by default; the klusterlet owns it, as OCM's does, so
+    // disabling one add-on (its works deleted) never takes the others' objects with it.
+    managed
+        .resource(
+            new NamespaceBuilder()
+                .withNewMetadata()
+                .withName(ManagedClusterAddOn.DEFAULT_INSTALL_NAMESPACE)
+                .endMetadata()
+                .build())
+        .fieldManager(FIELD_MANAGER)
+        .serverSideApply();
     if (BootstrapKubeconfigSecret.read(managed, config.agentNamespace()).isEmpty()) {
       BootstrapKubeconfigSecret.write(
           managed, config.agentNamespace(), config.bootstrapKubeconfig(), FIELD_MANAGER);

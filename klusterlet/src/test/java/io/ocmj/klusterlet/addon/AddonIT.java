@@ -79,6 +79,11 @@ class AddonIT {
         : Conditions.find(mca.getStatus().getConditions(), type);
   }
 
+  /** The Progressing message, for asserting on and for the failure message when it is not. */
+  private static String progressing(String cluster, String name) {
+    return condition(cluster, name, "Progressing").map(c -> c.getMessage()).orElse("<none>");
+  }
+
   /** A ManagedClusterAddOn by hand (install strategy Manual). */
   private static void enable(String cluster, String name) {
     ManagedClusterAddOn mca = new ManagedClusterAddOn();
@@ -459,13 +464,10 @@ class AddonIT {
       await("c1 is being updated, c2 waits for the rollout")
           .atMost(WAIT)
           .until(
-              () ->
-                  condition("c1", "roll", "Progressing")
-                          .map(c -> c.getMessage().startsWith("applying configs"))
-                          .orElse(false)
-                      && condition("c2", "roll", "Progressing")
-                          .map(c -> c.getMessage().startsWith("waiting for the rollout"))
-                          .orElse(false));
+              () -> List.of(progressing("c1", "roll"), progressing("c2", "roll")),
+              both ->
+                  both.get(0).startsWith("applying configs")
+                      && both.get(1).startsWith("waiting for the rollout"));
       String c2Admitted = admitted("c2", "roll");
       await("c2 keeps the old config, and is not admitted, while c1 is in progress")
           .during(Duration.ofSeconds(3))

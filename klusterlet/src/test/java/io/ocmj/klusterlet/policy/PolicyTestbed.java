@@ -5,10 +5,12 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.ocmj.api.addon.v1alpha1.ManagedClusterAddOn;
 import io.ocmj.api.policy.v1.CompliancePerClusterStatus;
 import io.ocmj.api.policy.v1.DetailsPerTemplate;
 import io.ocmj.api.policy.v1.PlacementBinding;
 import io.ocmj.api.policy.v1.Policy;
+import io.ocmj.klusterlet.registration.HubKubeconfigSecret;
 import io.ocmj.klusterlet.registration.RegistrationConfig;
 import io.ocmj.klusterlet.work.WorkTestbed;
 import io.ocmj.testing.TestCluster;
@@ -34,11 +36,32 @@ final class PolicyTestbed implements AutoCloseable {
   private final Map<String, PolicyAgent> agents = new LinkedHashMap<>();
 
   PolicyTestbed(TestCluster hubCluster, List<TestCluster> managed) {
+    this(hubCluster, managed, true);
+  }
+
+  /** With {@code agents} false, no policy agent runs until a test starts one. */
+  PolicyTestbed(TestCluster hubCluster, List<TestCluster> managed, boolean agents) {
     bed = new WorkTestbed(hubCluster, managed);
     hub = bed.hub;
     hub.resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build())
         .serverSideApply();
-    managed.forEach(c -> startAgent(c.name()));
+    if (agents) {
+      managed.forEach(c -> startAgent(c.name()));
+    }
+  }
+
+  /**
+   * A policy agent as the governance-policy-framework add-on (its own identity, once the add-on is
+   * enabled for the cluster); not awaited, as it is idle until then.
+   */
+  PolicyAgent startAddonAgent(String cluster) {
+    PolicyAgent agent =
+        new PolicyAgent(
+                PolicyAgentConfig.addon(cluster, ManagedClusterAddOn.DEFAULT_INSTALL_NAMESPACE),
+                bed.managed(cluster))
+            .start();
+    agents.put(cluster, agent);
+    return agent;
   }
 
   KubernetesClient managed(String cluster) {
@@ -51,6 +74,7 @@ final class PolicyTestbed implements AutoCloseable {
                 new PolicyAgentConfig(
                     cluster,
                     RegistrationConfig.DEFAULT_AGENT_NAMESPACE,
+                    HubKubeconfigSecret.NAME,
                     Duration.ofSeconds(1),
                     Duration.ofSeconds(2),
                     REGO_TIME_LIMIT,

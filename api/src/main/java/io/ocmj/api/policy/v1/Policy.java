@@ -36,6 +36,12 @@ public class Policy extends CustomResource<PolicySpec, PolicyStatus> implements 
   public static final String API_VERSION = GROUP + "/" + VERSION;
   public static final String KIND = "Policy";
 
+  /**
+   * The add-on that runs the policy agent on managed clusters (OCM's name for its policy framework
+   * add-on): enabling it on a cluster gives the agent its own hub identity.
+   */
+  public static final String ADDON_NAME = "governance-policy-framework";
+
   public static final String COMPLIANT = "Compliant";
   public static final String NON_COMPLIANT = "NonCompliant";
   public static final String PENDING = "Pending";

@@ -1,0 +1,204 @@
+package io.ocmj.klusterlet.policy;
+
+import static io.ocmj.klusterlet.policy.PolicyTestbed.WAIT;
+import static io.ocmj.klusterlet.policy.PolicyTestbed.policy;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.ocmj.api.addon.v1alpha1.ClusterManagementAddOn;
+import io.ocmj.api.addon.v1alpha1.ManagedClusterAddOn;
+import io.ocmj.api.policy.v1.Policy;
+import io.ocmj.api.status.Conditions;
+import io.ocmj.testing.ClusterSet;
+import io.ocmj.testing.junit.KubernetesClusters;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The policy agent as the governance-policy-framework add-on, on real API servers: it stays idle
+ * until the hub enables the add-on for its cluster, then runs with the add-on's own hub identity
+ * (which reaches its cluster's policies and nothing else), reports Lease health, and stops when the
+ * add-on is disabled.
+ */
+@KubernetesClusters({"hub", "c1", "c2"})
+class PolicyAddonIT {
+  private static final String ADDON_NS = ManagedClusterAddOn.DEFAULT_INSTALL_NAMESPACE;
+  private static PolicyTestbed bed;
+  private static PolicyAgent c1Agent;
+  private static PolicyAgent c2Agent;
+
+  @BeforeAll
+  static void start(ClusterSet clusters) {
+    bed =
+        new PolicyTestbed(
+            clusters.get("hub"), List.of(clusters.get("c1"), clusters.get("c2")), false);
+    c1Agent = bed.startAddonAgent("c1");
+    c2Agent = bed.startAddonAgent("c2");
+  }
+
+  @AfterAll
+  static void stop() {
+    if (bed != null) {
+      bed.close();
+    }
+  }
+
+  @Test
+  void theAgentRunsWithTheAddOnsIdentityOnlyWhileTheAddOnIsEnabled() throws Exception {
+    bed.hub
+        .resource(
+            Serialization.unmarshal(
+                """
+                apiVersion: addon.open-cluster-management.io/v1alpha1
+                kind: ClusterManagementAddOn
+                metadata: {name: governance-policy-framework}
+                spec:
+                  installStrategy: {type: Manual}
+                """,
+                ClusterManagementAddOn.class))
+        .serverSideApply();
+    bed.managed("c1")
+        .resource(
+            new ConfigMapBuilder()
+                .withNewMetadata()
+                .withName("settings")
+                .withNamespace("default")
+                .endMetadata()
+                .addToData("mode", "strict")
+                .build())
+        .serverSideApply();
+    bed.create(
+        policy(
+            "addon-settings",
+            "inform",
+            """
+            - complianceType: musthave
+              objectDefinition:
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: settings, namespace: default}
+                data: {mode: strict}
+            """));
+    bed.bind("addon-settings", "both");
+    bed.decide("both", List.of("c1", "c2"));
+    await("policies replicated to both cluster namespaces")
+        .atMost(WAIT)
+        .until(
+            () ->
+                bed.hubReplica("addon-settings", "c1") != null
+                    && bed.hubReplica("addon-settings", "c2") != null);
+    assertThat(c1Agent.running()).as("no add-on yet: no identity, no agent").isFalse();
+
+    ManagedClusterAddOn mca = new ManagedClusterAddOn();
+    mca.getMetadata().setName(Policy.ADDON_NAME);
+    mca.getMetadata().setNamespace("c1");
+    mca.setSpec(new io.ocmj.api.addon.v1alpha1.ManagedClusterAddOnSpec());
+    bed.hub.resource(mca).create();
+
+    await("the add-on's agent runs on c1 and reports compliance")
+        .atMost(WAIT)
+        .until(
+            () ->
+                c1Agent.running() && "Compliant".equals(bed.clusterState("addon-settings", "c1")));
+    await("its Lease makes the add-on Available")
+        .atMost(WAIT)
+        .until(
+            () ->
+                Conditions.find(addon("c1").getStatus().getConditions(), "Available")
+                    .map(c -> c.getStatus() + "/" + c.getReason())
+                    .orElse(""),
+            s -> s.equals("True/" + ManagedClusterAddOn.REASON_LEASE_UPDATED));
+    assertThat(c2Agent.running()).as("c2 has no add-on").isFalse();
+    assertThat(bed.clusterState("addon-settings", "c2")).isNull();
+
+    Deployment deployment =
+        bed.managed("c1")
+            .apps()
+            .deployments()
+            .inNamespace(ADDON_NS)
+            .withName(Policy.ADDON_NAME)
+            .get();
+    assertThat(deployment).as("the add-on's Deployment, applied by the work agent").isNotNull();
+    assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs())
+        .containsExactly("policy", "agent", "--cluster-name=c1", "--addon-namespace=" + ADDON_NS);
+
+    try (KubernetesClient asAddon = addonClient("c1")) {
+      assertThat(asAddon.resources(Policy.class).inNamespace("c1").list().getItems())
+          .extracting(p -> p.getMetadata().getName())
+          .contains(Policy.replicaName(PolicyTestbed.NS, "addon-settings"));
+      assertForbidden(() -> asAddon.resources(Policy.class).inNamespace("c2").list());
+      assertForbidden(() -> asAddon.resources(Policy.class).inNamespace(PolicyTestbed.NS).list());
+      assertForbidden(() -> asAddon.secrets().inNamespace("c1").list());
+      assertForbidden(
+          () ->
+              asAddon
+                  .resources(Policy.class)
+                  .inNamespace("c1")
+                  .withName(Policy.replicaName(PolicyTestbed.NS, "addon-settings"))
+                  .patch(
+                      PatchContext.of(PatchType.JSON_MERGE),
+                      "{\"spec\":{\"remediationAction\":\"enforce\"}}"));
+    }
+
+    bed.hub.resource(addon("c1")).delete();
+    await("disabled: credentials gone, agent stopped, Deployment removed")
+        .atMost(WAIT)
+        .until(
+            () ->
+                secret("c1") == null
+                    && !c1Agent.running()
+                    && bed.managed("c1")
+                            .apps()
+                            .deployments()
+                            .inNamespace(ADDON_NS)
+                            .withName(Policy.ADDON_NAME)
+                            .get()
+                        == null);
+  }
+
+  private static ManagedClusterAddOn addon(String cluster) {
+    return bed.hub
+        .resources(ManagedClusterAddOn.class)
+        .inNamespace(cluster)
+        .withName(Policy.ADDON_NAME)
+        .get();
+  }
+
+  private static Secret secret(String cluster) {
+    return bed.managed(cluster)
+        .secrets()
+        .inNamespace(ADDON_NS)
+        .withName(PolicyAgentConfig.ADDON_SECRET)
+        .get();
+  }
+
+  private static KubernetesClient addonClient(String cluster) {
+    String kubeconfig =
+        new String(
+            Base64.getDecoder().decode(secret(cluster).getData().get("kubeconfig")),
+            StandardCharsets.UTF_8);
+    return new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(kubeconfig)).build();
+  }
+
+  private static void assertForbidden(ThrowingCallable call) {
+    assertThatThrownBy(call)
+        .isInstanceOfSatisfying(
+            KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(403));
+  }
+}
