@@ -298,7 +298,9 @@ public final class AddonDeployer
     try {
       AddonContext addonContext =
           new AddonContext(cluster, managedCluster, installNamespace, variables, deployment);
-      List<Map<String, Object>> manifests = agent.manifests(addonContext);
+      List<Map<String, Object>> manifests =
+          DeploymentConfigOverrides.apply(
+              agent.manifests(addonContext), deployment, managedCluster);
       AddonWorks.apply(
           client,
           mca,

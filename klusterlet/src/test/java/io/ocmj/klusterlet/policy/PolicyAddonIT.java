@@ -16,6 +16,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.ocmj.api.addon.v1alpha1.AddOnDeploymentConfig;
 import io.ocmj.api.addon.v1alpha1.ClusterManagementAddOn;
 import io.ocmj.api.addon.v1alpha1.ManagedClusterAddOn;
 import io.ocmj.api.policy.v1.Policy;
@@ -69,9 +70,28 @@ class PolicyAddonIT {
                 kind: ClusterManagementAddOn
                 metadata: {name: governance-policy-framework}
                 spec:
+                  supportedConfigs:
+                  - group: addon.open-cluster-management.io
+                    resource: addondeploymentconfigs
+                    defaultConfig: {namespace: policies, name: policy-addon}
                   installStrategy: {type: Manual}
                 """,
                 ClusterManagementAddOn.class))
+        .serverSideApply();
+    bed.hub
+        .resource(
+            Serialization.unmarshal(
+                """
+                apiVersion: addon.open-cluster-management.io/v1alpha1
+                kind: AddOnDeploymentConfig
+                metadata: {name: policy-addon, namespace: policies}
+                spec:
+                  nodePlacement:
+                    nodeSelector: {node-role.kubernetes.io/infra: ""}
+                  registries:
+                  - {source: ghcr.io/ocmj, mirror: mirror.example.com/ocmj}
+                """,
+                AddOnDeploymentConfig.class))
         .serverSideApply();
     bed.managed("c1")
         .resource(
@@ -137,6 +157,12 @@ class PolicyAddonIT {
     assertThat(deployment).as("the add-on's Deployment, applied by the work agent").isNotNull();
     assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs())
         .containsExactly("policy", "agent", "--cluster-name=c1", "--addon-namespace=" + ADDON_NS);
+    assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+        .as("the AddOnDeploymentConfig's registries")
+        .startsWith("mirror.example.com/ocmj/ocmj:");
+    assertThat(deployment.getSpec().getTemplate().getSpec().getNodeSelector())
+        .as("the AddOnDeploymentConfig's nodePlacement")
+        .containsEntry("node-role.kubernetes.io/infra", "");
 
     try (KubernetesClient asAddon = addonClient("c1")) {
       assertThat(asAddon.resources(Policy.class).inNamespace("c1").list().getItems())
