@@ -190,7 +190,10 @@ public final class SyncApplier {
     return force ? dry.forceConflicts().serverSideApply() : dry.serverSideApply();
   }
 
-  /** Whether every field-manager conflict is with kubectl (edit, patch, client-side apply). */
+  /**
+   * Whether every field-manager conflict is with kubectl (edit, patch, client-side apply) or with
+   * the hub's defaults ({@link GitSync#DEFAULTS_FIELD_MANAGER}).
+   */
   private static boolean onlyKubectl(KubernetesClientException e) {
     Status status = e.getStatus();
     if (status == null
@@ -203,7 +206,9 @@ public final class SyncApplier {
             c -> {
               Matcher m = MANAGER.matcher(String.valueOf(c.getMessage()));
               return m.find()
-                  && (m.group(1).startsWith("kubectl") || m.group(1).equals("before-first-apply"));
+                  && (m.group(1).startsWith("kubectl")
+                      || m.group(1).equals("before-first-apply")
+                      || m.group(1).equals(GitSync.DEFAULTS_FIELD_MANAGER));
             });
   }
 

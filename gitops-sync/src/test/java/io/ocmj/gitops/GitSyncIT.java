@@ -286,6 +286,11 @@ class GitSyncIT extends GitSyncHubTest {
       await("a kubectl edit is reverted")
           .atMost(WAIT)
           .until(() -> "1".equals(fx.value("team-b", "d")));
+      fx.edit("d", GitSync.DEFAULTS_FIELD_MANAGER, "hub-default");
+      fx.requestSync("drift");
+      await("the hub's defaults are taken over as kubectl's are")
+          .atMost(WAIT)
+          .until(() -> "1".equals(fx.value("team-b", "d")));
 
       fx.edit("d", "another-controller", "theirs");
       fx.requestSync("drift");

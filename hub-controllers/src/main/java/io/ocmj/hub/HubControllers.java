@@ -6,6 +6,7 @@ import io.ocmj.api.cluster.v1beta2.ManagedClusterSet;
 import io.ocmj.hub.addon.AddonAgent;
 import io.ocmj.hub.addon.AddonDeployer;
 import io.ocmj.hub.addon.AddonInstaller;
+import io.ocmj.hub.addon.GovernanceAddon;
 import io.ocmj.hub.clusterset.ManagedClusterSetBindingReconciler;
 import io.ocmj.hub.clusterset.ManagedClusterSetReconciler;
 import io.ocmj.hub.placement.PlacementReconciler;
@@ -63,6 +64,9 @@ public final class HubControllers implements AutoCloseable {
     HubSetup.apply(client, FIELD_MANAGER);
     for (ManagedClusterSet set : ManagedClusterSetReconciler.builtInSets()) {
       ensureBuiltIn(client, set);
+    }
+    if (addons.stream().anyMatch(a -> a instanceof GovernanceAddon)) {
+      GovernanceAddon.define(client);
     }
     Operator operator =
         new Operator(o -> o.withKubernetesClient(client).withCloseClientOnStop(false));

@@ -31,6 +31,9 @@ final class DevGitSync {
   static final String NAME = "examples";
   static final String WEBHOOK_SECRET = "examples-webhook";
 
+  /** The example fleet's file that installs the policy add-on. */
+  static final String POLICY_ADDON_FILE = "fleet/governance-addon.yaml";
+
   private DevGitSync() {}
 
   /** The local repository: {@code examples} committed into {@code target} unless it exists. */

@@ -94,6 +94,14 @@ public final class DevUpCommand implements Callable<Integer> {
               + " managed cluster, and accepting them on the hub...%n");
       out.flush();
       Path repository = DevGitSync.repository(examples, kubeconfigDir.resolve("examples-repo"));
+      if (!Files.exists(repository.resolve(DevGitSync.POLICY_ADDON_FILE))
+          && Files.exists(examples.resolve(DevGitSync.POLICY_ADDON_FILE))) {
+        out.printf(
+            "Note: the example repository %s (kept from an earlier run) has no %s: the policy"
+                + " agent is an add-on now, and without that file no cluster gets it. Copy it"
+                + " from %s and commit, or start afresh with 'ocmj dev down'.%n",
+            repository, DevGitSync.POLICY_ADDON_FILE, examples);
+      }
       try (DevStack stack = DevStack.start(clusters, new Binaries(cache).ensure("opa"));
           GitSyncController gitops =
               GitSyncController.start(

@@ -71,6 +71,24 @@ public final class JoinCommand implements Callable<Integer> {
           "Largest JSON value reported as JsonRaw status feedback (default: ${DEFAULT-VALUE}).")
   int statusFeedbackMaxBytes;
 
+  @Option(
+      names = "--policy-agent",
+      defaultValue = "in-process",
+      description =
+          "Where the governance-policy-framework add-on's agent runs: in-process (this process"
+              + " runs it once the hub enables the add-on for the cluster; for clusters whose"
+              + " kubelet cannot run the add-on's Deployment) or deployment (the add-on's"
+              + " Deployment runs it; this process does not). Default: ${DEFAULT-VALUE}.")
+  String policyAgent;
+
+  @Option(
+      names = "--addon-namespace",
+      defaultValue = ManagedClusterAddOn.DEFAULT_INSTALL_NAMESPACE,
+      description =
+          "The policy add-on's install namespace (its AddOnDeploymentConfig's"
+              + " agentInstallNamespace, if any). Default: ${DEFAULT-VALUE}.")
+  String addonNamespace;
+
   private WorkAgentConfig workConfig() {
     try {
       return new WorkAgentConfig(
@@ -106,6 +124,9 @@ public final class JoinCommand implements Callable<Integer> {
       throw new UserError(
           "--bootstrap-kubeconfig " + bootstrapKubeconfig + ": cannot be read: " + e.getMessage());
     }
+    if (!List.of("in-process", "deployment").contains(policyAgent)) {
+      throw new UserError("--policy-agent " + policyAgent + ": must be in-process or deployment");
+    }
     CountDownLatch stop = new CountDownLatch(1);
     try (KubernetesClient managed =
         KubeconfigOption.connect("--managed-kubeconfig", managedKubeconfig)) {
@@ -128,15 +149,14 @@ public final class JoinCommand implements Callable<Integer> {
       try (RegistrationAgent agent = newAgent(config, managed);
           WorkAgent work = new WorkAgent(workConfig(), managed);
           PolicyAgent policy =
-              new PolicyAgent(
-                  PolicyAgentConfig.addon(
-                      clusterName, ManagedClusterAddOn.DEFAULT_INSTALL_NAMESPACE),
-                  managed)) {
+              new PolicyAgent(PolicyAgentConfig.addon(clusterName, addonNamespace), managed)) {
         // Fail now, in one line, when the hub cannot be reached at all; later outages are retried.
         KubeconfigOption.connect("--bootstrap-kubeconfig", bootstrapKubeconfig).close();
         agent.start();
         work.start();
-        policy.start();
+        if ("in-process".equals(policyAgent)) {
+          policy.start();
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "ocmj-join-stop"));
         System.out.println("ocmj agent for cluster " + clusterName + " is running; Ctrl-C stops.");
         stop.await();

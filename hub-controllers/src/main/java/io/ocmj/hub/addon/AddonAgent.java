@@ -48,6 +48,18 @@ public interface AddonAgent {
   }
 
   /**
+   * ClusterRoles bound to the add-on's hub identity in its cluster's namespace, besides {@link
+   * #hubPermissions()} (OCM's {@code CurrentCluster} hub permission of an AddOnTemplate). Either
+   * gives the agent hub credentials.
+   *
+   * @throws IllegalArgumentException when the add-on's declaration cannot be used; its message is
+   *     shown in the ManagedClusterAddOn's {@code RegistrationApplied} condition
+   */
+  default List<String> hubClusterRoles() {
+    return List.of();
+  }
+
+  /**
    * Per-resource options of the add-on's works ({@code manifestConfigs}: status feedback rules,
    * update strategies), as a ManifestWork has them; every work of the add-on gets all of them.
    */

@@ -110,10 +110,44 @@ public final class AddonDeployer
                         .map(ResourceID::fromResource)
                         .collect(Collectors.toSet()))
             .build();
+    // A cluster whose Available goes Unknown (or comes back) changes its add-ons' Available; its
+    // image-registries annotation changes their images.
+    InformerEventSourceConfiguration<ManagedCluster> clusters =
+        InformerEventSourceConfiguration.from(ManagedCluster.class, ManagedClusterAddOn.class)
+            .withOnUpdateFilter(
+                (now, before) ->
+                    !java.util.Objects.equals(available(now), available(before))
+                        || !java.util.Objects.equals(registries(now), registries(before)))
+            .withSecondaryToPrimaryMapper(
+                mc ->
+                    context
+                        .getPrimaryCache()
+                        .list(
+                            m -> m.getMetadata().getNamespace().equals(mc.getMetadata().getName()))
+                        .map(ResourceID::fromResource)
+                        .collect(Collectors.toSet()))
+            .build();
     return List.of(
         new InformerEventSource<>(works, context),
         new InformerEventSource<>(configs, context),
-        new InformerEventSource<>(definitions, context));
+        new InformerEventSource<>(definitions, context),
+        new InformerEventSource<>(clusters, context));
+  }
+
+  private static String registries(ManagedCluster mc) {
+    return mc.getMetadata().getAnnotations() == null
+        ? null
+        : mc.getMetadata()
+            .getAnnotations()
+            .get(DeploymentConfigOverrides.ANNOTATION_IMAGE_REGISTRIES);
+  }
+
+  private static String available(ManagedCluster mc) {
+    return mc.getStatus() == null
+        ? null
+        : Conditions.find(mc.getStatus().getConditions(), ManagedCluster.CONDITION_AVAILABLE)
+            .map(Condition::getStatus)
+            .orElse(null);
   }
 
   private static Set<ResourceID> all(EventSourceContext<ManagedClusterAddOn> context) {
@@ -147,7 +181,7 @@ public final class AddonDeployer
           "there is no ClusterManagementAddOn " + addon,
           generation,
           now);
-      write(client, mca, status);
+      write(client, mca, status, false);
       return UpdateControl.noUpdate();
     }
     describe(status, cma);
@@ -167,7 +201,7 @@ public final class AddonDeployer
           configs.problem().get(),
           generation,
           now);
-      write(client, mca, status);
+      write(client, mca, status, false);
       return UpdateControl.noUpdate(); // nothing is deployed with a config missing (OCM's rule)
     }
     Conditions.set(
@@ -206,7 +240,20 @@ public final class AddonDeployer
     boolean lease =
         status.getHealthCheck() != null
             && status.getHealthCheck().getMode() == HealthCheckMode.Lease;
-    if (!lease) { // with Lease health, Available is the registration agent's to write
+    Optional<Condition> clusterUnknown = clusterUnknown(client, cluster);
+    if (clusterUnknown.isPresent()) {
+      // OCM's rule: the cluster's agent is gone, so whatever it or the works last said is stale;
+      // every add-on of the cluster takes the cluster's Unknown (status, reason, message).
+      set(
+          status,
+          AddonWorks.condition(
+              ManagedClusterAddOn.CONDITION_AVAILABLE,
+              Conditions.UNKNOWN,
+              clusterUnknown.get().getReason(),
+              clusterUnknown.get().getMessage()),
+          generation,
+          now);
+    } else if (!lease) { // with Lease health, Available is the registration agent's to write
       set(
           status,
           AddonWorks.available(deployError.isPresent() ? List.of() : works),
@@ -233,8 +280,17 @@ public final class AddonDeployer
                         : "applying configs " + want),
         generation,
         now);
-    write(client, mca, status);
+    write(client, mca, status, clusterUnknown.isPresent());
     return UpdateControl.noUpdate();
+  }
+
+  /** The cluster's Available condition when it is Unknown (its agent stopped reporting). */
+  private static Optional<Condition> clusterUnknown(KubernetesClient client, String cluster) {
+    ManagedCluster mc = client.resources(ManagedCluster.class).withName(cluster).get();
+    return mc == null || mc.getStatus() == null
+        ? Optional.empty()
+        : Conditions.find(mc.getStatus().getConditions(), ManagedCluster.CONDITION_AVAILABLE)
+            .filter(c -> Conditions.UNKNOWN.equals(c.getStatus()));
   }
 
   /** Renders and writes the works; the error (bad template, refused work) if it failed. */
@@ -266,7 +322,8 @@ public final class AddonDeployer
                         Serialization.jsonMapper().convertValue(t, AddOnTemplate.class)))
             .orElse(agents.get(addon));
     if (agent == null) {
-      AddonRegistration.apply(client, mca, List.of(), status); // no agent: no credentials either
+      // no agent: no credentials either
+      AddonRegistration.apply(client, mca, List.of(), List.of(), status);
       return Optional.of(
           "add-on "
               + addon
@@ -277,7 +334,22 @@ public final class AddonDeployer
     HealthCheck health = new HealthCheck();
     health.setMode(agent.healthCheck());
     status.setHealthCheck(health);
-    AddonRegistration.apply(client, mca, agent.hubPermissions(), status)
+    List<String> clusterRoles;
+    try {
+      clusterRoles = agent.hubClusterRoles();
+    } catch (IllegalArgumentException e) {
+      // A registration that cannot be used: what it had stays, nothing new is deployed.
+      Conditions.set(
+          status.getConditions(),
+          ManagedClusterAddOn.CONDITION_REGISTRATION_APPLIED,
+          Conditions.FALSE,
+          ManagedClusterAddOn.REASON_SET_PERMISSION_FAILED,
+          e.getMessage(),
+          mca.getMetadata().getGeneration(),
+          clock.instant());
+      return Optional.of(e.getMessage());
+    }
+    AddonRegistration.apply(client, mca, agent.hubPermissions(), clusterRoles, status)
         .ifPresent(
             c ->
                 Conditions.set(
@@ -385,10 +457,14 @@ public final class AddonDeployer
    * registration agent) are neither taken over nor put back from a stale copy.
    */
   private static void write(
-      KubernetesClient client, ManagedClusterAddOn mca, ManagedClusterAddOnStatus status) {
+      KubernetesClient client,
+      ManagedClusterAddOn mca,
+      ManagedClusterAddOnStatus status,
+      boolean clusterUnknown) {
     boolean lease =
         status.getHealthCheck() != null
-            && status.getHealthCheck().getMode() == HealthCheckMode.Lease;
+            && status.getHealthCheck().getMode() == HealthCheckMode.Lease
+            && !clusterUnknown;
     java.util.function.Predicate<Condition> mine =
         c ->
             OWNED.contains(c.getType())

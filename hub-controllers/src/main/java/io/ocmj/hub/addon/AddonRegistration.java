@@ -37,10 +37,11 @@ final class AddonRegistration {
       KubernetesClient client,
       ManagedClusterAddOn mca,
       List<PolicyRule> permissions,
+      List<String> clusterRoles,
       ManagedClusterAddOnStatus status) {
     String addon = mca.getMetadata().getName();
     String cluster = mca.getMetadata().getNamespace();
-    if (permissions.isEmpty()) {
+    if (permissions.isEmpty() && clusterRoles.isEmpty()) {
       status.setRegistrations(new ArrayList<>());
       status
           .getConditions()
@@ -96,6 +97,7 @@ final class AddonRegistration {
           .fieldManager(AddonWorks.FIELD_MANAGER)
           .forceConflicts()
           .serverSideApply();
+      bindClusterRoles(client, mca, owner, clusterRoles);
     } catch (KubernetesClientException e) {
       return Optional.of(
           AddonWorks.condition(
@@ -113,8 +115,66 @@ final class AddonRegistration {
             "Registration of the addon agent is configured"));
   }
 
-  /** Removes the add-on's Role and RoleBinding from the cluster namespace, if this add-on's. */
+  /** A RoleBinding of one ClusterRole in the cluster namespace; stale ones of the add-on go. */
+  private static void bindClusterRoles(
+      KubernetesClient client,
+      ManagedClusterAddOn mca,
+      io.fabric8.kubernetes.api.model.OwnerReference owner,
+      List<String> clusterRoles) {
+    String addon = mca.getMetadata().getName();
+    String cluster = mca.getMetadata().getNamespace();
+    java.util.Set<String> wanted = new java.util.HashSet<>();
+    for (String clusterRole : clusterRoles) {
+      String name = roleName(addon) + ":" + clusterRole;
+      wanted.add(name);
+      client
+          .resource(
+              new RoleBindingBuilder()
+                  .withNewMetadata()
+                  .withName(name)
+                  .withNamespace(cluster)
+                  .withOwnerReferences(owner)
+                  .addToLabels(ManagedClusterAddOn.LABEL_ADDON_NAME, addon)
+                  .endMetadata()
+                  .withNewRoleRef("rbac.authorization.k8s.io", "ClusterRole", clusterRole)
+                  .addNewSubject()
+                  .withApiGroup("rbac.authorization.k8s.io")
+                  .withKind("Group")
+                  .withName(ManagedClusterAddOn.agentGroups(cluster, addon).get(0))
+                  .endSubject()
+                  .build())
+          .fieldManager(AddonWorks.FIELD_MANAGER)
+          .forceConflicts()
+          .serverSideApply();
+    }
+    for (var binding : clusterRoleBindings(client, mca)) {
+      if (!wanted.contains(binding.getMetadata().getName())) {
+        client.resource(binding).delete();
+      }
+    }
+  }
+
+  /** The add-on's ClusterRole bindings in the cluster namespace (labelled and owned by it). */
+  private static List<io.fabric8.kubernetes.api.model.rbac.RoleBinding> clusterRoleBindings(
+      KubernetesClient client, ManagedClusterAddOn mca) {
+    String uid = mca.getMetadata().getUid();
+    return client
+        .rbac()
+        .roleBindings()
+        .inNamespace(mca.getMetadata().getNamespace())
+        .withLabel(ManagedClusterAddOn.LABEL_ADDON_NAME, mca.getMetadata().getName())
+        .list()
+        .getItems()
+        .stream()
+        .filter(b -> "ClusterRole".equals(b.getRoleRef().getKind()) && owned(b, uid))
+        .toList();
+  }
+
+  /** Removes the add-on's Role and RoleBindings from the cluster namespace, if this add-on's. */
   static void delete(KubernetesClient client, ManagedClusterAddOn mca) {
+    for (var binding : clusterRoleBindings(client, mca)) {
+      client.resource(binding).delete();
+    }
     String cluster = mca.getMetadata().getNamespace();
     String name = roleName(mca.getMetadata().getName());
     String uid = mca.getMetadata().getUid();

@@ -99,11 +99,16 @@ final class DeploymentConfigOverrides {
       AddOnDeploymentConfigSpec config,
       List<ImageMirror> registries) {
     if (config != null && config.getNodePlacement() != null) {
-      pod.put("nodeSelector", new LinkedHashMap<>(config.getNodePlacement().getNodeSelector()));
-      pod.put(
-          "tolerations",
-          Serialization.jsonMapper()
-              .convertValue(config.getNodePlacement().getTolerations(), List.class));
+      // Each part replaces the workload's own when given, as OCM's manager does.
+      if (!config.getNodePlacement().getNodeSelector().isEmpty()) {
+        pod.put("nodeSelector", new LinkedHashMap<>(config.getNodePlacement().getNodeSelector()));
+      }
+      if (!config.getNodePlacement().getTolerations().isEmpty()) {
+        pod.put(
+            "tolerations",
+            Serialization.jsonMapper()
+                .convertValue(config.getNodePlacement().getTolerations(), List.class));
+      }
     }
     for (String list : List.of("initContainers", "containers")) {
       if (!(pod.get(list) instanceof List<?> containers)) {

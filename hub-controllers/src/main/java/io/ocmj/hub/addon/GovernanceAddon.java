@@ -4,7 +4,14 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.ocmj.api.addon.v1alpha1.AddOnMeta;
+import io.ocmj.api.addon.v1alpha1.ClusterManagementAddOn;
+import io.ocmj.api.addon.v1alpha1.ClusterManagementAddOnSpec;
 import io.ocmj.api.addon.v1alpha1.HealthCheckMode;
+import io.ocmj.api.addon.v1alpha1.ManagedClusterAddOn;
+import io.ocmj.api.gitops.v1alpha1.GitSync;
 import io.ocmj.api.policy.v1.Policy;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 /**
  * The policy agent as an add-on, under OCM's name for it ({@value Policy#ADDON_NAME}): a Deployment
@@ -23,9 +31,37 @@ import java.util.Map;
  */
 public final class GovernanceAddon implements AddonAgent {
   static final String MANIFESTS = "/io/ocmj/hub/addon/governance-policy-framework.yaml";
+  private static final String VERSION = "/io/ocmj/hub/version.properties";
 
   /** The agent's image; an AddOnDeploymentConfig's {@code registries} can point it elsewhere. */
   public static final String IMAGE = "ghcr.io/ocmj/ocmj:" + version();
+
+  /**
+   * Makes the add-on known to the hub, as OCM's policy add-on controller does: its
+   * ClusterManagementAddOn ({@code installStrategy: Manual}, so it goes nowhere until enabled),
+   * created only when there is none, so that a user's or Git's version is never overwritten.
+   */
+  public static void define(KubernetesClient client) {
+    if (client.resources(ClusterManagementAddOn.class).withName(Policy.ADDON_NAME).get() != null) {
+      return;
+    }
+    ClusterManagementAddOn cma = new ClusterManagementAddOn();
+    cma.getMetadata().setName(Policy.ADDON_NAME);
+    ClusterManagementAddOnSpec spec = new ClusterManagementAddOnSpec();
+    AddOnMeta meta = new AddOnMeta();
+    meta.setDisplayName("Governance policy framework");
+    meta.setDescription(
+        "Syncs policies to the managed cluster, evaluates them and reports compliance.");
+    spec.setAddOnMeta(meta);
+    cma.setSpec(spec);
+    try {
+      client.resource(cma).fieldManager(GitSync.DEFAULTS_FIELD_MANAGER).serverSideApply();
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != 409) { // created meanwhile by someone else (a conflict): theirs stays
+        throw e;
+      }
+    }
+  }
 
   @Override
   public String name() {
@@ -44,6 +80,18 @@ public final class GovernanceAddon implements AddonAgent {
             variables,
             context.deploymentConfig());
     List<Map<String, Object>> manifests = new ArrayList<>();
+    if (!ManagedClusterAddOn.DEFAULT_INSTALL_NAMESPACE.equals(context.installNamespace())) {
+      // The default namespace is the klusterlet's, shared by add-ons; one of its own comes and
+      // goes with the add-on.
+      manifests.add(
+          Map.of(
+              "apiVersion",
+              "v1",
+              "kind",
+              "Namespace",
+              "metadata",
+              Map.of("name", context.installNamespace())));
+    }
     List<Object> documents = documents();
     for (int i = 0; i < documents.size(); i++) {
       @SuppressWarnings("unchecked")
@@ -98,8 +146,17 @@ public final class GovernanceAddon implements AddonAgent {
     }
   }
 
+  /** The project version the hub jar was built as (its image tag). */
   private static String version() {
-    String version = GovernanceAddon.class.getPackage().getImplementationVersion();
-    return version == null ? "latest" : version;
+    try (InputStream in = GovernanceAddon.class.getResourceAsStream(VERSION)) {
+      if (in == null) {
+        throw new IllegalStateException(VERSION + " is missing from the hub jar");
+      }
+      Properties properties = new Properties();
+      properties.load(in);
+      return properties.getProperty("version");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

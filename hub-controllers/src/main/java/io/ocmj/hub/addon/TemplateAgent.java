@@ -2,6 +2,7 @@ package io.ocmj.hub.addon;
 
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.ocmj.api.addon.v1alpha1.AddOnTemplate;
+import io.ocmj.api.addon.v1alpha1.AddOnTemplateRegistration;
 import io.ocmj.api.work.v1.Manifest;
 import io.ocmj.api.work.v1.ManifestConfigOption;
 import java.util.ArrayList;
@@ -54,6 +55,49 @@ final class TemplateAgent implements AddonAgent {
       rendered.add(m);
     }
     return rendered;
+  }
+
+  /**
+   * The ClusterRoles of the template's {@code KubeClient} registration ({@code hubPermissions} of
+   * type {@code CurrentCluster}); {@code SingleNamespace} permissions and {@code CustomSigner}
+   * registrations are refused by name, as not supported yet.
+   */
+  @Override
+  public List<String> hubClusterRoles() {
+    List<String> roles = new ArrayList<>();
+    String name = template.getMetadata().getName();
+    List<AddOnTemplateRegistration> registrations = template.getSpec().getRegistration();
+    for (int i = 0; i < registrations.size(); i++) {
+      AddOnTemplateRegistration r = registrations.get(i);
+      String where = "AddOnTemplate " + name + " spec.registration[" + i + "]";
+      if (!"KubeClient".equals(r.getType())) {
+        throw new IllegalArgumentException(
+            where + ": type " + r.getType() + " is not supported yet (only KubeClient)");
+      }
+      Object permissions = map(r.unknownFields().get("kubeClient")).get("hubPermissions");
+      List<?> list = permissions instanceof List<?> l ? l : List.of();
+      for (int j = 0; j < list.size(); j++) {
+        Map<?, ?> permission = map(list.get(j));
+        String at = where + ".kubeClient.hubPermissions[" + j + "]";
+        if (!"CurrentCluster".equals(permission.get("type"))) {
+          throw new IllegalArgumentException(
+              at
+                  + ": type "
+                  + permission.get("type")
+                  + " is not supported yet (only CurrentCluster)");
+        }
+        Object role = map(permission.get("currentCluster")).get("clusterRoleName");
+        if (!(role instanceof String s) || s.isBlank()) {
+          throw new IllegalArgumentException(at + ".currentCluster.clusterRoleName: required");
+        }
+        roles.add(s);
+      }
+    }
+    return roles;
+  }
+
+  private static Map<?, ?> map(Object o) {
+    return o instanceof Map<?, ?> m ? m : Map.of();
   }
 
   /** The template's manifestConfigs, with the variables replaced as in the manifests. */

@@ -278,7 +278,7 @@ class AdmissionPoliciesIT {
       call.call();
       return "";
     } catch (Throwable e) {
-      return e.getMessage();
+      return String.valueOf(e.getMessage());
     }
   }
 

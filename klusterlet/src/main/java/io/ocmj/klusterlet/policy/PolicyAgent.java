@@ -3,9 +3,12 @@ package io.ocmj.klusterlet.policy;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.ocmj.api.policy.v1.Policy;
+import io.ocmj.klusterlet.registration.AddonIdentity;
 import io.ocmj.klusterlet.registration.AddonLease;
 import io.ocmj.klusterlet.registration.AgentCrds;
 import io.ocmj.klusterlet.registration.HubSession;
+import io.ocmj.klusterlet.registration.RegistrationConfig;
+import java.util.Optional;
 
 /**
  * The policy agent of one managed cluster: spec sync against the hub, template sync, the
@@ -36,7 +39,17 @@ public final class PolicyAgent implements AutoCloseable {
             config.agentNamespace(),
             config.identitySecret(),
             managed,
-            this::startOn);
+            this::startOn,
+            config.asAddon()
+                ? kubeconfig ->
+                    AddonIdentity.problem(
+                        managed,
+                        RegistrationConfig.DEFAULT_AGENT_NAMESPACE,
+                        config.clusterName(),
+                        Policy.ADDON_NAME,
+                        kubeconfig)
+                : kubeconfig -> Optional.empty(),
+            () -> PolicyUninstall.run(managed, config));
   }
 
   /**
@@ -74,8 +87,15 @@ public final class PolicyAgent implements AutoCloseable {
     onCluster.register(
         new ConstraintAuditor(managed, hub, config, reports),
         o -> o.withLabelSelector(Policy.LABEL_CLUSTER_NAME + "=" + ns));
-    onCluster.start();
-    onHub.start();
+    try {
+      onCluster.start();
+      onHub.start();
+    } catch (RuntimeException e) { // e.g. the hub refused the identity: nothing may keep running
+      stopQuietly(onHub::stop);
+      stopQuietly(onCluster::stop);
+      reports.close();
+      throw e;
+    }
     AddonLease lease =
         config.asAddon()
             ? AddonLease.start(
@@ -93,6 +113,14 @@ public final class PolicyAgent implements AutoCloseable {
       onCluster.stop();
       reports.close();
     };
+  }
+
+  private static void stopQuietly(Runnable stop) {
+    try {
+      stop.run();
+    } catch (RuntimeException e) {
+      // stopping what did not start may fail too; the first failure is the one reported
+    }
   }
 
   @Override

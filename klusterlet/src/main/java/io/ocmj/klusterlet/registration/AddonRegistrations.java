@@ -36,6 +36,9 @@ final class AddonRegistrations {
   private final String fieldManager;
   private final Map<String, Pending> pending = new ConcurrentHashMap<>();
 
+  /** Where it wrote credentials (and so looks for stale ones), the default namespace first. */
+  private final Set<String> namespaces = ConcurrentHashMap.newKeySet();
+
   /** Per add-on, the user the hub denied: not asked again until the registration changes. */
   private final Map<String, String> denied = new ConcurrentHashMap<>();
 
@@ -53,6 +56,7 @@ final class AddonRegistrations {
     this.managed = managed;
     this.hubClients = hubClients;
     this.fieldManager = fieldManager;
+    namespaces.add(ManagedClusterAddOn.DEFAULT_INSTALL_NAMESPACE);
   }
 
   static String secretName(String addon) {
@@ -112,14 +116,26 @@ final class AddonRegistrations {
 
   /**
    * Deletes the credentials this agent wrote for add-ons the cluster no longer has (a disabled
-   * add-on's agent must lose its hub identity with it, not keep it until the certificate expires).
+   * add-on's agent must lose its hub identity with it, not keep it until the certificate expires):
+   * Secrets named and labelled as it writes them, for this cluster, in the default install
+   * namespace and the namespaces it wrote to since it started.
    */
   private void removeOrphans(List<ManagedClusterAddOn> addons) {
     Set<String> present =
         addons.stream().map(a -> a.getMetadata().getName()).collect(Collectors.toSet());
     try {
-      for (Secret secret :
-          managed.secrets().inAnyNamespace().withLabel(LABEL_HUB_KUBECONFIG).list().getItems()) {
+      List<Secret> written = new java.util.ArrayList<>();
+      for (String ns : namespaces) {
+        written.addAll(
+            managed
+                .secrets()
+                .inNamespace(ns)
+                .withLabel(LABEL_HUB_KUBECONFIG)
+                .withLabel(ManagedCluster.LABEL_CLUSTER_NAME, config.clusterName())
+                .list()
+                .getItems());
+      }
+      for (Secret secret : written) {
         String addon = secret.getMetadata().getLabels().get(LABEL_HUB_KUBECONFIG);
         if (!present.contains(addon) && secret.getMetadata().getName().equals(secretName(addon))) {
           managed.resource(secret).delete();
@@ -160,8 +176,26 @@ final class AddonRegistrations {
     } catch (RuntimeException e) {
       return false;
     }
-    return cert.getSubjectX500Principal().getName().contains("CN=" + user)
-        && now.isBefore(AgentCertificates.rotationTime(cert, config.renewBefore()));
+    if (!AgentCertificates.commonName(cert).equals(user)
+        || !now.isBefore(AgentCertificates.rotationTime(cert, config.renewBefore()))
+        || secret.getData().get("tls.key") == null) {
+      return false;
+    }
+    // Still valid, but the hub's address or CA may have moved since (CA rollover, rebootstrap):
+    // the kubeconfig follows the cluster's own identity, as the agent's does.
+    String certificate = decode(secret.getData().get("tls.crt"));
+    String key = decode(secret.getData().get("tls.key"));
+    String kubeconfig = secret.getData().get("kubeconfig");
+    if (kubeconfig == null
+        || !decode(kubeconfig)
+            .equals(hubClients.kubeconfigFor(config.clusterName(), certificate, key))) {
+      store(addon, ns, certificate, key);
+    }
+    return true;
+  }
+
+  private static String decode(String base64) {
+    return new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8);
   }
 
   private void request(
@@ -231,8 +265,15 @@ final class AddonRegistrations {
     if (managed.namespaces().withName(ns).get() == null) {
       return; // the add-on's own manifests make its namespace; wait for them
     }
-    String certificate = new String(Base64.getDecoder().decode(issued), StandardCharsets.UTF_8);
+    String certificate = decode(issued);
     String key = AgentCertificates.pem(p.keys().getPrivate());
+    store(addon, ns, certificate, key);
+    pending.remove(addon);
+  }
+
+  /** Writes the add-on's credentials Secret (kubeconfig, tls.crt, tls.key). */
+  private void store(String addon, String ns, String certificate, String key) {
+    namespaces.add(ns);
     managed
         .resource(
             new SecretBuilder()
@@ -241,6 +282,7 @@ final class AddonRegistrations {
                 .withNamespace(ns)
                 .addToLabels(ManagedClusterAddOn.LABEL_ADDON_NAME, addon)
                 .addToLabels(LABEL_HUB_KUBECONFIG, addon)
+                .addToLabels(ManagedCluster.LABEL_CLUSTER_NAME, config.clusterName())
                 .endMetadata()
                 .addToStringData(
                     "kubeconfig", hubClients.kubeconfigFor(config.clusterName(), certificate, key))
@@ -250,7 +292,6 @@ final class AddonRegistrations {
         .fieldManager(fieldManager)
         .forceConflicts()
         .serverSideApply();
-    pending.remove(addon);
     LOG.info(
         "cluster {}: stored hub credentials of add-on {} in {}/{}",
         config.clusterName(),

@@ -13,7 +13,10 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.bouncycastle.asn1.ASN1String;
 import org.bouncycastle.asn1.DERUTF8String;
+import org.bouncycastle.asn1.x500.RDN;
+import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
@@ -101,6 +104,16 @@ final class AgentCertificates {
     } catch (GeneralSecurityException e) {
       throw new IllegalArgumentException("not a PEM certificate: " + e.getMessage(), e);
     }
+  }
+
+  /** The certificate's one common name, or "" when it has none or several. */
+  static String commonName(X509Certificate cert) {
+    RDN[] cns =
+        X500Name.getInstance(cert.getSubjectX500Principal().getEncoded()).getRDNs(BCStyle.CN);
+    if (cns.length != 1 || cns[0].isMultiValued()) {
+      return "";
+    }
+    return cns[0].getFirst().getValue() instanceof ASN1String value ? value.getString() : "";
   }
 
   /**

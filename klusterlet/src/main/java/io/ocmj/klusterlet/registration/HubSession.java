@@ -5,9 +5,11 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +35,9 @@ public final class HubSession implements AutoCloseable {
   private final String secretName;
   private final KubernetesClient managed;
   private final Starter starter;
+  private final Function<String, Optional<String>> trust;
+  private final Runnable revoked;
+  private String distrusted;
   private final ScheduledExecutorService loop;
   private String kubeconfig;
   private AutoCloseable running;
@@ -53,6 +58,26 @@ public final class HubSession implements AutoCloseable {
    */
   public HubSession(
       String name, String namespace, String secretName, KubernetesClient managed, Starter starter) {
+    this(name, namespace, secretName, managed, starter, kubeconfig -> Optional.empty(), () -> {});
+  }
+
+  /**
+   * @param trust the problem with a kubeconfig found in the Secret, or empty when it may be used
+   *     (an add-on's, see {@link AddonIdentity}); one with a problem is not used, and a running
+   *     part is stopped
+   * @param revoked runs after the part is stopped because an add-on's identity was deleted (the
+   *     add-on disabled): what the add-on leaves behind
+   */
+  public HubSession(
+      String name,
+      String namespace,
+      String secretName,
+      KubernetesClient managed,
+      Starter starter,
+      Function<String, Optional<String>> trust,
+      Runnable revoked) {
+    this.trust = trust;
+    this.revoked = revoked;
     this.name = name;
     this.agentNamespace = namespace;
     this.secretName = secretName;
@@ -87,10 +112,24 @@ public final class HubSession implements AutoCloseable {
         if (secret == null && running != null && !HubKubeconfigSecret.NAME.equals(secretName)) {
           LOG.info("{}: its hub identity {} is gone; stopped", name, secretName);
           stop();
+          try {
+            revoked.run();
+          } catch (RuntimeException e) {
+            LOG.warn("{}: cleaning up after its identity went failed: {}", name, e.toString());
+          }
         }
         return; // not joined (or not enabled) yet
       }
       if (!identity.kubeconfig().equals(kubeconfig)) {
+        Optional<String> problem = trust.apply(identity.kubeconfig());
+        if (problem.isPresent()) {
+          if (!identity.kubeconfig().equals(distrusted)) {
+            LOG.warn("{}: not using {}: {}", name, secretName, problem.get());
+            distrusted = identity.kubeconfig();
+          }
+          stop();
+          return;
+        }
         restart(identity.kubeconfig());
       }
     } catch (Exception e) {

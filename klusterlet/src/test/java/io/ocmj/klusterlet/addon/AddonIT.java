@@ -553,6 +553,77 @@ class AddonIT {
   }
 
   @Test
+  void aClusterGoneUnknownTakesItsAddOnsAvailableWithIt() {
+    hub.resource(
+            Serialization.unmarshal(
+                """
+                apiVersion: addon.open-cluster-management.io/v1alpha1
+                kind: AddOnTemplate
+                metadata: {name: health-template}
+                spec:
+                  addonName: health
+                  agentSpec:
+                    workload:
+                      manifests:
+                      - apiVersion: v1
+                        kind: ConfigMap
+                        metadata: {name: health, namespace: default}
+                        data: {cluster: "{{CLUSTER_NAME}}"}
+                """,
+                AddOnTemplate.class))
+        .serverSideApply();
+    hub.resource(
+            Serialization.unmarshal(
+                """
+                apiVersion: addon.open-cluster-management.io/v1alpha1
+                kind: ClusterManagementAddOn
+                metadata: {name: health}
+                spec:
+                  supportedConfigs:
+                  - group: addon.open-cluster-management.io
+                    resource: addontemplates
+                    defaultConfig: {name: health-template}
+                """,
+                ClusterManagementAddOn.class))
+        .serverSideApply();
+    enable("c2", "health");
+    await("available from its work")
+        .atMost(WAIT)
+        .until(() -> available("c2", "health"), a -> a.equals("True/WorkApplied"));
+
+    leaseSeconds("c2", 1);
+    bed.stopRegistration("c2");
+    try {
+      await("the cluster's Unknown is copied onto its add-on")
+          .atMost(WAIT)
+          .until(
+              () -> available("c2", "health"),
+              a -> a.equals("Unknown/ManagedClusterLeaseUpdateStopped"));
+    } finally {
+      bed.startRegistration("c2");
+      leaseSeconds("c2", 60);
+    }
+    await("back with its cluster")
+        .atMost(WAIT)
+        .until(() -> available("c2", "health"), a -> a.equals("True/WorkApplied"));
+  }
+
+  private static String available(String cluster, String addon) {
+    return condition(cluster, addon, "Available")
+        .map(c -> c.getStatus() + "/" + c.getReason())
+        .orElse("<none>");
+  }
+
+  private static void leaseSeconds(String cluster, int seconds) {
+    hub.resources(io.ocmj.api.cluster.v1.ManagedCluster.class)
+        .withName(cluster)
+        .patch(
+            io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
+                io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE),
+            "{\"spec\":{\"leaseDurationSeconds\":" + seconds + "}}");
+  }
+
+  @Test
   void anAddOnsHubIdentityCanDoWhatItDeclaredAndNothingElse() throws Exception {
     hub.resource(
             Serialization.unmarshal(
@@ -628,6 +699,125 @@ class AddonIT {
                   assertThat(((io.fabric8.kubernetes.client.KubernetesClientException) e).getCode())
                       .isEqualTo(403));
     }
+  }
+
+  @Test
+  void aTemplatesKubeClientRegistrationBindsItsClusterRoleInTheClusterNamespace() throws Exception {
+    hub.resource(
+            new io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder()
+                .withNewMetadata()
+                .withName("template-cm-reader")
+                .endMetadata()
+                .addNewRule()
+                .withApiGroups("")
+                .withResources("configmaps")
+                .withVerbs("get", "list")
+                .endRule()
+                .build())
+        .serverSideApply();
+    hub.resource(
+            template("CurrentCluster", "currentCluster: {clusterRoleName: template-cm-reader}"))
+        .serverSideApply();
+    hub.resource(
+            Serialization.unmarshal(
+                """
+                apiVersion: addon.open-cluster-management.io/v1alpha1
+                kind: ClusterManagementAddOn
+                metadata: {name: reg-tpl}
+                spec:
+                  supportedConfigs:
+                  - group: addon.open-cluster-management.io
+                    resource: addontemplates
+                    defaultConfig: {name: reg-tpl-template}
+                """,
+                ClusterManagementAddOn.class))
+        .serverSideApply();
+    enable("c1", "reg-tpl");
+    String ns = ManagedClusterAddOn.DEFAULT_INSTALL_NAMESPACE;
+    await("the template add-on's hub kubeconfig is on the cluster")
+        .atMost(WAIT)
+        .until(
+            () ->
+                bed.managed("c1").secrets().inNamespace(ns).withName("reg-tpl-hub-kubeconfig").get()
+                    != null);
+    String kubeconfig =
+        new String(
+            java.util.Base64.getDecoder()
+                .decode(
+                    bed.managed("c1")
+                        .secrets()
+                        .inNamespace(ns)
+                        .withName("reg-tpl-hub-kubeconfig")
+                        .get()
+                        .getData()
+                        .get("kubeconfig")),
+            java.nio.charset.StandardCharsets.UTF_8);
+    try (KubernetesClient asAddon =
+        new io.fabric8.kubernetes.client.KubernetesClientBuilder()
+            .withConfig(io.fabric8.kubernetes.client.Config.fromKubeconfig(kubeconfig))
+            .build()) {
+      await("the ClusterRole is bound in c1's namespace")
+          .atMost(WAIT)
+          .ignoreExceptions()
+          .until(() -> asAddon.configMaps().inNamespace("c1").list().getItems() != null);
+      assertForbidden(() -> asAddon.configMaps().inNamespace("c2").list());
+      assertForbidden(() -> asAddon.secrets().inNamespace("c1").list());
+
+      hub.resource(
+              template(
+                  "SingleNamespace",
+                  "singleNamespace: {namespace: addons, roleRef: {apiGroup:"
+                      + " rbac.authorization.k8s.io, kind: ClusterRole, name: template-cm-reader}}"))
+          .serverSideApply();
+      await("an unsupported permission is named in RegistrationApplied")
+          .atMost(WAIT)
+          .until(
+              () ->
+                  condition("c1", "reg-tpl", "RegistrationApplied")
+                      .map(c -> c.getMessage())
+                      .orElse(""),
+              m ->
+                  m.equals(
+                      "AddOnTemplate reg-tpl-template spec.registration[0].kubeClient"
+                          + ".hubPermissions[0]: type SingleNamespace is not supported yet (only"
+                          + " CurrentCluster)"));
+      assertThat(asAddon.configMaps().inNamespace("c1").list().getItems())
+          .as("what it had stays")
+          .isNotNull();
+    }
+  }
+
+  private static AddOnTemplate template(String type, String permission) {
+    return Serialization.unmarshal(
+        """
+        apiVersion: addon.open-cluster-management.io/v1alpha1
+        kind: AddOnTemplate
+        metadata: {name: reg-tpl-template}
+        spec:
+          addonName: reg-tpl
+          agentSpec:
+            workload:
+              manifests:
+              - apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: reg-tpl, namespace: default}
+                data: {cluster: "{{CLUSTER_NAME}}"}
+          registration:
+          - type: KubeClient
+            kubeClient:
+              hubPermissions:
+              - type: %s
+                %s
+        """
+            .formatted(type, permission),
+        AddOnTemplate.class);
+  }
+
+  private static void assertForbidden(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+    assertThatThrownBy(call)
+        .isInstanceOfSatisfying(
+            io.fabric8.kubernetes.client.KubernetesClientException.class,
+            e -> assertThat(e.getCode()).isEqualTo(403));
   }
 
   /** The add-on's lease on c1, renewed at {@code renewed} (what its agent would write). */

@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -24,6 +25,7 @@ import io.ocmj.api.status.Conditions;
 import io.ocmj.testing.ClusterSet;
 import io.ocmj.testing.junit.KubernetesClusters;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -147,6 +149,24 @@ class PolicyAddonIT {
     assertThat(c2Agent.running()).as("c2 has no add-on").isFalse();
     assertThat(bed.clusterState("addon-settings", "c2")).isNull();
 
+    // Anyone who may write Secrets in the shared add-on namespace could plant credentials; the
+    // agent (cluster-wide rights) takes only what the registration agent would have written.
+    // Here: c1's add-on credentials, valid on the hub, copied to c2.
+    bed.managed("c2")
+        .resource(
+            new SecretBuilder()
+                .withNewMetadata()
+                .withName(PolicyAgentConfig.ADDON_SECRET)
+                .withNamespace(ADDON_NS)
+                .endMetadata()
+                .withData(secret("c1").getData())
+                .build())
+        .create();
+    await("c2's agent does not run on another cluster's (or a made-up) identity")
+        .during(Duration.ofSeconds(5))
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> !c2Agent.running());
+
     Deployment deployment =
         bed.managed("c1")
             .apps()
@@ -158,8 +178,8 @@ class PolicyAddonIT {
     assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs())
         .containsExactly("policy", "agent", "--cluster-name=c1", "--addon-namespace=" + ADDON_NS);
     assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
-        .as("the AddOnDeploymentConfig's registries")
-        .startsWith("mirror.example.com/ocmj/ocmj:");
+        .as("the AddOnDeploymentConfig's registries, on the image of this build's version")
+        .matches("mirror\\.example\\.com/ocmj/ocmj:\\d+\\.\\d+\\.\\d+.*");
     assertThat(deployment.getSpec().getTemplate().getSpec().getNodeSelector())
         .as("the AddOnDeploymentConfig's nodePlacement")
         .containsEntry("node-role.kubernetes.io/infra", "");
@@ -182,7 +202,23 @@ class PolicyAddonIT {
                       "{\"spec\":{\"remediationAction\":\"enforce\"}}"));
     }
 
+    String replica = Policy.replicaName(PolicyTestbed.NS, "addon-settings");
+    assertThat(bed.managed("c1").resources(Policy.class).inNamespace("c1").withName(replica).get())
+        .as("the agent's copy of the policy")
+        .isNotNull();
     bed.hub.resource(addon("c1")).delete();
+    await("disabled: the agent's policies, finalizers and Lease go with it")
+        .atMost(WAIT)
+        .until(
+            () ->
+                bed.managed("c1").resources(Policy.class).inNamespace("c1").withName(replica).get()
+                        == null
+                    && bed.managed("c1")
+                            .leases()
+                            .inNamespace(ADDON_NS)
+                            .withName(Policy.ADDON_NAME)
+                            .get()
+                        == null);
     await("disabled: credentials gone, agent stopped, Deployment removed")
         .atMost(WAIT)
         .until(
@@ -214,12 +250,16 @@ class PolicyAddonIT {
         .get();
   }
 
+  private static String kubeconfig(String cluster) {
+    return new String(
+        Base64.getDecoder().decode(secret(cluster).getData().get("kubeconfig")),
+        StandardCharsets.UTF_8);
+  }
+
   private static KubernetesClient addonClient(String cluster) {
-    String kubeconfig =
-        new String(
-            Base64.getDecoder().decode(secret(cluster).getData().get("kubeconfig")),
-            StandardCharsets.UTF_8);
-    return new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(kubeconfig)).build();
+    return new KubernetesClientBuilder()
+        .withConfig(Config.fromKubeconfig(kubeconfig(cluster)))
+        .build();
   }
 
   private static void assertForbidden(ThrowingCallable call) {

@@ -24,7 +24,6 @@ import io.ocmj.testing.Binaries;
 import io.ocmj.testing.TestCluster;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +45,8 @@ public final class WorkTestbed implements AutoCloseable {
   final KubernetesClient managed;
   private final HubControllers controllers;
   private final Map<String, TestCluster> clusters = new LinkedHashMap<>();
-  private final List<RegistrationAgent> registrations = new ArrayList<>();
+  private final Map<String, RegistrationAgent> registrations = new LinkedHashMap<>();
+  private final Map<String, RegistrationConfig> registrationConfigs = new LinkedHashMap<>();
   private final Map<String, WorkAgent> agents = new LinkedHashMap<>();
 
   WorkTestbed(TestCluster hubCluster, TestCluster managedCluster, String cluster) {
@@ -71,19 +71,18 @@ public final class WorkTestbed implements AutoCloseable {
             hub, hubCluster.serverUrl(), hubCluster.caCertificatePem(), Duration.ofHours(1));
     for (TestCluster managedCluster : managedClusters) {
       clusters.put(managedCluster.name(), managedCluster);
-      registrations.add(
-          new RegistrationAgent(
-                  new RegistrationConfig(
-                      managedCluster.name(),
-                      RegistrationConfig.DEFAULT_AGENT_NAMESPACE,
-                      bootstrap,
-                      List.of(managedCluster.serverUrl()),
-                      null,
-                      null,
-                      Duration.ofMillis(500),
-                      Clock.systemUTC()),
-                  managedCluster.client())
-              .start());
+      registrationConfigs.put(
+          managedCluster.name(),
+          new RegistrationConfig(
+              managedCluster.name(),
+              RegistrationConfig.DEFAULT_AGENT_NAMESPACE,
+              bootstrap,
+              List.of(managedCluster.serverUrl()),
+              null,
+              null,
+              Duration.ofMillis(500),
+              Clock.systemUTC()));
+      startRegistration(managedCluster.name());
     }
     for (String name : clusters.keySet()) {
       await("registered")
@@ -93,10 +92,22 @@ public final class WorkTestbed implements AutoCloseable {
           .withName(name)
           .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"hubAcceptsClient\":true}}");
     }
-    for (RegistrationAgent registration : registrations) {
+    for (RegistrationAgent registration : registrations.values()) {
       await("joined").atMost(WAIT).until(() -> "joined".equals(registration.phase()));
     }
     clusters.keySet().forEach(this::startAgent);
+  }
+
+  /** Starts the cluster's registration agent (again: it resumes with its stored identity). */
+  public void startRegistration(String name) {
+    registrations.put(
+        name,
+        new RegistrationAgent(registrationConfigs.get(name), clusters.get(name).client()).start());
+  }
+
+  /** Stops the cluster's registration agent: its lease goes stale, the hub marks it Unknown. */
+  public void stopRegistration(String name) {
+    registrations.remove(name).close();
   }
 
   public KubernetesClient managed(String name) {
@@ -215,7 +226,7 @@ public final class WorkTestbed implements AutoCloseable {
   @Override
   public void close() {
     agents.values().forEach(WorkAgent::close);
-    registrations.forEach(RegistrationAgent::close);
+    registrations.values().forEach(RegistrationAgent::close);
     controllers.close();
   }
 }

@@ -50,6 +50,12 @@ public class GitSync extends CustomResource<GitSyncSpec, GitSyncStatus> implemen
 
   public static final String FIELD_MANAGER = "ocmj-gitsync";
 
+  /**
+   * The field manager of objects the hub creates as defaults, for users to change (the built-in
+   * add-ons' ClusterManagementAddOns): a GitSync takes their fields over, as it does kubectl's.
+   */
+  public static final String DEFAULTS_FIELD_MANAGER = "ocmj-hub-defaults";
+
   public static final String CONDITION_READY = "Ready";
   public static final String CONDITION_RECONCILING = "Reconciling";
   public static final String CONDITION_STALLED = "Stalled";
