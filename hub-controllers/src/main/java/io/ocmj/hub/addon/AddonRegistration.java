@@ -78,25 +78,7 @@ final class AddonRegistration {
           .fieldManager(AddonWorks.FIELD_MANAGER)
           .forceConflicts()
           .serverSideApply();
-      client
-          .resource(
-              new RoleBindingBuilder()
-                  .withNewMetadata()
-                  .withName(roleName(addon))
-                  .withNamespace(cluster)
-                  .withOwnerReferences(owner)
-                  .addToLabels(ManagedClusterAddOn.LABEL_ADDON_NAME, addon)
-                  .endMetadata()
-                  .withNewRoleRef("rbac.authorization.k8s.io", "Role", roleName(addon))
-                  .addNewSubject()
-                  .withApiGroup("rbac.authorization.k8s.io")
-                  .withKind("Group")
-                  .withName(ManagedClusterAddOn.agentGroups(cluster, addon).get(0))
-                  .endSubject()
-                  .build())
-          .fieldManager(AddonWorks.FIELD_MANAGER)
-          .forceConflicts()
-          .serverSideApply();
+      bind(client, mca, owner, roleName(addon), "Role", roleName(addon));
       bindClusterRoles(client, mca, owner, clusterRoles);
     } catch (KubernetesClientException e) {
       return Optional.of(
@@ -127,31 +109,44 @@ final class AddonRegistration {
     for (String clusterRole : clusterRoles) {
       String name = roleName(addon) + ":" + clusterRole;
       wanted.add(name);
-      client
-          .resource(
-              new RoleBindingBuilder()
-                  .withNewMetadata()
-                  .withName(name)
-                  .withNamespace(cluster)
-                  .withOwnerReferences(owner)
-                  .addToLabels(ManagedClusterAddOn.LABEL_ADDON_NAME, addon)
-                  .endMetadata()
-                  .withNewRoleRef("rbac.authorization.k8s.io", "ClusterRole", clusterRole)
-                  .addNewSubject()
-                  .withApiGroup("rbac.authorization.k8s.io")
-                  .withKind("Group")
-                  .withName(ManagedClusterAddOn.agentGroups(cluster, addon).get(0))
-                  .endSubject()
-                  .build())
-          .fieldManager(AddonWorks.FIELD_MANAGER)
-          .forceConflicts()
-          .serverSideApply();
+      bind(client, mca, owner, name, "ClusterRole", clusterRole);
     }
     for (var binding : clusterRoleBindings(client, mca)) {
       if (!wanted.contains(binding.getMetadata().getName())) {
         client.resource(binding).delete();
       }
     }
+  }
+
+  /** A RoleBinding in the cluster namespace of a role to the add-on's group on that cluster. */
+  private static void bind(
+      KubernetesClient client,
+      ManagedClusterAddOn mca,
+      io.fabric8.kubernetes.api.model.OwnerReference owner,
+      String name,
+      String roleKind,
+      String role) {
+    String addon = mca.getMetadata().getName();
+    String cluster = mca.getMetadata().getNamespace();
+    client
+        .resource(
+            new RoleBindingBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .withNamespace(cluster)
+                .withOwnerReferences(owner)
+                .addToLabels(ManagedClusterAddOn.LABEL_ADDON_NAME, addon)
+                .endMetadata()
+                .withNewRoleRef("rbac.authorization.k8s.io", roleKind, role)
+                .addNewSubject()
+                .withApiGroup("rbac.authorization.k8s.io")
+                .withKind("Group")
+                .withName(ManagedClusterAddOn.agentGroups(cluster, addon).get(0))
+                .endSubject()
+                .build())
+        .fieldManager(AddonWorks.FIELD_MANAGER)
+        .forceConflicts()
+        .serverSideApply();
   }
 
   /** The add-on's ClusterRole bindings in the cluster namespace (labelled and owned by it). */

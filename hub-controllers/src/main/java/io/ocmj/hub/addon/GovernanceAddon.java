@@ -3,7 +3,6 @@ package io.ocmj.hub.addon;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
-import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.ocmj.api.addon.v1alpha1.AddOnMeta;
@@ -13,6 +12,7 @@ import io.ocmj.api.addon.v1alpha1.HealthCheckMode;
 import io.ocmj.api.addon.v1alpha1.ManagedClusterAddOn;
 import io.ocmj.api.gitops.v1alpha1.GitSync;
 import io.ocmj.api.policy.v1.Policy;
+import io.ocmj.hub.registration.ClusterRbac;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -115,19 +115,11 @@ public final class GovernanceAddon implements AddonAgent {
   @Override
   public List<PolicyRule> hubPermissions() {
     return List.of(
-        rule(Policy.GROUP, "policies", "get", "list", "watch"),
-        rule(Policy.GROUP, "policies/status", "get", "patch", "update"),
-        rule("", "configmaps", "get"),
-        rule("", "events", "create", "patch", "update"),
-        rule("events.k8s.io", "events", "create", "patch", "update"));
-  }
-
-  private static PolicyRule rule(String group, String resource, String... verbs) {
-    return new PolicyRuleBuilder()
-        .withApiGroups(group)
-        .withResources(resource)
-        .withVerbs(verbs)
-        .build();
+        ClusterRbac.rule(Policy.GROUP, "policies", "get", "list", "watch"),
+        ClusterRbac.rule(Policy.GROUP, "policies/status", "get", "patch", "update"),
+        ClusterRbac.rule("", "configmaps", "get"),
+        ClusterRbac.rule("", "events", "create", "patch", "update"),
+        ClusterRbac.rule("events.k8s.io", "events", "create", "patch", "update"));
   }
 
   private static List<Object> documents() {

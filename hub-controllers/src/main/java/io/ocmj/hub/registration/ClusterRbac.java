@@ -240,7 +240,8 @@ public final class ClusterRbac {
             .build());
   }
 
-  private static PolicyRule rule(String group, String resource, String... verbs) {
+  /** One RBAC rule: these verbs on one resource of one API group. */
+  public static PolicyRule rule(String group, String resource, String... verbs) {
     return new PolicyRuleBuilder()
         .withApiGroups(group)
         .withResources(resource)

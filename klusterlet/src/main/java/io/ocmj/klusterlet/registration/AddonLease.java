@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -41,13 +40,7 @@ public final class AddonLease implements AutoCloseable {
     this.addon = addon;
     this.fieldManager = fieldManager;
     this.clock = clock;
-    this.loop =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "addon-lease-" + addon);
-              t.setDaemon(true);
-              return t;
-            });
+    this.loop = HubSession.daemonLoop("addon-lease-" + addon);
   }
 
   /** Renews the lease now and every {@link #RENEW} until closed. */

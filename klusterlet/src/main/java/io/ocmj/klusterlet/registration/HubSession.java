@@ -83,13 +83,17 @@ public final class HubSession implements AutoCloseable {
     this.secretName = secretName;
     this.managed = managed;
     this.starter = starter;
-    this.loop =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, name);
-              t.setDaemon(true);
-              return t;
-            });
+    this.loop = daemonLoop(name);
+  }
+
+  /** One daemon thread of this name for scheduled work. */
+  static ScheduledExecutorService daemonLoop(String threadName) {
+    return Executors.newSingleThreadScheduledExecutor(
+        r -> {
+          Thread t = new Thread(r, threadName);
+          t.setDaemon(true);
+          return t;
+        });
   }
 
   public HubSession start() {

@@ -84,6 +84,25 @@ class AddonIT {
     return condition(cluster, name, "Progressing").map(c -> c.getMessage()).orElse("<none>");
   }
 
+  /** A ClusterManagementAddOn (Manual) whose agent is the AddOnTemplate {@code template}. */
+  private static void templateAddon(String name, String template) {
+    hub.resource(
+            Serialization.unmarshal(
+                """
+                apiVersion: addon.open-cluster-management.io/v1alpha1
+                kind: ClusterManagementAddOn
+                metadata: {name: %s}
+                spec:
+                  supportedConfigs:
+                  - group: addon.open-cluster-management.io
+                    resource: addontemplates
+                    defaultConfig: {name: %s}
+                """
+                    .formatted(name, template),
+                ClusterManagementAddOn.class))
+        .serverSideApply();
+  }
+
   /** A ManagedClusterAddOn by hand (install strategy Manual). */
   private static void enable(String cluster, String name) {
     ManagedClusterAddOn mca = new ManagedClusterAddOn();
@@ -302,20 +321,7 @@ class AddonIT {
                 """,
                 AddOnTemplate.class))
         .serverSideApply();
-    hub.resource(
-            Serialization.unmarshal(
-                """
-                apiVersion: addon.open-cluster-management.io/v1alpha1
-                kind: ClusterManagementAddOn
-                metadata: {name: broken}
-                spec:
-                  supportedConfigs:
-                  - group: addon.open-cluster-management.io
-                    resource: addontemplates
-                    defaultConfig: {name: broken-template}
-                """,
-                ClusterManagementAddOn.class))
-        .serverSideApply();
+    templateAddon("broken", "broken-template");
     enable("c1", "broken");
     await("the unknown variable is named")
         .atMost(WAIT)
@@ -352,20 +358,7 @@ class AddonIT {
                 """,
                 AddOnTemplate.class))
         .serverSideApply();
-    hub.resource(
-            Serialization.unmarshal(
-                """
-                apiVersion: addon.open-cluster-management.io/v1alpha1
-                kind: ClusterManagementAddOn
-                metadata: {name: refused}
-                spec:
-                  supportedConfigs:
-                  - group: addon.open-cluster-management.io
-                    resource: addontemplates
-                    defaultConfig: {name: refused-template}
-                """,
-                ClusterManagementAddOn.class))
-        .serverSideApply();
+    templateAddon("refused", "refused-template");
     enable("c1", "refused");
     await("the managed API server's refusal is on the add-on")
         .atMost(WAIT)
@@ -572,20 +565,7 @@ class AddonIT {
                 """,
                 AddOnTemplate.class))
         .serverSideApply();
-    hub.resource(
-            Serialization.unmarshal(
-                """
-                apiVersion: addon.open-cluster-management.io/v1alpha1
-                kind: ClusterManagementAddOn
-                metadata: {name: health}
-                spec:
-                  supportedConfigs:
-                  - group: addon.open-cluster-management.io
-                    resource: addontemplates
-                    defaultConfig: {name: health-template}
-                """,
-                ClusterManagementAddOn.class))
-        .serverSideApply();
+    templateAddon("health", "health-template");
     enable("c2", "health");
     await("available from its work")
         .atMost(WAIT)
@@ -669,35 +649,10 @@ class AddonIT {
                     .isEqualTo(
                         "system:open-cluster-management:cluster:c1:addon:reg-hello:agent:addon-agent"));
     assertThat(Conditions.isTrue(mca.getStatus().getConditions(), "RegistrationApplied")).isTrue();
-    String kubeconfig =
-        new String(
-            java.util.Base64.getDecoder()
-                .decode(
-                    bed.managed("c1")
-                        .secrets()
-                        .inNamespace("reg-hello-agent")
-                        .withName("reg-hello-hub-kubeconfig")
-                        .get()
-                        .getData()
-                        .get("kubeconfig")),
-            java.nio.charset.StandardCharsets.UTF_8);
-    try (KubernetesClient asAddon =
-        new io.fabric8.kubernetes.client.KubernetesClientBuilder()
-            .withConfig(io.fabric8.kubernetes.client.Config.fromKubeconfig(kubeconfig))
-            .build()) {
+    try (KubernetesClient asAddon = addonClient("c1", "reg-hello-agent", "reg-hello")) {
       assertThat(asAddon.configMaps().inNamespace("c1").list().getItems()).isNotNull();
-      assertThatThrownBy(() -> asAddon.secrets().inNamespace("c1").list())
-          .isInstanceOf(io.fabric8.kubernetes.client.KubernetesClientException.class)
-          .satisfies(
-              e ->
-                  assertThat(((io.fabric8.kubernetes.client.KubernetesClientException) e).getCode())
-                      .isEqualTo(403));
-      assertThatThrownBy(() -> asAddon.configMaps().inNamespace("c2").list())
-          .isInstanceOf(io.fabric8.kubernetes.client.KubernetesClientException.class)
-          .satisfies(
-              e ->
-                  assertThat(((io.fabric8.kubernetes.client.KubernetesClientException) e).getCode())
-                      .isEqualTo(403));
+      assertForbidden(() -> asAddon.secrets().inNamespace("c1").list());
+      assertForbidden(() -> asAddon.configMaps().inNamespace("c2").list());
     }
   }
 
@@ -718,20 +673,7 @@ class AddonIT {
     hub.resource(
             template("CurrentCluster", "currentCluster: {clusterRoleName: template-cm-reader}"))
         .serverSideApply();
-    hub.resource(
-            Serialization.unmarshal(
-                """
-                apiVersion: addon.open-cluster-management.io/v1alpha1
-                kind: ClusterManagementAddOn
-                metadata: {name: reg-tpl}
-                spec:
-                  supportedConfigs:
-                  - group: addon.open-cluster-management.io
-                    resource: addontemplates
-                    defaultConfig: {name: reg-tpl-template}
-                """,
-                ClusterManagementAddOn.class))
-        .serverSideApply();
+    templateAddon("reg-tpl", "reg-tpl-template");
     enable("c1", "reg-tpl");
     String ns = ManagedClusterAddOn.DEFAULT_INSTALL_NAMESPACE;
     await("the template add-on's hub kubeconfig is on the cluster")
@@ -740,22 +682,7 @@ class AddonIT {
             () ->
                 bed.managed("c1").secrets().inNamespace(ns).withName("reg-tpl-hub-kubeconfig").get()
                     != null);
-    String kubeconfig =
-        new String(
-            java.util.Base64.getDecoder()
-                .decode(
-                    bed.managed("c1")
-                        .secrets()
-                        .inNamespace(ns)
-                        .withName("reg-tpl-hub-kubeconfig")
-                        .get()
-                        .getData()
-                        .get("kubeconfig")),
-            java.nio.charset.StandardCharsets.UTF_8);
-    try (KubernetesClient asAddon =
-        new io.fabric8.kubernetes.client.KubernetesClientBuilder()
-            .withConfig(io.fabric8.kubernetes.client.Config.fromKubeconfig(kubeconfig))
-            .build()) {
+    try (KubernetesClient asAddon = addonClient("c1", ns, "reg-tpl")) {
       await("the ClusterRole is bound in c1's namespace")
           .atMost(WAIT)
           .ignoreExceptions()
@@ -811,6 +738,27 @@ class AddonIT {
         """
             .formatted(type, permission),
         AddOnTemplate.class);
+  }
+
+  /**
+   * A hub client with the add-on's credentials from the cluster ({@code <addon>-hub-kubeconfig}).
+   */
+  private static KubernetesClient addonClient(String cluster, String ns, String addon) {
+    String kubeconfig =
+        new String(
+            java.util.Base64.getDecoder()
+                .decode(
+                    bed.managed(cluster)
+                        .secrets()
+                        .inNamespace(ns)
+                        .withName(addon + "-hub-kubeconfig")
+                        .get()
+                        .getData()
+                        .get("kubeconfig")),
+            java.nio.charset.StandardCharsets.UTF_8);
+    return new io.fabric8.kubernetes.client.KubernetesClientBuilder()
+        .withConfig(io.fabric8.kubernetes.client.Config.fromKubeconfig(kubeconfig))
+        .build();
   }
 
   private static void assertForbidden(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {

@@ -1,7 +1,6 @@
 package io.ocmj.klusterlet.policy;
 
 import static io.ocmj.klusterlet.policy.PolicyTestbed.WAIT;
-import static io.ocmj.klusterlet.policy.PolicyTestbed.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -105,18 +104,7 @@ class PolicyAddonIT {
                 .addToData("mode", "strict")
                 .build())
         .serverSideApply();
-    bed.create(
-        policy(
-            "addon-settings",
-            "inform",
-            """
-            - complianceType: musthave
-              objectDefinition:
-                apiVersion: v1
-                kind: ConfigMap
-                metadata: {name: settings, namespace: default}
-                data: {mode: strict}
-            """));
+    bed.create(PolicyTestbed.requireSettings("addon-settings"));
     bed.bind("addon-settings", "both");
     bed.decide("both", List.of("c1", "c2"));
     await("policies replicated to both cluster namespaces")

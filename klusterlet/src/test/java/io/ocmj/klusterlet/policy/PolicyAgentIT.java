@@ -66,18 +66,7 @@ class PolicyAgentIT {
   @Test
   void informReportsEachClusterAndTheRootAggregates() {
     configMap("c1", "settings", Map.of("mode", "strict"));
-    bed.create(
-        policy(
-            "require-settings",
-            "inform",
-            """
-            - complianceType: musthave
-              objectDefinition:
-                apiVersion: v1
-                kind: ConfigMap
-                metadata: {name: settings, namespace: default}
-                data: {mode: strict}
-            """));
+    bed.create(PolicyTestbed.requireSettings("require-settings"));
     bed.bind("require-settings", "both");
     bed.decide("both", List.of("c1", "c2"));
 

@@ -89,6 +89,21 @@ final class PolicyTestbed implements AutoCloseable {
     agents.remove(cluster).close();
   }
 
+  /** An inform Policy: ConfigMap default/settings must have {@code mode: strict}. */
+  static Policy requireSettings(String name) {
+    return policy(
+        name,
+        "inform",
+        """
+        - complianceType: musthave
+          objectDefinition:
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: settings, namespace: default}
+            data: {mode: strict}
+        """);
+  }
+
   /** A Policy with one ConfigurationPolicy template named {@code <name>-cfg}. */
   static Policy policy(String name, String action, String objectTemplates) {
     String yaml =
