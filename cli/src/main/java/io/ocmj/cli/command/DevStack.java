@@ -93,7 +93,9 @@ final class DevStack implements AutoCloseable {
         stack.policyAgents.add(
             new PolicyAgent(
                     PolicyAgentConfig.addon(
-                        managed.name(), ManagedClusterAddOn.DEFAULT_INSTALL_NAMESPACE),
+                        managed.name(),
+                        ManagedClusterAddOn.DEFAULT_INSTALL_NAMESPACE,
+                        RegistrationConfig.DEFAULT_AGENT_NAMESPACE),
                     managed.client())
                 .start());
       }

@@ -149,7 +149,10 @@ public final class JoinCommand implements Callable<Integer> {
       try (RegistrationAgent agent = newAgent(config, managed);
           WorkAgent work = new WorkAgent(workConfig(), managed);
           PolicyAgent policy =
-              new PolicyAgent(PolicyAgentConfig.addon(clusterName, addonNamespace), managed)) {
+              new PolicyAgent(
+                  PolicyAgentConfig.addon(
+                      clusterName, addonNamespace, RegistrationConfig.DEFAULT_AGENT_NAMESPACE),
+                  managed)) {
         // Fail now, in one line, when the hub cannot be reached at all; later outages are retried.
         KubeconfigOption.connect("--bootstrap-kubeconfig", bootstrapKubeconfig).close();
         agent.start();

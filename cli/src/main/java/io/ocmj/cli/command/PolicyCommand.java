@@ -62,6 +62,14 @@ public final class PolicyCommand implements Callable<Integer> {
   String addonNamespace;
 
   @Option(
+      names = "--klusterlet-namespace",
+      defaultValue = "open-cluster-management-agent",
+      description =
+          "agent: the klusterlet's namespace, whose hub identity gives the hub's address and CA"
+              + " (default: ${DEFAULT-VALUE}).")
+  String klusterletNamespace;
+
+  @Option(
       names = "--managed-kubeconfig",
       defaultValue = "${env:KUBECONFIG}",
       description =
@@ -122,7 +130,9 @@ public final class PolicyCommand implements Callable<Integer> {
                 ? new KubernetesClientBuilder().build()
                 : KubeconfigOption.connect("--managed-kubeconfig", managedKubeconfig);
         PolicyAgent agent =
-            new PolicyAgent(PolicyAgentConfig.addon(clusterName, addonNamespace), managed)) {
+            new PolicyAgent(
+                PolicyAgentConfig.addon(clusterName, addonNamespace, klusterletNamespace),
+                managed)) {
       agent.start();
       Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "ocmj-policy-agent-stop"));
       PrintWriter out = spec.commandLine().getOut();

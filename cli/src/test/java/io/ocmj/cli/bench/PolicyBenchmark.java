@@ -81,6 +81,7 @@ public final class PolicyBenchmark {
                       name,
                       "agent-" + name,
                       io.ocmj.klusterlet.registration.HubKubeconfigSecret.NAME,
+                      "agent-" + name,
                       PolicyAgentConfig.DEFAULT_EVALUATION_INTERVAL,
                       PolicyAgentConfig.DEFAULT_RESYNC,
                       io.ocmj.policy.rego.RegoModule.DEFAULT_TIME_LIMIT,

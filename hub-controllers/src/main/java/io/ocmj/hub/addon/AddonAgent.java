@@ -60,6 +60,16 @@ public interface AddonAgent {
   }
 
   /**
+   * Registrations with signers of the add-on's own (OCM's {@code CustomSigner}): the hub signs the
+   * agent's certificates for them with the named CA.
+   *
+   * @throws IllegalArgumentException when the add-on's declaration cannot be used
+   */
+  default List<CustomSigner> customSigners() {
+    return List.of();
+  }
+
+  /**
    * Per-resource options of the add-on's works ({@code manifestConfigs}: status feedback rules,
    * update strategies), as a ManifestWork has them; every work of the add-on gets all of them.
    */

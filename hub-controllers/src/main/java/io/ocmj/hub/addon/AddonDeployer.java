@@ -172,6 +172,7 @@ public final class AddonDeployer
             : Serialization.clone(mca.getStatus());
     Instant now = clock.instant();
     Long generation = mca.getMetadata().getGeneration();
+    Optional<Condition> clusterUnknown = clusterUnknown(client, cluster);
     if (cma == null) {
       Conditions.set(
           status.getConditions(),
@@ -181,7 +182,7 @@ public final class AddonDeployer
           "there is no ClusterManagementAddOn " + addon,
           generation,
           now);
-      write(client, mca, status, false);
+      write(client, mca, status, clusterUnknown, now);
       return UpdateControl.noUpdate();
     }
     describe(status, cma);
@@ -201,7 +202,7 @@ public final class AddonDeployer
           configs.problem().get(),
           generation,
           now);
-      write(client, mca, status, false);
+      write(client, mca, status, clusterUnknown, now);
       return UpdateControl.noUpdate(); // nothing is deployed with a config missing (OCM's rule)
     }
     Conditions.set(
@@ -240,20 +241,8 @@ public final class AddonDeployer
     boolean lease =
         status.getHealthCheck() != null
             && status.getHealthCheck().getMode() == HealthCheckMode.Lease;
-    Optional<Condition> clusterUnknown = clusterUnknown(client, cluster);
-    if (clusterUnknown.isPresent()) {
-      // OCM's rule: the cluster's agent is gone, so whatever it or the works last said is stale;
-      // every add-on of the cluster takes the cluster's Unknown (status, reason, message).
-      set(
-          status,
-          AddonWorks.condition(
-              ManagedClusterAddOn.CONDITION_AVAILABLE,
-              Conditions.UNKNOWN,
-              clusterUnknown.get().getReason(),
-              clusterUnknown.get().getMessage()),
-          generation,
-          now);
-    } else if (!lease) { // with Lease health, Available is the registration agent's to write
+    if (clusterUnknown.isEmpty()
+        && !lease) { // with Lease health, Available is the registration agent's to write
       set(
           status,
           AddonWorks.available(deployError.isPresent() ? List.of() : works),
@@ -280,7 +269,7 @@ public final class AddonDeployer
                         : "applying configs " + want),
         generation,
         now);
-    write(client, mca, status, clusterUnknown.isPresent());
+    write(client, mca, status, clusterUnknown, now);
     return UpdateControl.noUpdate();
   }
 
@@ -323,7 +312,7 @@ public final class AddonDeployer
             .orElse(agents.get(addon));
     if (agent == null) {
       // no agent: no credentials either
-      AddonRegistration.apply(client, mca, List.of(), List.of(), status);
+      AddonRegistration.apply(client, mca, List.of(), List.of(), List.of(), status);
       return Optional.of(
           "add-on "
               + addon
@@ -335,8 +324,14 @@ public final class AddonDeployer
     health.setMode(agent.healthCheck());
     status.setHealthCheck(health);
     List<String> clusterRoles;
+    List<CustomSigner> signers;
     try {
       clusterRoles = agent.hubClusterRoles();
+      signers = agent.customSigners().stream().map(x -> x.on(cluster, addon)).toList();
+      for (CustomSigner signer : signers) {
+        io.ocmj.hub.registration.AddonSigning.ca(
+            client, signer); // refused here, by name, rather than at signing time
+      }
     } catch (IllegalArgumentException e) {
       // A registration that cannot be used: what it had stays, nothing new is deployed.
       Conditions.set(
@@ -349,7 +344,7 @@ public final class AddonDeployer
           clock.instant());
       return Optional.of(e.getMessage());
     }
-    AddonRegistration.apply(client, mca, agent.hubPermissions(), clusterRoles, status)
+    AddonRegistration.apply(client, mca, agent.hubPermissions(), clusterRoles, signers, status)
         .ifPresent(
             c ->
                 Conditions.set(
@@ -460,11 +455,24 @@ public final class AddonDeployer
       KubernetesClient client,
       ManagedClusterAddOn mca,
       ManagedClusterAddOnStatus status,
-      boolean clusterUnknown) {
+      Optional<Condition> clusterUnknown,
+      Instant now) {
+    if (clusterUnknown.isPresent()) {
+      // OCM's rule: the cluster's agent is gone, so whatever it or the works last said is stale;
+      // every add-on of the cluster takes the cluster's Unknown (status, reason, message).
+      Conditions.set(
+          status.getConditions(),
+          ManagedClusterAddOn.CONDITION_AVAILABLE,
+          Conditions.UNKNOWN,
+          clusterUnknown.get().getReason(),
+          clusterUnknown.get().getMessage(),
+          mca.getMetadata().getGeneration(),
+          now);
+    }
     boolean lease =
         status.getHealthCheck() != null
             && status.getHealthCheck().getMode() == HealthCheckMode.Lease
-            && !clusterUnknown;
+            && clusterUnknown.isEmpty();
     java.util.function.Predicate<Condition> mine =
         c ->
             OWNED.contains(c.getType())

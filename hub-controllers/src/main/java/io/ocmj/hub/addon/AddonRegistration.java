@@ -14,6 +14,7 @@ import io.ocmj.api.addon.v1alpha1.Subject;
 import io.ocmj.api.status.Conditions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -38,24 +39,37 @@ final class AddonRegistration {
       ManagedClusterAddOn mca,
       List<PolicyRule> permissions,
       List<String> clusterRoles,
+      List<CustomSigner> signers,
       ManagedClusterAddOnStatus status) {
     String addon = mca.getMetadata().getName();
     String cluster = mca.getMetadata().getNamespace();
+    recordSigners(client, mca, signers);
+    List<RegistrationConfig> registrations = new ArrayList<>();
+    for (CustomSigner signer : signers) {
+      registrations.add(registration(signer.signerName(), signer.user(), signer.groups()));
+    }
     if (permissions.isEmpty() && clusterRoles.isEmpty()) {
-      status.setRegistrations(new ArrayList<>());
+      status.setRegistrations(registrations);
       status
           .getConditions()
           .removeIf(c -> ManagedClusterAddOn.CONDITION_REGISTRATION_APPLIED.equals(c.getType()));
       delete(client, mca); // permissions withdrawn: the identity loses them at once
-      return Optional.empty();
+      return signers.isEmpty()
+          ? Optional.empty()
+          : Optional.of(
+              AddonWorks.condition(
+                  ManagedClusterAddOn.CONDITION_REGISTRATION_APPLIED,
+                  Conditions.TRUE,
+                  ManagedClusterAddOn.REASON_SET_PERMISSION_APPLIED,
+                  "Registration of the addon agent is configured"));
     }
-    RegistrationConfig registration = new RegistrationConfig();
-    registration.setSignerName(ManagedClusterAddOn.SIGNER_KUBE_APISERVER_CLIENT);
-    Subject subject = new Subject();
-    subject.setUser(ManagedClusterAddOn.agentUser(cluster, addon, AGENT));
-    subject.setGroups(new ArrayList<>(ManagedClusterAddOn.agentGroups(cluster, addon)));
-    registration.setSubject(subject);
-    status.setRegistrations(new ArrayList<>(List.of(registration)));
+    registrations.add(
+        0,
+        registration(
+            ManagedClusterAddOn.SIGNER_KUBE_APISERVER_CLIENT,
+            ManagedClusterAddOn.agentUser(cluster, addon, AGENT),
+            ManagedClusterAddOn.agentGroups(cluster, addon)));
+    status.setRegistrations(registrations);
     var owner =
         new OwnerReferenceBuilder()
             .withApiVersion(ManagedClusterAddOn.API_VERSION)
@@ -116,6 +130,42 @@ final class AddonRegistration {
         client.resource(binding).delete();
       }
     }
+  }
+
+  private static RegistrationConfig registration(String signer, String user, List<String> groups) {
+    RegistrationConfig registration = new RegistrationConfig();
+    registration.setSignerName(signer);
+    Subject subject = new Subject();
+    subject.setUser(user);
+    subject.setGroups(new ArrayList<>(groups));
+    registration.setSubject(subject);
+    return registration;
+  }
+
+  /**
+   * Records the custom signers on the ManagedClusterAddOn's metadata (which the cluster's agent
+   * cannot write, unlike its status): what the hub will sign for it.
+   */
+  private static void recordSigners(
+      KubernetesClient client, ManagedClusterAddOn mca, List<CustomSigner> signers) {
+    if (CustomSigner.recorded(mca).equals(signers)
+        && (!signers.isEmpty()
+            || mca.getMetadata().getAnnotations() == null
+            || !mca.getMetadata().getAnnotations().containsKey(CustomSigner.ANNOTATION))) {
+      return;
+    }
+    Map<String, Object> annotations = new java.util.HashMap<>();
+    annotations.put(
+        CustomSigner.ANNOTATION, signers.isEmpty() ? null : CustomSigner.record(signers));
+    client
+        .resources(ManagedClusterAddOn.class)
+        .inNamespace(mca.getMetadata().getNamespace())
+        .withName(mca.getMetadata().getName())
+        .patch(
+            io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
+                io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE),
+            io.fabric8.kubernetes.client.utils.Serialization.asJson(
+                Map.of("metadata", Map.of("annotations", annotations))));
   }
 
   /** A RoleBinding in the cluster namespace of a role to the add-on's group on that cluster. */

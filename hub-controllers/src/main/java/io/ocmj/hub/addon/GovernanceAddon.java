@@ -146,7 +146,9 @@ public final class GovernanceAddon implements AddonAgent {
       }
       Properties properties = new Properties();
       properties.load(in);
-      return properties.getProperty("version");
+      String version = properties.getProperty("version", "");
+      // Not filtered (run from an IDE's classes): no version to name an image by.
+      return version.matches("\\d+\\.\\d+\\.\\d+.*") ? version : "latest";
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

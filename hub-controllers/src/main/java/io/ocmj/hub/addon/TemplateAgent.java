@@ -70,9 +70,12 @@ final class TemplateAgent implements AddonAgent {
     for (int i = 0; i < registrations.size(); i++) {
       AddOnTemplateRegistration r = registrations.get(i);
       String where = "AddOnTemplate " + name + " spec.registration[" + i + "]";
+      if ("CustomSigner".equals(r.getType())) {
+        continue; // see customSigners()
+      }
       if (!"KubeClient".equals(r.getType())) {
         throw new IllegalArgumentException(
-            where + ": type " + r.getType() + " is not supported yet (only KubeClient)");
+            where + ": type " + r.getType() + " is not KubeClient or CustomSigner");
       }
       Object permissions = map(r.unknownFields().get("kubeClient")).get("hubPermissions");
       List<?> list = permissions instanceof List<?> l ? l : List.of();
@@ -94,6 +97,53 @@ final class TemplateAgent implements AddonAgent {
       }
     }
     return roles;
+  }
+
+  /**
+   * The template's {@code CustomSigner} registrations: {@code customSigner.signerName}, {@code
+   * subject} (user, groups; OCM's default add-on identity when absent) and {@code signingCA} (a
+   * Secret with tls.crt and tls.key on the hub: name and namespace).
+   */
+  @Override
+  public List<CustomSigner> customSigners() {
+    List<CustomSigner> signers = new ArrayList<>();
+    List<AddOnTemplateRegistration> registrations = template.getSpec().getRegistration();
+    for (int i = 0; i < registrations.size(); i++) {
+      AddOnTemplateRegistration r = registrations.get(i);
+      if (!"CustomSigner".equals(r.getType())) {
+        continue;
+      }
+      String where =
+          "AddOnTemplate "
+              + template.getMetadata().getName()
+              + " spec.registration["
+              + i
+              + "].customSigner";
+      Map<?, ?> signer = map(r.unknownFields().get("customSigner"));
+      Map<?, ?> subject = map(signer.get("subject"));
+      Map<?, ?> ca = map(signer.get("signingCA"));
+      Object ous = subject.get("organizationUnit");
+      if (ous instanceof List<?> l && !l.isEmpty()) {
+        throw new IllegalArgumentException(
+            where + ".subject.organizationUnit: not supported yet (user and groups only)");
+      }
+      List<String> groups = null;
+      if (subject.get("groups") instanceof List<?> g) {
+        groups = g.stream().map(String::valueOf).toList();
+      }
+      try {
+        signers.add(
+            new CustomSigner(
+                (String) signer.get("signerName"),
+                subject.get("user") instanceof String u && !u.isEmpty() ? u : null,
+                groups,
+                (String) ca.get("namespace"),
+                (String) ca.get("name")));
+      } catch (IllegalArgumentException | ClassCastException e) {
+        throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+      }
+    }
+    return signers;
   }
 
   private static Map<?, ?> map(Object o) {

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.certificates.v1.CertificateSigningRequest
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.ocmj.api.addon.v1alpha1.ManagedClusterAddOn;
 import io.ocmj.api.cluster.v1.ManagedCluster;
+import io.ocmj.hub.addon.CustomSigner;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -97,6 +98,79 @@ final class AddonCsrDecision {
     }
     return Optional.empty();
   }
+
+  /**
+   * For a CSR of a custom signer: the signer the hub recorded for the add-on on that cluster and
+   * whether to sign for it (empty refusal), or no signer when the hub signs nothing of that name
+   * for the add-on (another signer's manager may). The subject must be exactly the recorded one (CN
+   * the user, O the groups, nothing else), requested by the cluster's own agent, on an accepted
+   * cluster, with the add-on enabled.
+   */
+  static Optional<Custom> custom(KubernetesClient client, CertificateSigningRequest csr)
+      throws CsrRequests.InvalidCsrException {
+    Map<String, String> labels = csr.getMetadata().getLabels();
+    String cluster = labels.get(CsrDecision.LABEL_CLUSTER_NAME);
+    String addon = labels.get(ManagedClusterAddOn.LABEL_ADDON_NAME);
+    if (cluster == null || cluster.isBlank() || addon == null || addon.isBlank()) {
+      return Optional.empty();
+    }
+    ManagedClusterAddOn mca =
+        client.resources(ManagedClusterAddOn.class).inNamespace(cluster).withName(addon).get();
+    if (mca == null) {
+      return Optional.empty();
+    }
+    Optional<CustomSigner> signer =
+        CustomSigner.recorded(mca).stream()
+            .filter(x -> x.signerName().equals(csr.getSpec().getSignerName()))
+            .findFirst();
+    if (signer.isEmpty()) {
+      return Optional.empty();
+    }
+    CsrDecision.Request request = CsrRequests.read(csr);
+    List<String> requesterGroups =
+        csr.getSpec().getGroups() == null ? List.of() : csr.getSpec().getGroups();
+    if (!requesterGroups.contains(ClusterIdentity.group(cluster))) {
+      return Optional.of(
+          new Custom(
+              signer.get(),
+              Optional.of(
+                  new Refusal(
+                      "requested by "
+                          + request.requestingUser()
+                          + ", not by cluster "
+                          + cluster
+                          + "'s agent",
+                      true))));
+    }
+    if (!signer.get().user().equals(request.subjectCommonName())
+        || !sameGroups(signer.get().groups(), request.subjectOrganizations())) {
+      return Optional.of(
+          new Custom(
+              signer.get(),
+              Optional.of(
+                  new Refusal(
+                      "subject "
+                          + request.subjectCommonName()
+                          + " "
+                          + request.subjectOrganizations()
+                          + " is not the one add-on "
+                          + addon
+                          + " registered for signer "
+                          + signer.get().signerName(),
+                      true))));
+    }
+    ManagedCluster mc = client.resources(ManagedCluster.class).withName(cluster).get();
+    if (mc == null || mc.getSpec() == null || !mc.getSpec().isAccepted()) {
+      return Optional.of(
+          new Custom(
+              signer.get(),
+              Optional.of(new Refusal("cluster " + cluster + " is not accepted", false))));
+    }
+    return Optional.of(new Custom(signer.get(), Optional.empty()));
+  }
+
+  /** A custom signer's decision: the recorded signer, and why not when it is not to be signed. */
+  record Custom(CustomSigner signer, Optional<Refusal> refusal) {}
 
   /**
    * The request's organisations are the registration's groups ({@code system:authenticated} aside).

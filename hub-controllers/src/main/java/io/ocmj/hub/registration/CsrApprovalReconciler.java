@@ -66,14 +66,18 @@ public final class CsrApprovalReconciler implements Reconciler<CertificateSignin
   @Override
   public UpdateControl<CertificateSigningRequest> reconcile(
       CertificateSigningRequest csr, Context<CertificateSigningRequest> context) {
+    boolean custom =
+        csr.getMetadata().getLabels().containsKey(ManagedClusterAddOn.LABEL_ADDON_NAME)
+            && !ManagedClusterAddOn.SIGNER_KUBE_APISERVER_CLIENT.equals(
+                csr.getSpec().getSignerName());
+    if (custom) {
+      return customSigned(csr, context.getClient());
+    }
     if (decided(csr)) {
       return UpdateControl.noUpdate();
     }
     String name = csr.getMetadata().getName();
     if (csr.getMetadata().getLabels().containsKey(ManagedClusterAddOn.LABEL_ADDON_NAME)) {
-      if (!ManagedClusterAddOn.SIGNER_KUBE_APISERVER_CLIENT.equals(csr.getSpec().getSignerName())) {
-        return UpdateControl.noUpdate(); // another signer's add-on manager decides those
-      }
       return addon(csr, context.getClient());
     }
     Request request;
@@ -112,19 +116,7 @@ public final class CsrApprovalReconciler implements Reconciler<CertificateSignin
       refusal = java.util.Optional.of(new AddonCsrDecision.Refusal(e.getMessage(), true));
     }
     if (refusal.isPresent() && refusal.get().permanent()) {
-      client
-          .certificates()
-          .v1()
-          .certificateSigningRequests()
-          .withName(name)
-          .deny(
-              new CertificateSigningRequestConditionBuilder()
-                  .withType("Denied")
-                  .withStatus("True")
-                  .withReason("AddonIdentityMismatch")
-                  .withMessage(refusal.get().reason())
-                  .build());
-      LOG.warn("reconciled csr={} outcome=denied reason=\"{}\"", name, refusal.get().reason());
+      deny(client, name, refusal.get().reason());
       return UpdateControl.noUpdate();
     }
     if (refusal.isPresent()) {
@@ -134,6 +126,99 @@ public final class CsrApprovalReconciler implements Reconciler<CertificateSignin
     approve(client, name, "Auto approving the add-on agent's certificate.");
     LOG.info("reconciled csr={} outcome=approved reason=\"add-on registration\"", name);
     return UpdateControl.noUpdate();
+  }
+
+  /**
+   * An add-on agent's request to one of its custom signers: approved and signed by the hub when
+   * {@link AddonCsrDecision#custom} finds the signer recorded and nothing wrong; left alone when
+   * the hub signs nothing of that name for the add-on.
+   */
+  private UpdateControl<CertificateSigningRequest> customSigned(
+      CertificateSigningRequest csr, KubernetesClient client) {
+    String name = csr.getMetadata().getName();
+    boolean denied =
+        csr.getStatus() != null
+            && csr.getStatus().getConditions() != null
+            && csr.getStatus().getConditions().stream()
+                .anyMatch(c -> List.of("Denied", "Failed").contains(c.getType()));
+    boolean signed =
+        csr.getStatus() != null
+            && csr.getStatus().getCertificate() != null
+            && !csr.getStatus().getCertificate().isEmpty();
+    if (denied || signed) {
+      return UpdateControl.noUpdate();
+    }
+    java.util.Optional<AddonCsrDecision.Custom> decision;
+    try {
+      decision = AddonCsrDecision.custom(client, csr);
+    } catch (CsrRequests.InvalidCsrException e) {
+      deny(client, name, e.getMessage());
+      return UpdateControl.noUpdate();
+    }
+    if (decision.isEmpty()) {
+      // Another signer's manager decides those, unless the add-on's record is still to come.
+      return UpdateControl.<CertificateSigningRequest>noUpdate().rescheduleAfter(RECHECK);
+    }
+    java.util.Optional<AddonCsrDecision.Refusal> refusal = decision.get().refusal();
+    if (refusal.isPresent() && refusal.get().permanent()) {
+      deny(client, name, refusal.get().reason());
+      return UpdateControl.noUpdate();
+    }
+    if (refusal.isPresent()) {
+      LOG.info("reconciled csr={} outcome=pending reason=\"{}\"", name, refusal.get().reason());
+      return UpdateControl.<CertificateSigningRequest>noUpdate().rescheduleAfter(RECHECK);
+    }
+    String certificate;
+    try {
+      certificate =
+          AddonSigning.sign(
+              CsrRequests.parse(name, csr.getSpec().getRequest()),
+              AddonSigning.ca(client, decision.get().signer()),
+              csr.getSpec().getExpirationSeconds(),
+              java.time.Instant.now());
+    } catch (CsrRequests.InvalidCsrException e) {
+      deny(client, name, e.getMessage());
+      return UpdateControl.noUpdate();
+    } catch (IllegalArgumentException e) { // the CA went missing: the add-on's status says so
+      LOG.warn("reconciled csr={} outcome=pending reason=\"{}\"", name, e.getMessage());
+      return UpdateControl.<CertificateSigningRequest>noUpdate().rescheduleAfter(RECHECK);
+    }
+    if (!decided(csr)) {
+      approve(client, name, "Auto approving the add-on agent's certificate for its signer.");
+    }
+    client
+        .certificates()
+        .v1()
+        .certificateSigningRequests()
+        .withName(name)
+        .editStatus(
+            c -> {
+              c.getStatus()
+                  .setCertificate(
+                      java.util.Base64.getEncoder()
+                          .encodeToString(
+                              certificate.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+              return c;
+            });
+    LOG.info(
+        "reconciled csr={} outcome=signed signer={}", name, decision.get().signer().signerName());
+    return UpdateControl.noUpdate();
+  }
+
+  private static void deny(KubernetesClient client, String name, String reason) {
+    client
+        .certificates()
+        .v1()
+        .certificateSigningRequests()
+        .withName(name)
+        .deny(
+            new CertificateSigningRequestConditionBuilder()
+                .withType("Denied")
+                .withStatus("True")
+                .withReason("AddonIdentityMismatch")
+                .withMessage(reason)
+                .build());
+    LOG.warn("reconciled csr={} outcome=denied reason=\"{}\"", name, reason);
   }
 
   private static void approve(KubernetesClient client, String name, String message) {

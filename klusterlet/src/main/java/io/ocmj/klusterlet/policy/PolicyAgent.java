@@ -7,8 +7,6 @@ import io.ocmj.klusterlet.registration.AddonIdentity;
 import io.ocmj.klusterlet.registration.AddonLease;
 import io.ocmj.klusterlet.registration.AgentCrds;
 import io.ocmj.klusterlet.registration.HubSession;
-import io.ocmj.klusterlet.registration.RegistrationConfig;
-import java.util.Optional;
 
 /**
  * The policy agent of one managed cluster: spec sync against the hub, template sync, the
@@ -34,22 +32,21 @@ public final class PolicyAgent implements AutoCloseable {
     this.config = config;
     this.managed = managed;
     this.session =
-        new HubSession(
-            "policy-agent-" + config.clusterName(),
-            config.agentNamespace(),
-            config.identitySecret(),
-            managed,
-            this::startOn,
-            config.asAddon()
-                ? kubeconfig ->
-                    AddonIdentity.problem(
-                        managed,
-                        RegistrationConfig.DEFAULT_AGENT_NAMESPACE,
-                        config.clusterName(),
-                        Policy.ADDON_NAME,
-                        kubeconfig)
-                : kubeconfig -> Optional.empty(),
-            () -> PolicyUninstall.run(managed, config));
+        config.asAddon()
+            ? new HubSession(
+                "policy-agent-" + config.clusterName(),
+                config.agentNamespace(),
+                config.identitySecret(),
+                managed,
+                this::startOn,
+                AddonIdentity.reader(
+                    managed, config.klusterletNamespace(), config.clusterName(), Policy.ADDON_NAME),
+                () -> PolicyUninstall.ifDisabled(managed, config))
+            : new HubSession(
+                "policy-agent-" + config.clusterName(),
+                config.agentNamespace(),
+                managed,
+                this::startOn);
   }
 
   /**
@@ -65,6 +62,11 @@ public final class PolicyAgent implements AutoCloseable {
         managed, SpecSyncReconciler.FIELD_MANAGER, CLUSTER_POLICY_REPORTS_CRD);
     session.start();
     return this;
+  }
+
+  /** Why the hub identity found is not used (an add-on's refused credentials), or null. */
+  public String identityProblem() {
+    return session.problem();
   }
 
   /** Whether the agent runs (the cluster joined and the hub answered). */

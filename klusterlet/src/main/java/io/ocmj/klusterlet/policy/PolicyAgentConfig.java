@@ -15,6 +15,8 @@ import java.time.Duration;
  * @param identitySecret that Secret: the registration agent's {@code hub-kubeconfig-secret}, or
  *     {@code governance-policy-framework-hub-kubeconfig} when the agent runs as the {@value
  *     Policy#ADDON_NAME} add-on (then it also renews the add-on's Lease there)
+ * @param klusterletNamespace the registration agent's namespace: as an add-on, the agent takes the
+ *     hub's address and CA from the cluster's own identity there
  * @param evaluationInterval how often a ConfigurationPolicy whose evaluationInterval is {@code
  *     watch} (the default) is evaluated again; ocmj polls rather than watching every kind a policy
  *     names
@@ -26,6 +28,7 @@ public record PolicyAgentConfig(
     String clusterName,
     String agentNamespace,
     String identitySecret,
+    String klusterletNamespace,
     Duration evaluationInterval,
     Duration resync,
     Duration regoTimeLimit,
@@ -65,6 +68,7 @@ public record PolicyAgentConfig(
         clusterName,
         agentNamespace,
         HubKubeconfigSecret.NAME,
+        agentNamespace,
         DEFAULT_EVALUATION_INTERVAL,
         DEFAULT_RESYNC,
         RegoModule.DEFAULT_TIME_LIMIT,
@@ -76,11 +80,13 @@ public record PolicyAgentConfig(
    * runs once the add-on is enabled for the cluster and its hub credentials are issued, with that
    * identity alone, and stops when the add-on is disabled.
    */
-  public static PolicyAgentConfig addon(String clusterName, String installNamespace) {
+  public static PolicyAgentConfig addon(
+      String clusterName, String installNamespace, String klusterletNamespace) {
     return new PolicyAgentConfig(
         clusterName,
         installNamespace,
         ADDON_SECRET,
+        klusterletNamespace,
         DEFAULT_EVALUATION_INTERVAL,
         DEFAULT_RESYNC,
         RegoModule.DEFAULT_TIME_LIMIT,

@@ -5,50 +5,87 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.certificates.v1.CertificateSigningRequest;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.ocmj.api.addon.v1alpha1.ManagedClusterAddOn;
+import io.ocmj.api.addon.v1alpha1.RegistrationConfig;
 import io.ocmj.api.cluster.v1.ManagedCluster;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hub credentials for the cluster's add-ons, as OCM's registration agent gives them: for each
- * ManagedClusterAddOn whose status has a {@code kubernetes.io/kube-apiserver-client} registration,
- * a CSR for the registration's subject (labelled with the cluster and the add-on) is created with
- * the agent's own hub identity; once the hub approved and signed it, Secret {@code
- * <addon>-hub-kubeconfig} (kubeconfig, tls.crt, tls.key) is written in the add-on's install
- * namespace, and renewed before it expires.
+ * Credentials for the cluster's add-ons, as OCM's registration agent gives them: for each
+ * registration in a ManagedClusterAddOn's status, a CSR for the registration's signer and subject
+ * (labelled with the cluster and the add-on) is created with the agent's own hub identity; once the
+ * hub approved and the signer signed it, a Secret is written in the add-on's install namespace —
+ * {@code <addon>-hub-kubeconfig} (kubeconfig, tls.crt, tls.key) for {@code
+ * kubernetes.io/kube-apiserver-client}, {@code <addon>-<signer, '/' as '-'>-client-cert} (tls.crt,
+ * tls.key) for a custom signer — and renewed before it expires. Credentials it wrote that no
+ * registration wants any more (add-on disabled, registration withdrawn, install namespace moved)
+ * are deleted.
  */
 final class AddonRegistrations {
   private static final Logger LOG = LoggerFactory.getLogger(AddonRegistrations.class);
 
-  private final RegistrationConfig config;
+  /** Marks the hub kubeconfig secrets this agent writes (the value is the add-on). */
+  static final String LABEL_HUB_KUBECONFIG = "addon.ocmj.io/hub-kubeconfig";
+
+  /** Marks the custom signers' client certificate secrets this agent writes. */
+  static final String LABEL_CLIENT_CERT = "addon.ocmj.io/client-cert";
+
+  private final io.ocmj.klusterlet.registration.RegistrationConfig config;
   private final KubernetesClient managed;
   private final HubClients hubClients;
   private final String fieldManager;
+
+  /** Per registration ({@link Want#key()}), the CSR waiting for the hub. */
   private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+
+  /** Per registration, the user the hub denied: not asked again until the registration changes. */
+  private final Map<String, String> denied = new ConcurrentHashMap<>();
 
   /** Where it wrote credentials (and so looks for stale ones), the default namespace first. */
   private final Set<String> namespaces = ConcurrentHashMap.newKeySet();
 
-  /** Per add-on, the user the hub denied: not asked again until the registration changes. */
-  private final Map<String, String> denied = new ConcurrentHashMap<>();
-
-  /** Marks the secrets this agent writes (the only ones it deletes). */
-  static final String LABEL_HUB_KUBECONFIG = "addon.ocmj.io/hub-kubeconfig";
+  /**
+   * The certificates this agent stored (tls.crt as stored): one it did not store — planted in the
+   * shared install namespace, or from before a restart — is replaced rather than renewed from.
+   */
+  private final Set<String> stored = ConcurrentHashMap.newKeySet();
 
   private record Pending(String csrName, KeyPair keys, String user) {}
 
+  /** One registration of one add-on: its signer, subject and Secret. */
+  private record Want(String addon, String ns, String signer, String user, List<String> groups) {
+    String key() {
+      return addon + " " + signer;
+    }
+
+    boolean kubeClient() {
+      return ManagedClusterAddOn.SIGNER_KUBE_APISERVER_CLIENT.equals(signer);
+    }
+
+    String secretName() {
+      return kubeClient()
+          ? HubKubeconfigSecret.addonSecretName(addon)
+          : clientCertSecretName(addon, signer);
+    }
+
+    String label() {
+      return kubeClient() ? LABEL_HUB_KUBECONFIG : LABEL_CLIENT_CERT;
+    }
+  }
+
   AddonRegistrations(
-      RegistrationConfig config,
+      io.ocmj.klusterlet.registration.RegistrationConfig config,
       KubernetesClient managed,
       HubClients hubClients,
       String fieldManager) {
@@ -63,133 +100,150 @@ final class AddonRegistrations {
     return HubKubeconfigSecret.addonSecretName(addon);
   }
 
+  /** A custom signer's client certificate Secret, as OCM names it. */
+  static String clientCertSecretName(String addon, String signer) {
+    return addon + "-" + signer.replace('/', '-') + "-client-cert";
+  }
+
   /** One pass over the cluster's add-ons. */
   void sync(KubernetesClient hub, List<ManagedClusterAddOn> addons, Instant now) {
-    removeOrphans(addons);
+    List<Want> wanted = wanted(addons);
+    removeStale(wanted);
+    for (Want w : wanted) {
+      try {
+        if (!current(w, now)) {
+          request(hub, w);
+        }
+      } catch (RuntimeException e) { // one add-on's trouble must not stop the others
+        LOG.warn(
+            "cluster {}: add-on {} credentials ({}): {}",
+            config.clusterName(),
+            w.addon(),
+            w.signer(),
+            e.toString());
+      }
+    }
+  }
+
+  private List<Want> wanted(List<ManagedClusterAddOn> addons) {
+    List<Want> wanted = new ArrayList<>();
     for (ManagedClusterAddOn addon : addons) {
-      String name = addon.getMetadata().getName();
-      io.ocmj.api.addon.v1alpha1.RegistrationConfig registration =
-          addon.getStatus() == null
-              ? null
-              : addon.getStatus().getRegistrations().stream()
-                  .filter(
-                      r ->
-                          ManagedClusterAddOn.SIGNER_KUBE_APISERVER_CLIENT.equals(
-                              r.getSignerName()))
-                  .findFirst()
-                  .orElse(null);
+      if (addon.getStatus() == null) {
+        continue;
+      }
       String ns =
-          addon.getStatus() == null
-                  || addon.getStatus().getNamespace() == null
-                  || addon.getStatus().getNamespace().isEmpty()
+          addon.getStatus().getNamespace() == null || addon.getStatus().getNamespace().isEmpty()
               ? ManagedClusterAddOn.DEFAULT_INSTALL_NAMESPACE
               : addon.getStatus().getNamespace();
-      if (registration == null || registration.getSubject() == null) {
-        pending.remove(name);
+      namespaces.add(ns);
+      for (RegistrationConfig r : addon.getStatus().getRegistrations()) {
+        if (r.getSignerName() == null
+            || r.getSubject() == null
+            || r.getSubject().getUser() == null
+            || r.getSubject().getUser().isEmpty()) {
+          continue;
+        }
+        wanted.add(
+            new Want(
+                addon.getMetadata().getName(),
+                ns,
+                r.getSignerName(),
+                r.getSubject().getUser(),
+                r.getSubject().getGroups()));
+      }
+    }
+    return wanted;
+  }
+
+  /**
+   * Deletes the credentials this agent wrote that no registration wants any more (a disabled
+   * add-on's agent must lose its identity with it, not keep it until the certificate expires):
+   * Secrets named and labelled as it writes them, for this cluster, in the namespaces it knows.
+   */
+  private void removeStale(List<Want> wanted) {
+    Set<String> keep = new HashSet<>();
+    Set<String> keys = new HashSet<>();
+    for (Want w : wanted) {
+      keep.add(w.ns() + "/" + w.secretName());
+      keys.add(w.key());
+    }
+    pending.keySet().retainAll(keys);
+    denied.keySet().retainAll(keys);
+    for (String ns : namespaces) {
+      for (String label : List.of(LABEL_HUB_KUBECONFIG, LABEL_CLIENT_CERT)) {
         try {
-          // No registration any more: the credentials go too (only the secret this agent wrote).
-          Secret secret = managed.secrets().inNamespace(ns).withName(secretName(name)).get();
-          if (secret != null
-              && secret.getMetadata().getLabels() != null
-              && name.equals(secret.getMetadata().getLabels().get(LABEL_HUB_KUBECONFIG))) {
-            managed.resource(secret).delete();
+          for (Secret secret :
+              managed
+                  .secrets()
+                  .inNamespace(ns)
+                  .withLabel(label)
+                  .withLabel(ManagedCluster.LABEL_CLUSTER_NAME, config.clusterName())
+                  .list()
+                  .getItems()) {
+            String addon = secret.getMetadata().getLabels().get(label);
+            String name = secret.getMetadata().getName();
+            boolean ours =
+                LABEL_HUB_KUBECONFIG.equals(label)
+                    ? name.equals(secretName(addon))
+                    : name.startsWith(addon + "-") && name.endsWith("-client-cert");
+            if (ours && !keep.contains(ns + "/" + name)) {
+              managed.resource(secret).delete();
+              LOG.info(
+                  "cluster {}: add-on {} no longer has this registration; deleted {}/{}",
+                  config.clusterName(),
+                  addon,
+                  ns,
+                  name);
+            }
           }
         } catch (RuntimeException e) {
           LOG.warn(
-              "cluster {}: add-on {} credentials not removed: {}",
+              "cluster {}: stale add-on credentials in {} not removed: {}",
               config.clusterName(),
-              name,
+              ns,
               e.toString());
         }
-        continue;
-      }
-      try {
-        if (current(ns, name, registration.getSubject().getUser(), now)) {
-          continue;
-        }
-        request(hub, name, ns, registration);
-      } catch (RuntimeException e) { // one add-on's trouble must not stop the others
-        LOG.warn("cluster {}: add-on {} credentials: {}", config.clusterName(), name, e.toString());
       }
     }
   }
 
   /**
-   * Deletes the credentials this agent wrote for add-ons the cluster no longer has (a disabled
-   * add-on's agent must lose its hub identity with it, not keep it until the certificate expires):
-   * Secrets named and labelled as it writes them, for this cluster, in the default install
-   * namespace and the namespaces it wrote to since it started.
+   * Whether the registration's secret holds a certificate for its user not yet due for renewal (one
+   * that does not parse is replaced); a hub kubeconfig is brought up to the hub's current address
+   * and CA.
    */
-  private void removeOrphans(List<ManagedClusterAddOn> addons) {
-    Set<String> present =
-        addons.stream().map(a -> a.getMetadata().getName()).collect(Collectors.toSet());
-    try {
-      List<Secret> written = new java.util.ArrayList<>();
-      for (String ns : namespaces) {
-        written.addAll(
-            managed
-                .secrets()
-                .inNamespace(ns)
-                .withLabel(LABEL_HUB_KUBECONFIG)
-                .withLabel(ManagedCluster.LABEL_CLUSTER_NAME, config.clusterName())
-                .list()
-                .getItems());
-      }
-      for (Secret secret : written) {
-        String addon = secret.getMetadata().getLabels().get(LABEL_HUB_KUBECONFIG);
-        if (!present.contains(addon) && secret.getMetadata().getName().equals(secretName(addon))) {
-          managed.resource(secret).delete();
-          pending.remove(addon);
-          denied.remove(addon);
-          LOG.info(
-              "cluster {}: add-on {} is gone; deleted its hub credentials {}/{}",
-              config.clusterName(),
-              addon,
-              secret.getMetadata().getNamespace(),
-              secret.getMetadata().getName());
-        }
-      }
-    } catch (RuntimeException e) {
-      LOG.warn(
-          "cluster {}: stale add-on credentials not removed: {}",
-          config.clusterName(),
-          e.toString());
+  private boolean current(Want w, Instant now) {
+    Secret secret = managed.secrets().inNamespace(w.ns()).withName(w.secretName()).get();
+    if (secret == null
+        || secret.getData() == null
+        || secret.getData().get("tls.crt") == null
+        || secret.getData().get("tls.key") == null) {
+      return false;
     }
-  }
-
-  /**
-   * Whether the add-on's secret holds a certificate for the registered user not yet due for renewal
-   * (one that does not parse is replaced).
-   */
-  private boolean current(String ns, String addon, String user, Instant now) {
-    Secret secret = managed.secrets().inNamespace(ns).withName(secretName(addon)).get();
-    if (secret == null || secret.getData() == null || secret.getData().get("tls.crt") == null) {
+    if (!stored.contains(secret.getData().get("tls.crt"))) {
       return false;
     }
     X509Certificate cert;
     try {
-      cert =
-          AgentCertificates.parse(
-              new String(
-                  Base64.getDecoder().decode(secret.getData().get("tls.crt")),
-                  StandardCharsets.UTF_8));
+      cert = AgentCertificates.parse(decode(secret.getData().get("tls.crt")));
     } catch (RuntimeException e) {
       return false;
     }
-    if (!AgentCertificates.commonName(cert).equals(user)
-        || !now.isBefore(AgentCertificates.rotationTime(cert, config.renewBefore()))
-        || secret.getData().get("tls.key") == null) {
+    if (!AgentCertificates.commonName(cert).equals(w.user())
+        || !now.isBefore(AgentCertificates.rotationTime(cert, config.renewBefore()))) {
       return false;
     }
-    // Still valid, but the hub's address or CA may have moved since (CA rollover, rebootstrap):
-    // the kubeconfig follows the cluster's own identity, as the agent's does.
-    String certificate = decode(secret.getData().get("tls.crt"));
-    String key = decode(secret.getData().get("tls.key"));
-    String kubeconfig = secret.getData().get("kubeconfig");
-    if (kubeconfig == null
-        || !decode(kubeconfig)
-            .equals(hubClients.kubeconfigFor(config.clusterName(), certificate, key))) {
-      store(addon, ns, certificate, key);
+    if (w.kubeClient()) {
+      // Still valid, but the hub's address or CA may have moved since (CA rollover,
+      // rebootstrap): the kubeconfig follows the cluster's own identity, as the agent's does.
+      String certificate = decode(secret.getData().get("tls.crt"));
+      String key = decode(secret.getData().get("tls.key"));
+      String kubeconfig = secret.getData().get("kubeconfig");
+      if (kubeconfig == null
+          || !decode(kubeconfig)
+              .equals(hubClients.kubeconfigFor(config.clusterName(), certificate, key))) {
+        store(w, certificate, key);
+      }
     }
     return true;
   }
@@ -198,50 +252,46 @@ final class AddonRegistrations {
     return new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8);
   }
 
-  private void request(
-      KubernetesClient hub,
-      String addon,
-      String ns,
-      io.ocmj.api.addon.v1alpha1.RegistrationConfig registration) {
-    Pending p = pending.get(addon);
-    if (p != null && !p.user().equals(registration.getSubject().getUser())) {
+  private void request(KubernetesClient hub, Want w) {
+    Pending p = pending.get(w.key());
+    if (p != null && !p.user().equals(w.user())) {
       p = null; // the registration changed: a request for the old subject is of no use
     }
-    if (p == null && registration.getSubject().getUser().equals(denied.get(addon))) {
+    if (p == null && w.user().equals(denied.get(w.key()))) {
       return; // denied for this subject: asking again would be refused again
     }
     if (p == null) {
       KeyPair keys = AgentCertificates.newKeyPair();
-      String request =
-          AgentCertificates.request(
-              registration.getSubject().getUser(), registration.getSubject().getGroups(), keys);
+      String request = AgentCertificates.request(w.user(), w.groups(), keys);
       CertificateSigningRequest csr =
           hub.certificates()
               .v1()
               .certificateSigningRequests()
               .resource(
                   AgentCertificates.csr(
-                      "addon-" + config.clusterName() + "-" + addon + "-",
+                      "addon-" + config.clusterName() + "-" + w.addon() + "-",
                       Map.of(
                           ManagedCluster.LABEL_CLUSTER_NAME,
                           config.clusterName(),
                           ManagedClusterAddOn.LABEL_ADDON_NAME,
-                          addon),
+                          w.addon()),
+                      w.signer(),
                       request,
                       config.certificateLifetime()))
               .create();
-      p = new Pending(csr.getMetadata().getName(), keys, registration.getSubject().getUser());
-      pending.put(addon, p);
+      p = new Pending(csr.getMetadata().getName(), keys, w.user());
+      pending.put(w.key(), p);
       LOG.info(
-          "cluster {}: requested hub credentials for add-on {} (CSR {})",
+          "cluster {}: requested credentials for add-on {} from {} (CSR {})",
           config.clusterName(),
-          addon,
+          w.addon(),
+          w.signer(),
           p.csrName());
     }
     CertificateSigningRequest csr =
         hub.certificates().v1().certificateSigningRequests().withName(p.csrName()).get();
     if (csr == null) {
-      pending.remove(addon);
+      pending.remove(w.key());
       return;
     }
     String issued = csr.getStatus() == null ? null : csr.getStatus().getCertificate();
@@ -250,53 +300,56 @@ final class AddonRegistrations {
           && csr.getStatus().getConditions() != null
           && csr.getStatus().getConditions().stream()
               .anyMatch(c -> List.of("Denied", "Failed").contains(c.getType()))) {
-        pending.remove(addon);
+        pending.remove(w.key());
         if (csr.getStatus().getConditions().stream().anyMatch(c -> "Denied".equals(c.getType()))) {
-          denied.put(addon, p.user());
+          denied.put(w.key(), p.user());
           LOG.warn(
               "cluster {}: the hub denied credentials for add-on {} ({})",
               config.clusterName(),
-              addon,
+              w.addon(),
               p.csrName());
         }
       }
       return;
     }
-    if (managed.namespaces().withName(ns).get() == null) {
+    if (managed.namespaces().withName(w.ns()).get() == null) {
       return; // the add-on's own manifests make its namespace; wait for them
     }
-    String certificate = decode(issued);
-    String key = AgentCertificates.pem(p.keys().getPrivate());
-    store(addon, ns, certificate, key);
-    pending.remove(addon);
+    store(w, decode(issued), AgentCertificates.pem(p.keys().getPrivate()));
+    pending.remove(w.key());
   }
 
-  /** Writes the add-on's credentials Secret (kubeconfig, tls.crt, tls.key). */
-  private void store(String addon, String ns, String certificate, String key) {
-    namespaces.add(ns);
-    managed
-        .resource(
-            new SecretBuilder()
-                .withNewMetadata()
-                .withName(secretName(addon))
-                .withNamespace(ns)
-                .addToLabels(ManagedClusterAddOn.LABEL_ADDON_NAME, addon)
-                .addToLabels(LABEL_HUB_KUBECONFIG, addon)
-                .addToLabels(ManagedCluster.LABEL_CLUSTER_NAME, config.clusterName())
-                .endMetadata()
-                .addToStringData(
-                    "kubeconfig", hubClients.kubeconfigFor(config.clusterName(), certificate, key))
-                .addToStringData("tls.crt", certificate)
-                .addToStringData("tls.key", key)
-                .build())
-        .fieldManager(fieldManager)
-        .forceConflicts()
-        .serverSideApply();
+  /** Writes the registration's Secret: tls.crt and tls.key, and a kubeconfig for the hub's. */
+  private void store(Want w, String certificate, String key) {
+    namespaces.add(w.ns());
+    SecretBuilder secret =
+        new SecretBuilder()
+            .withNewMetadata()
+            .withName(w.secretName())
+            .withNamespace(w.ns())
+            .addToLabels(ManagedClusterAddOn.LABEL_ADDON_NAME, w.addon())
+            .addToLabels(w.label(), w.addon())
+            .addToLabels(ManagedCluster.LABEL_CLUSTER_NAME, config.clusterName())
+            .endMetadata()
+            .addToStringData("tls.crt", certificate)
+            .addToStringData("tls.key", key);
+    if (w.kubeClient()) {
+      secret.addToStringData(
+          "kubeconfig", hubClients.kubeconfigFor(config.clusterName(), certificate, key));
+    }
+    Secret written =
+        managed
+            .resource(secret.build())
+            .fieldManager(fieldManager)
+            .forceConflicts()
+            .serverSideApply();
+    stored.add(written.getData().get("tls.crt"));
     LOG.info(
-        "cluster {}: stored hub credentials of add-on {} in {}/{}",
+        "cluster {}: stored credentials of add-on {} ({}) in {}/{}",
         config.clusterName(),
-        addon,
-        ns,
-        secretName(addon));
+        w.addon(),
+        w.signer(),
+        w.ns(),
+        w.secretName());
   }
 }

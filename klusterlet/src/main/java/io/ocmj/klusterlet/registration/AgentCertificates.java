@@ -70,13 +70,23 @@ final class AgentCertificates {
       java.util.Map<String, String> labels,
       String requestPem,
       Duration lifetime) {
+    return csr(generateName, labels, "kubernetes.io/kube-apiserver-client", requestPem, lifetime);
+  }
+
+  /** A client-certificate CSR of this signer for this PEM request. */
+  static io.fabric8.kubernetes.api.model.certificates.v1.CertificateSigningRequest csr(
+      String generateName,
+      java.util.Map<String, String> labels,
+      String signerName,
+      String requestPem,
+      Duration lifetime) {
     return new io.fabric8.kubernetes.api.model.certificates.v1.CertificateSigningRequestBuilder()
         .withNewMetadata()
         .withGenerateName(generateName)
         .addToLabels(labels)
         .endMetadata()
         .withNewSpec()
-        .withSignerName("kubernetes.io/kube-apiserver-client")
+        .withSignerName(signerName)
         .withExpirationSeconds(lifetime == null ? null : (int) lifetime.toSeconds())
         .withUsages("client auth", "digital signature", "key encipherment")
         .withRequest(

@@ -9,16 +9,15 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs an agent's hub-facing part with a hub identity kept in a Secret on the managed cluster: the
  * registration agent's ({@code hub-kubeconfig-secret}) or an add-on's ({@code
- * <addon>-hub-kubeconfig}). Starts it once the identity exists, restarts it with a new hub client
- * whenever the identity changes (certificate rotation, new CA bundle), and stops it when an
- * add-on's identity is deleted (the add-on disabled).
+ * <addon>-hub-kubeconfig}, read by {@link AddonIdentity}). Starts it once the identity exists,
+ * restarts it with a new hub client whenever the identity changes (certificate rotation, new CA
+ * bundle), and stops it when an add-on's identity is deleted or refused.
  */
 public final class HubSession implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(HubSession.class);
@@ -30,43 +29,55 @@ public final class HubSession implements AutoCloseable {
     AutoCloseable start(KubernetesClient hub, String hubUrl) throws Exception;
   }
 
+  /** What to connect with: the client configuration, and a fingerprint that changes with it. */
+  public record Identity(String fingerprint, Config config) {}
+
+  /**
+   * Reads the identity from its Secret: empty while there is none yet (not joined); an {@link
+   * IllegalArgumentException} (its message the reason) when the Secret must not be used.
+   */
+  @FunctionalInterface
+  public interface IdentityReader {
+    Optional<Identity> read(Secret secret);
+  }
+
   private final String name;
-  private final String agentNamespace;
+  private final String namespace;
   private final String secretName;
   private final KubernetesClient managed;
   private final Starter starter;
-  private final Function<String, Optional<String>> trust;
-  private final Runnable revoked;
-  private String distrusted;
+  private final IdentityReader reader;
+  private final Runnable absent;
   private final ScheduledExecutorService loop;
-  private String kubeconfig;
+  private String fingerprint;
   private AutoCloseable running;
   private KubernetesClient hub;
+  private String problem;
 
   /**
+   * With the registration agent's identity.
+   *
    * @param name what runs, for logs and the thread name ({@code work-agent-c1})
    * @param agentNamespace where {@code hub-kubeconfig-secret} is on the managed cluster
    */
   public HubSession(String name, String agentNamespace, KubernetesClient managed, Starter starter) {
-    this(name, agentNamespace, HubKubeconfigSecret.NAME, managed, starter);
+    this(
+        name,
+        agentNamespace,
+        HubKubeconfigSecret.NAME,
+        managed,
+        starter,
+        HubSession::registrationIdentity,
+        () -> {});
   }
 
   /**
-   * @param name what runs, for logs and the thread name ({@code work-agent-c1})
+   * @param name what runs, for logs and the thread name
    * @param namespace where the identity's Secret is on the managed cluster
-   * @param secretName the Secret (kubeconfig, tls.crt, tls.key)
-   */
-  public HubSession(
-      String name, String namespace, String secretName, KubernetesClient managed, Starter starter) {
-    this(name, namespace, secretName, managed, starter, kubeconfig -> Optional.empty(), () -> {});
-  }
-
-  /**
-   * @param trust the problem with a kubeconfig found in the Secret, or empty when it may be used
-   *     (an add-on's, see {@link AddonIdentity}); one with a problem is not used, and a running
-   *     part is stopped
-   * @param revoked runs after the part is stopped because an add-on's identity was deleted (the
-   *     add-on disabled): what the add-on leaves behind
+   * @param secretName the Secret
+   * @param reader how the identity is read from it
+   * @param absent runs at every check while the Secret does not exist (after stopping what ran):
+   *     for an add-on, whatever it leaves behind once disabled
    */
   public HubSession(
       String name,
@@ -74,15 +85,15 @@ public final class HubSession implements AutoCloseable {
       String secretName,
       KubernetesClient managed,
       Starter starter,
-      Function<String, Optional<String>> trust,
-      Runnable revoked) {
-    this.trust = trust;
-    this.revoked = revoked;
+      IdentityReader reader,
+      Runnable absent) {
     this.name = name;
-    this.agentNamespace = namespace;
+    this.namespace = namespace;
     this.secretName = secretName;
     this.managed = managed;
     this.starter = starter;
+    this.reader = reader;
+    this.absent = absent;
     this.loop = daemonLoop(name);
   }
 
@@ -96,6 +107,16 @@ public final class HubSession implements AutoCloseable {
         });
   }
 
+  /** The registration agent's own identity: its kubeconfig, once it holds a certificate. */
+  static Optional<Identity> registrationIdentity(Secret secret) {
+    HubKubeconfigSecret identity = HubKubeconfigSecret.from(secret);
+    if (!identity.hasCertificate() || identity.kubeconfig() == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Identity(identity.kubeconfig(), Config.fromKubeconfig(identity.kubeconfig())));
+  }
+
   public HubSession start() {
     loop.scheduleWithFixedDelay(this::check, 0, CHECK.toMillis(), TimeUnit.MILLISECONDS);
     return this;
@@ -106,35 +127,41 @@ public final class HubSession implements AutoCloseable {
     return running != null;
   }
 
+  /** Why the identity found is not used, or null. */
+  public synchronized String problem() {
+    return problem;
+  }
+
   private synchronized void check() {
     try {
-      Secret secret = managed.secrets().inNamespace(agentNamespace).withName(secretName).get();
-      HubKubeconfigSecret identity = secret == null ? null : HubKubeconfigSecret.from(secret);
-      if (identity == null || !identity.hasCertificate() || identity.kubeconfig() == null) {
-        // An add-on's identity is deleted when the add-on is disabled; the registration agent's
-        // own is only ever replaced, and its agents keep running meanwhile.
-        if (secret == null && running != null && !HubKubeconfigSecret.NAME.equals(secretName)) {
-          LOG.info("{}: its hub identity {} is gone; stopped", name, secretName);
-          stop();
-          try {
-            revoked.run();
-          } catch (RuntimeException e) {
-            LOG.warn("{}: cleaning up after its identity went failed: {}", name, e.toString());
+      Secret secret = managed.secrets().inNamespace(namespace).withName(secretName).get();
+      if (secret == null) {
+        problem = null;
+        // The registration agent's own identity is only ever replaced, and its agents keep
+        // running meanwhile; an add-on's is deleted when the add-on is disabled.
+        if (!HubKubeconfigSecret.NAME.equals(secretName)) {
+          if (running != null) {
+            LOG.info("{}: its hub identity {} is gone; stopped", name, secretName);
+            stop();
           }
+          absent.run();
         }
-        return; // not joined (or not enabled) yet
+        return;
       }
-      if (!identity.kubeconfig().equals(kubeconfig)) {
-        Optional<String> problem = trust.apply(identity.kubeconfig());
-        if (problem.isPresent()) {
-          if (!identity.kubeconfig().equals(distrusted)) {
-            LOG.warn("{}: not using {}: {}", name, secretName, problem.get());
-            distrusted = identity.kubeconfig();
-          }
-          stop();
-          return;
+      Optional<Identity> identity;
+      try {
+        identity = reader.read(secret);
+      } catch (IllegalArgumentException e) {
+        if (!e.getMessage().equals(problem)) {
+          LOG.warn("{}: not using {}: {}", name, secretName, e.getMessage());
         }
-        restart(identity.kubeconfig());
+        problem = e.getMessage();
+        stop();
+        return;
+      }
+      problem = null;
+      if (identity.isPresent() && !identity.get().fingerprint().equals(fingerprint)) {
+        restart(identity.get());
       }
     } catch (Exception e) {
       LOG.warn("{}: not running yet ({}); retrying in {}", name, e.getMessage(), CHECK);
@@ -142,13 +169,12 @@ public final class HubSession implements AutoCloseable {
     }
   }
 
-  private void restart(String newKubeconfig) throws Exception {
+  private void restart(Identity identity) throws Exception {
     stop();
-    Config hubConfig = Config.fromKubeconfig(newKubeconfig);
-    hub = new KubernetesClientBuilder().withConfig(hubConfig).build();
-    running = starter.start(hub, hubConfig.getMasterUrl());
-    kubeconfig = newKubeconfig;
-    LOG.info("{}: started against hub {}", name, hubConfig.getMasterUrl());
+    hub = new KubernetesClientBuilder().withConfig(identity.config()).build();
+    running = starter.start(hub, identity.config().getMasterUrl());
+    fingerprint = identity.fingerprint();
+    LOG.info("{}: started against hub {}", name, identity.config().getMasterUrl());
   }
 
   private void stop() {
@@ -164,7 +190,7 @@ public final class HubSession implements AutoCloseable {
       hub.close();
       hub = null;
     }
-    kubeconfig = null;
+    fingerprint = null;
   }
 
   @Override

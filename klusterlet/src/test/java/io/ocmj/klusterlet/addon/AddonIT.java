@@ -714,6 +714,96 @@ class AddonIT {
     }
   }
 
+  @Test
+  void aCustomSignerRegistrationIsSignedByTheHubWithTheNamedCa() throws Exception {
+    io.ocmj.testing.CertificateAuthority ca =
+        io.ocmj.testing.CertificateAuthority.create("example-signer-ca");
+    hub.resource(
+            new io.fabric8.kubernetes.api.model.SecretBuilder()
+                .withNewMetadata()
+                .withName("signer-ca")
+                .withNamespace(NS)
+                .endMetadata()
+                .addToStringData("tls.crt", ca.certificatePem())
+                .addToStringData("tls.key", ca.privateKeyPem())
+                .build())
+        .serverSideApply();
+    hub.resource(signerTemplate("signer-ca")).serverSideApply();
+    templateAddon("signed", "signed-template");
+    enable("c2", "signed");
+    String ns = ManagedClusterAddOn.DEFAULT_INSTALL_NAMESPACE;
+    String secret = "signed-example.com-signer-client-cert";
+    await("the client certificate from the add-on's signer is on the cluster")
+        .atMost(WAIT)
+        .until(() -> bed.managed("c2").secrets().inNamespace(ns).withName(secret).get() != null);
+    java.security.cert.X509Certificate cert =
+        (java.security.cert.X509Certificate)
+            java.security.cert.CertificateFactory.getInstance("X.509")
+                .generateCertificate(
+                    new java.io.ByteArrayInputStream(
+                        java.util.Base64.getDecoder()
+                            .decode(
+                                bed.managed("c2")
+                                    .secrets()
+                                    .inNamespace(ns)
+                                    .withName(secret)
+                                    .get()
+                                    .getData()
+                                    .get("tls.crt"))));
+    cert.verify(ca.certificate().getPublicKey()); // throws unless the named CA signed it
+    assertThat(cert.getSubjectX500Principal().getName()).contains("CN=signed-agent");
+    assertThat(cert.getExtendedKeyUsage()).containsExactly("1.3.6.1.5.5.7.3.2"); // client auth
+    assertThat(addon("c2", "signed").getStatus().getRegistrations())
+        .extracting(r -> r.getSignerName())
+        .containsExactly("example.com/signer");
+
+    hub.resource(signerTemplate("no-such-ca")).serverSideApply();
+    await("a missing CA is named in RegistrationApplied")
+        .atMost(WAIT)
+        .until(
+            () ->
+                condition("c2", "signed", "RegistrationApplied")
+                    .map(c -> c.getMessage())
+                    .orElse(""),
+            m ->
+                m.equals(
+                    "signer example.com/signer: signingCA Secret addons/no-such-ca: not found, or"
+                        + " without tls.crt and tls.key"));
+    assertThat(bed.managed("c2").secrets().inNamespace(ns).withName(secret).get())
+        .as("what it had stays")
+        .isNotNull();
+    hub.resources(ManagedClusterAddOn.class).inNamespace("c2").withName("signed").delete();
+    await("disabled: the certificate goes")
+        .atMost(WAIT)
+        .until(() -> bed.managed("c2").secrets().inNamespace(ns).withName(secret).get() == null);
+  }
+
+  private static AddOnTemplate signerTemplate(String caSecret) {
+    return Serialization.unmarshal(
+        """
+        apiVersion: addon.open-cluster-management.io/v1alpha1
+        kind: AddOnTemplate
+        metadata: {name: signed-template}
+        spec:
+          addonName: signed
+          agentSpec:
+            workload:
+              manifests:
+              - apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: signed, namespace: default}
+                data: {ca: "%s"}
+          registration:
+          - type: CustomSigner
+            customSigner:
+              signerName: example.com/signer
+              subject: {user: signed-agent, groups: [signed-agents]}
+              signingCA: {name: %s, namespace: addons}
+        """
+            .formatted(caSecret, caSecret),
+        AddOnTemplate.class);
+  }
+
   private static AddOnTemplate template(String type, String permission) {
     return Serialization.unmarshal(
         """

@@ -24,7 +24,6 @@ import io.ocmj.api.status.Conditions;
 import io.ocmj.testing.ClusterSet;
 import io.ocmj.testing.junit.KubernetesClusters;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -150,10 +149,16 @@ class PolicyAddonIT {
                 .withData(secret("c1").getData())
                 .build())
         .create();
-    await("c2's agent does not run on another cluster's (or a made-up) identity")
-        .during(Duration.ofSeconds(5))
-        .atMost(Duration.ofSeconds(15))
-        .until(() -> !c2Agent.running());
+    await("c2's agent refuses another cluster's identity")
+        .atMost(WAIT)
+        .until(
+            () -> String.valueOf(c2Agent.identityProblem()),
+            p ->
+                p.equals(
+                    "its certificate is not for"
+                        + " system:open-cluster-management:cluster:c2:addon:"
+                        + "governance-policy-framework:agent:addon-agent"));
+    assertThat(c2Agent.running()).isFalse();
 
     Deployment deployment =
         bed.managed("c1")

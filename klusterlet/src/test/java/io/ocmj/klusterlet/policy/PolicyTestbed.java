@@ -57,7 +57,10 @@ final class PolicyTestbed implements AutoCloseable {
   PolicyAgent startAddonAgent(String cluster) {
     PolicyAgent agent =
         new PolicyAgent(
-                PolicyAgentConfig.addon(cluster, ManagedClusterAddOn.DEFAULT_INSTALL_NAMESPACE),
+                PolicyAgentConfig.addon(
+                    cluster,
+                    ManagedClusterAddOn.DEFAULT_INSTALL_NAMESPACE,
+                    RegistrationConfig.DEFAULT_AGENT_NAMESPACE),
                 bed.managed(cluster))
             .start();
     agents.put(cluster, agent);
@@ -75,6 +78,7 @@ final class PolicyTestbed implements AutoCloseable {
                     cluster,
                     RegistrationConfig.DEFAULT_AGENT_NAMESPACE,
                     HubKubeconfigSecret.NAME,
+                    RegistrationConfig.DEFAULT_AGENT_NAMESPACE,
                     Duration.ofSeconds(1),
                     Duration.ofSeconds(2),
                     REGO_TIME_LIMIT,
