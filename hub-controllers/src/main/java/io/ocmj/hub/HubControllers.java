@@ -6,6 +6,7 @@ import io.ocmj.api.cluster.v1beta2.ManagedClusterSet;
 import io.ocmj.hub.addon.AddonAgent;
 import io.ocmj.hub.addon.AddonDeployer;
 import io.ocmj.hub.addon.AddonInstaller;
+import io.ocmj.hub.addon.AddonSigners;
 import io.ocmj.hub.addon.GovernanceAddon;
 import io.ocmj.hub.clusterset.ManagedClusterSetBindingReconciler;
 import io.ocmj.hub.clusterset.ManagedClusterSetReconciler;
@@ -71,7 +72,7 @@ public final class HubControllers implements AutoCloseable {
     Operator operator =
         new Operator(o -> o.withKubernetesClient(client).withCloseClientOnStop(false));
     operator.register(new ManagedClusterReconciler(clock, config.clusterDeletionGracePeriod()));
-    operator.register(new CsrApprovalReconciler());
+    operator.register(new CsrApprovalReconciler(new AddonSigners(addons)));
     operator.register(new ClusterHealthReconciler(clock));
     operator.register(new ManagedClusterSetReconciler(clock));
     operator.register(new ManagedClusterSetBindingReconciler(clock));

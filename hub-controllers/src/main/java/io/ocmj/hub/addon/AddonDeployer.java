@@ -273,6 +273,17 @@ public final class AddonDeployer
     return UpdateControl.noUpdate();
   }
 
+  /** The add-on's agent: its AddOnTemplate config's, else the Java add-on of its name, or null. */
+  static AddonAgent agentFor(
+      AddonConfigs.Resolved configs, String addon, Map<String, AddonAgent> agents) {
+    Optional<GenericKubernetesResource> template =
+        configs.object(AddOnTemplate.GROUP, AddOnTemplate.RESOURCE);
+    return template
+        .<AddonAgent>map(
+            t -> new TemplateAgent(Serialization.jsonMapper().convertValue(t, AddOnTemplate.class)))
+        .orElse(agents.get(addon));
+  }
+
   /** The cluster's Available condition when it is Unknown (its agent stopped reporting). */
   private static Optional<Condition> clusterUnknown(KubernetesClient client, String cluster) {
     ManagedCluster mc = client.resources(ManagedCluster.class).withName(cluster).get();
@@ -301,15 +312,7 @@ public final class AddonDeployer
                             o.getAdditionalProperties().get("spec"),
                             AddOnDeploymentConfigSpec.class))
             .orElse(null);
-    Optional<GenericKubernetesResource> template =
-        configs.object(AddOnTemplate.GROUP, AddOnTemplate.RESOURCE);
-    AddonAgent agent =
-        template
-            .<AddonAgent>map(
-                t ->
-                    new TemplateAgent(
-                        Serialization.jsonMapper().convertValue(t, AddOnTemplate.class)))
-            .orElse(agents.get(addon));
+    AddonAgent agent = agentFor(configs, addon, agents);
     if (agent == null) {
       // no agent: no credentials either
       AddonRegistration.apply(client, mca, List.of(), List.of(), List.of(), status);

@@ -14,7 +14,6 @@ import io.ocmj.api.addon.v1alpha1.Subject;
 import io.ocmj.api.status.Conditions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -43,7 +42,6 @@ final class AddonRegistration {
       ManagedClusterAddOnStatus status) {
     String addon = mca.getMetadata().getName();
     String cluster = mca.getMetadata().getNamespace();
-    recordSigners(client, mca, signers);
     List<RegistrationConfig> registrations = new ArrayList<>();
     for (CustomSigner signer : signers) {
       registrations.add(registration(signer.signerName(), signer.user(), signer.groups()));
@@ -140,32 +138,6 @@ final class AddonRegistration {
     subject.setGroups(new ArrayList<>(groups));
     registration.setSubject(subject);
     return registration;
-  }
-
-  /**
-   * Records the custom signers on the ManagedClusterAddOn's metadata (which the cluster's agent
-   * cannot write, unlike its status): what the hub will sign for it.
-   */
-  private static void recordSigners(
-      KubernetesClient client, ManagedClusterAddOn mca, List<CustomSigner> signers) {
-    if (CustomSigner.recorded(mca).equals(signers)
-        && (!signers.isEmpty()
-            || mca.getMetadata().getAnnotations() == null
-            || !mca.getMetadata().getAnnotations().containsKey(CustomSigner.ANNOTATION))) {
-      return;
-    }
-    Map<String, Object> annotations = new java.util.HashMap<>();
-    annotations.put(
-        CustomSigner.ANNOTATION, signers.isEmpty() ? null : CustomSigner.record(signers));
-    client
-        .resources(ManagedClusterAddOn.class)
-        .inNamespace(mca.getMetadata().getNamespace())
-        .withName(mca.getMetadata().getName())
-        .patch(
-            io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
-                io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE),
-            io.fabric8.kubernetes.client.utils.Serialization.asJson(
-                Map.of("metadata", Map.of("annotations", annotations))));
   }
 
   /** A RoleBinding in the cluster namespace of a role to the add-on's group on that cluster. */

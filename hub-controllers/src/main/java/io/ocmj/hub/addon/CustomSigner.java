@@ -1,10 +1,7 @@
 package io.ocmj.hub.addon;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.ocmj.api.addon.v1alpha1.ManagedClusterAddOn;
 import java.util.List;
-import java.util.Map;
 
 /**
  * An add-on's registration with a signer of its own (OCM's {@code CustomSigner}): the hub approves
@@ -20,19 +17,16 @@ import java.util.Map;
  */
 public record CustomSigner(
     String signerName, String user, List<String> groups, String caNamespace, String caName) {
-  /**
-   * On a ManagedClusterAddOn, written by the hub: the custom signers (resolved subjects) its agent
-   * may have certificates from. Its status, which the cluster's agent may write, is not trusted for
-   * that.
-   */
-  public static final String ANNOTATION = "addon.ocmj.io/custom-signers";
-
   public CustomSigner {
     if (signerName == null
-        || !signerName.matches("[a-z0-9]([-a-z0-9.]*[a-z0-9])?/[-a-zA-Z0-9._/]+")
+        || !signerName.matches("[a-z0-9]([-a-z0-9.]*[a-z0-9])?/[a-z0-9]([-a-z0-9.]*[a-z0-9])?")
+        || signerName.length() > 200
         || signerName.startsWith("kubernetes.io/")) {
       throw new IllegalArgumentException(
-          "signerName " + signerName + ": must be <domain>/<path> and not a kubernetes.io signer");
+          "signerName "
+              + signerName
+              + ": must be <domain>/<name> (lowercase letters, digits, '-' and '.') and not a"
+              + " kubernetes.io signer");
     }
     if (caName == null || caName.isBlank() || caNamespace == null || caNamespace.isBlank()) {
       throw new IllegalArgumentException(
@@ -51,23 +45,5 @@ public record CustomSigner(
         groups != null ? groups : ManagedClusterAddOn.agentGroups(cluster, addon),
         caNamespace,
         caName);
-  }
-
-  /** The signers recorded on a ManagedClusterAddOn; none when it has no (valid) record. */
-  public static List<CustomSigner> recorded(ManagedClusterAddOn mca) {
-    Map<String, String> annotations = mca.getMetadata().getAnnotations();
-    String json = annotations == null ? null : annotations.get(ANNOTATION);
-    if (json == null) {
-      return List.of();
-    }
-    try {
-      return Serialization.jsonMapper().readValue(json, new TypeReference<List<CustomSigner>>() {});
-    } catch (Exception e) {
-      return List.of();
-    }
-  }
-
-  static String record(List<CustomSigner> signers) {
-    return Serialization.asJson(signers);
   }
 }

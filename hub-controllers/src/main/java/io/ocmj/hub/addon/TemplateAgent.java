@@ -143,6 +143,18 @@ final class TemplateAgent implements AddonAgent {
         throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
       }
     }
+    java.util.Set<String> names = new java.util.HashSet<>();
+    for (CustomSigner s : signers) {
+      // Their Secrets are named after them with '/' as '-': two must not share one.
+      if (!names.add(s.signerName().replace('/', '-'))) {
+        throw new IllegalArgumentException(
+            "AddOnTemplate "
+                + template.getMetadata().getName()
+                + " spec.registration: signer "
+                + s.signerName()
+                + " is declared twice (or as another signer's Secret name)");
+      }
+    }
     return signers;
   }
 

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.certificates.v1.CertificateSigningRequest
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.ocmj.api.addon.v1alpha1.ManagedClusterAddOn;
 import io.ocmj.api.cluster.v1.ManagedCluster;
+import io.ocmj.hub.addon.AddonSigners;
 import io.ocmj.hub.addon.CustomSigner;
 import java.util.HashSet;
 import java.util.List;
@@ -100,18 +101,24 @@ final class AddonCsrDecision {
   }
 
   /**
-   * For a CSR of a custom signer: the signer the hub recorded for the add-on on that cluster and
-   * whether to sign for it (empty refusal), or no signer when the hub signs nothing of that name
-   * for the add-on (another signer's manager may). The subject must be exactly the recorded one (CN
-   * the user, O the groups, nothing else), requested by the cluster's own agent, on an accepted
-   * cluster, with the add-on enabled.
+   * For a CSR of a custom signer: the add-on's signer of that name on that cluster, as the hub
+   * works it out from its own objects ({@link AddonSigners}), and whether to sign for it (empty
+   * refusal); no signer when the hub signs nothing of that name for the add-on (another signer's
+   * manager may). The subject must be exactly the signer's (CN the user, O the groups, nothing
+   * else), the usages client auth (with digital signature, key encipherment), requested by the
+   * cluster's own agent, on an accepted cluster, with the add-on enabled.
    */
-  static Optional<Custom> custom(KubernetesClient client, CertificateSigningRequest csr)
+  static Optional<Custom> custom(
+      KubernetesClient client, CertificateSigningRequest csr, AddonSigners signers)
       throws CsrRequests.InvalidCsrException {
     Map<String, String> labels = csr.getMetadata().getLabels();
     String cluster = labels.get(CsrDecision.LABEL_CLUSTER_NAME);
     String addon = labels.get(ManagedClusterAddOn.LABEL_ADDON_NAME);
-    if (cluster == null || cluster.isBlank() || addon == null || addon.isBlank()) {
+    if (cluster == null
+        || cluster.isBlank()
+        || addon == null
+        || addon.isBlank()
+        || ClusterIdentity.group(cluster).equals(ClusterIdentity.MANAGED_CLUSTERS_GROUP)) {
       return Optional.empty();
     }
     ManagedClusterAddOn mca =
@@ -120,7 +127,7 @@ final class AddonCsrDecision {
       return Optional.empty();
     }
     Optional<CustomSigner> signer =
-        CustomSigner.recorded(mca).stream()
+        signers.of(client, mca).stream()
             .filter(x -> x.signerName().equals(csr.getSpec().getSignerName()))
             .findFirst();
     if (signer.isEmpty()) {
@@ -141,6 +148,15 @@ final class AddonCsrDecision {
                           + cluster
                           + "'s agent",
                       true))));
+    }
+    if (!request.usages().contains("client auth")
+        || !CsrDecision.ALLOWED_USAGES.containsAll(request.usages())) {
+      return Optional.of(
+          new Custom(
+              signer.get(),
+              Optional.of(
+                  new Refusal(
+                      "usages " + request.usages() + " are not a client certificate's", true))));
     }
     if (!signer.get().user().equals(request.subjectCommonName())
         || !sameGroups(signer.get().groups(), request.subjectOrganizations())) {

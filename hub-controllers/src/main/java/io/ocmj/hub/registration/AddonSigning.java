@@ -38,7 +38,7 @@ import org.bouncycastle.pkcs.PKCS10CertificationRequest;
  * only, not beyond the CA's own expiry. BouncyCastle builds the certificate.
  */
 public final class AddonSigning {
-  /** When the CSR asks for no lifetime: a year, as OCM's add-on framework signs. */
+  /** When the CSR asks for no lifetime, and the most it gets: a year. */
   static final Duration DEFAULT_LIFETIME = Duration.ofDays(365);
 
   private AddonSigning() {}
@@ -63,10 +63,12 @@ public final class AddonSigning {
     Secret secret =
         client.secrets().inNamespace(signer.caNamespace()).withName(signer.caName()).get();
     if (secret == null
+        || !"kubernetes.io/tls".equals(secret.getType())
         || secret.getData() == null
         || secret.getData().get("tls.crt") == null
         || secret.getData().get("tls.key") == null) {
-      throw new IllegalArgumentException(where + ": not found, or without tls.crt and tls.key");
+      throw new IllegalArgumentException(
+          where + ": not found, or not of type kubernetes.io/tls with tls.crt and tls.key");
     }
     try {
       X509Certificate cert =
@@ -77,6 +79,17 @@ public final class AddonSigning {
                           Base64.getDecoder().decode(secret.getData().get("tls.crt"))));
       if (cert.getBasicConstraints() < 0) {
         throw new IllegalArgumentException(where + ": tls.crt is not a CA certificate");
+      }
+      try {
+        cert.checkValidity();
+      } catch (java.security.cert.CertificateException e) {
+        throw new IllegalArgumentException(
+            where
+                + ": the CA is not valid now ("
+                + cert.getNotBefore()
+                + " to "
+                + cert.getNotAfter()
+                + ")");
       }
       Object key;
       try (PEMParser parser =
@@ -109,8 +122,12 @@ public final class AddonSigning {
   static String sign(
       PKCS10CertificationRequest request, Ca ca, Integer expirationSeconds, Instant now) {
     try {
+      // What the agent asks for, but never more than a year: a certificate should not long outlive
+      // the add-on's registration.
       Duration lifetime =
-          expirationSeconds == null || expirationSeconds <= 0
+          expirationSeconds == null
+                  || expirationSeconds <= 0
+                  || Duration.ofSeconds(expirationSeconds).compareTo(DEFAULT_LIFETIME) > 0
               ? DEFAULT_LIFETIME
               : Duration.ofSeconds(expirationSeconds);
       Instant notAfter = now.plus(lifetime);

@@ -41,6 +41,15 @@ public final class CsrApprovalReconciler implements Reconciler<CertificateSignin
 
   private static final Logger LOG = LoggerFactory.getLogger(CsrApprovalReconciler.class);
 
+  private final io.ocmj.hub.addon.AddonSigners signers;
+
+  /**
+   * @param signers the add-ons' custom signers, which the hub signs for
+   */
+  public CsrApprovalReconciler(io.ocmj.hub.addon.AddonSigners signers) {
+    this.signers = signers;
+  }
+
   /** Accepting a cluster re-checks its pending CSRs (those labelled with its name) right away. */
   @Override
   public List<EventSource<?, CertificateSigningRequest>> prepareEventSources(
@@ -150,17 +159,16 @@ public final class CsrApprovalReconciler implements Reconciler<CertificateSignin
     }
     java.util.Optional<AddonCsrDecision.Custom> decision;
     try {
-      decision = AddonCsrDecision.custom(client, csr);
+      decision = AddonCsrDecision.custom(client, csr, signers);
     } catch (CsrRequests.InvalidCsrException e) {
       deny(client, name, e.getMessage());
       return UpdateControl.noUpdate();
     }
     if (decision.isEmpty()) {
-      // Another signer's manager decides those, unless the add-on's record is still to come.
-      return UpdateControl.<CertificateSigningRequest>noUpdate().rescheduleAfter(RECHECK);
+      return UpdateControl.noUpdate(); // another signer's manager decides those
     }
     java.util.Optional<AddonCsrDecision.Refusal> refusal = decision.get().refusal();
-    if (refusal.isPresent() && refusal.get().permanent()) {
+    if (refusal.isPresent() && refusal.get().permanent() && !decided(csr)) {
       deny(client, name, refusal.get().reason());
       return UpdateControl.noUpdate();
     }
@@ -179,7 +187,7 @@ public final class CsrApprovalReconciler implements Reconciler<CertificateSignin
     } catch (CsrRequests.InvalidCsrException e) {
       deny(client, name, e.getMessage());
       return UpdateControl.noUpdate();
-    } catch (IllegalArgumentException e) { // the CA went missing: the add-on's status says so
+    } catch (RuntimeException e) { // the CA went missing or cannot sign: the add-on says so
       LOG.warn("reconciled csr={} outcome=pending reason=\"{}\"", name, e.getMessage());
       return UpdateControl.<CertificateSigningRequest>noUpdate().rescheduleAfter(RECHECK);
     }

@@ -17,7 +17,7 @@ public final class CsrDecision {
   /** Label a cluster agent puts on its CSRs. */
   public static final String LABEL_CLUSTER_NAME = "open-cluster-management.io/cluster-name";
 
-  private static final Set<String> ALLOWED_USAGES =
+  static final Set<String> ALLOWED_USAGES =
       Set.of("client auth", "digital signature", "key encipherment");
 
   private CsrDecision() {}

@@ -1,5 +1,7 @@
 package io.ocmj.klusterlet.registration;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.certificates.v1.CertificateSigningRequest;
@@ -56,17 +58,31 @@ final class AddonRegistrations {
   private final Set<String> namespaces = ConcurrentHashMap.newKeySet();
 
   /**
-   * The certificates this agent stored (tls.crt as stored): one it did not store — planted in the
-   * shared install namespace, or from before a restart — is replaced rather than renewed from.
+   * The certificates this agent stored, per {@code <namespace>.<secret>} (SHA-256 of tls.crt as
+   * stored), kept in ConfigMap {@value #STORED} of its own namespace: one it did not store —
+   * planted in the shared install namespace — is replaced rather than renewed from.
    */
-  private final Set<String> stored = ConcurrentHashMap.newKeySet();
+  private final Map<String, String> stored = new ConcurrentHashMap<>();
 
-  private record Pending(String csrName, KeyPair keys, String user) {}
+  static final String STORED = "addon-credentials";
+
+  private boolean storedLoaded;
+
+  private record Pending(String csrName, KeyPair keys, String subject) {}
 
   /** One registration of one add-on: its signer, subject and Secret. */
   private record Want(String addon, String ns, String signer, String user, List<String> groups) {
     String key() {
       return addon + " " + signer;
+    }
+
+    /** The subject asked for: a CSR or a denial for another one does not count. */
+    String subject() {
+      return user + " " + new java.util.TreeSet<>(groups == null ? List.of() : groups);
+    }
+
+    String storedKey() {
+      return ns + "." + secretName();
     }
 
     boolean kubeClient() {
@@ -107,6 +123,14 @@ final class AddonRegistrations {
 
   /** One pass over the cluster's add-ons. */
   void sync(KubernetesClient hub, List<ManagedClusterAddOn> addons, Instant now) {
+    if (!storedLoaded) {
+      ConfigMap cm =
+          managed.configMaps().inNamespace(config.agentNamespace()).withName(STORED).get();
+      if (cm != null && cm.getData() != null) {
+        stored.putAll(cm.getData());
+      }
+      storedLoaded = true;
+    }
     List<Want> wanted = wanted(addons);
     removeStale(wanted);
     for (Want w : wanted) {
@@ -163,12 +187,17 @@ final class AddonRegistrations {
   private void removeStale(List<Want> wanted) {
     Set<String> keep = new HashSet<>();
     Set<String> keys = new HashSet<>();
+    Set<String> storedKeys = new HashSet<>();
     for (Want w : wanted) {
       keep.add(w.ns() + "/" + w.secretName());
       keys.add(w.key());
+      storedKeys.add(w.storedKey());
     }
     pending.keySet().retainAll(keys);
     denied.keySet().retainAll(keys);
+    if (stored.keySet().retainAll(storedKeys)) {
+      saveStored();
+    }
     for (String ns : namespaces) {
       for (String label : List.of(LABEL_HUB_KUBECONFIG, LABEL_CLIENT_CERT)) {
         try {
@@ -220,7 +249,7 @@ final class AddonRegistrations {
         || secret.getData().get("tls.key") == null) {
       return false;
     }
-    if (!stored.contains(secret.getData().get("tls.crt"))) {
+    if (!fingerprint(secret.getData().get("tls.crt")).equals(stored.get(w.storedKey()))) {
       return false;
     }
     X509Certificate cert;
@@ -248,16 +277,45 @@ final class AddonRegistrations {
     return true;
   }
 
+  private static String fingerprint(String value) {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(
+              java.security.MessageDigest.getInstance("SHA-256")
+                  .digest(value.getBytes(StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
+  /**
+   * Writes what it stored to its ConfigMap (all of it: server-side apply drops what is left out).
+   */
+  private void saveStored() {
+    managed
+        .resource(
+            new ConfigMapBuilder()
+                .withNewMetadata()
+                .withName(STORED)
+                .withNamespace(config.agentNamespace())
+                .endMetadata()
+                .withData(new java.util.TreeMap<>(stored))
+                .build())
+        .fieldManager(fieldManager)
+        .forceConflicts()
+        .serverSideApply();
+  }
+
   private static String decode(String base64) {
     return new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8);
   }
 
   private void request(KubernetesClient hub, Want w) {
     Pending p = pending.get(w.key());
-    if (p != null && !p.user().equals(w.user())) {
+    if (p != null && !p.subject().equals(w.subject())) {
       p = null; // the registration changed: a request for the old subject is of no use
     }
-    if (p == null && w.user().equals(denied.get(w.key()))) {
+    if (p == null && w.subject().equals(denied.get(w.key()))) {
       return; // denied for this subject: asking again would be refused again
     }
     if (p == null) {
@@ -279,7 +337,7 @@ final class AddonRegistrations {
                       request,
                       config.certificateLifetime()))
               .create();
-      p = new Pending(csr.getMetadata().getName(), keys, w.user());
+      p = new Pending(csr.getMetadata().getName(), keys, w.subject());
       pending.put(w.key(), p);
       LOG.info(
           "cluster {}: requested credentials for add-on {} from {} (CSR {})",
@@ -302,7 +360,7 @@ final class AddonRegistrations {
               .anyMatch(c -> List.of("Denied", "Failed").contains(c.getType()))) {
         pending.remove(w.key());
         if (csr.getStatus().getConditions().stream().anyMatch(c -> "Denied".equals(c.getType()))) {
-          denied.put(w.key(), p.user());
+          denied.put(w.key(), p.subject());
           LOG.warn(
               "cluster {}: the hub denied credentials for add-on {} ({})",
               config.clusterName(),
@@ -343,7 +401,8 @@ final class AddonRegistrations {
             .fieldManager(fieldManager)
             .forceConflicts()
             .serverSideApply();
-    stored.add(written.getData().get("tls.crt"));
+    stored.put(w.storedKey(), fingerprint(written.getData().get("tls.crt")));
+    saveStored();
     LOG.info(
         "cluster {}: stored credentials of add-on {} ({}) in {}/{}",
         config.clusterName(),

@@ -144,7 +144,11 @@ public final class HubSession implements AutoCloseable {
             LOG.info("{}: its hub identity {} is gone; stopped", name, secretName);
             stop();
           }
-          absent.run();
+          try {
+            absent.run();
+          } catch (RuntimeException e) {
+            LOG.warn("{}: cleaning up without its identity failed: {}", name, e.toString());
+          }
         }
         return;
       }

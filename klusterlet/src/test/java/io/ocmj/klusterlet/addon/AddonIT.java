@@ -724,6 +724,7 @@ class AddonIT {
                 .withName("signer-ca")
                 .withNamespace(NS)
                 .endMetadata()
+                .withType("kubernetes.io/tls")
                 .addToStringData("tls.crt", ca.certificatePem())
                 .addToStringData("tls.key", ca.privateKeyPem())
                 .build())
@@ -757,6 +758,39 @@ class AddonIT {
         .extracting(r -> r.getSignerName())
         .containsExactly("example.com/signer");
 
+    // The cluster's own agent asking that signer for another subject is denied.
+    io.fabric8.kubernetes.api.model.certificates.v1.CertificateSigningRequest forged;
+    try (KubernetesClient asAgent = agentClient("c2")) {
+      forged =
+          asAgent
+              .certificates()
+              .v1()
+              .certificateSigningRequests()
+              .resource(forgedRequest("c2", "signed", "system:admin", "system:masters"))
+              .create();
+    }
+    String forgedName = forged.getMetadata().getName();
+    await("a request for another subject is denied")
+        .atMost(WAIT)
+        .until(
+            () -> {
+              var csr =
+                  hub.certificates().v1().certificateSigningRequests().withName(forgedName).get();
+              return csr.getStatus() != null
+                  && csr.getStatus().getConditions().stream()
+                      .anyMatch(c -> "Denied".equals(c.getType()));
+            });
+    assertThat(
+            hub.certificates()
+                .v1()
+                .certificateSigningRequests()
+                .withName(forgedName)
+                .get()
+                .getStatus()
+                .getCertificate())
+        .as("and not signed")
+        .isNull();
+
     hub.resource(signerTemplate("no-such-ca")).serverSideApply();
     await("a missing CA is named in RegistrationApplied")
         .atMost(WAIT)
@@ -768,14 +802,72 @@ class AddonIT {
             m ->
                 m.equals(
                     "signer example.com/signer: signingCA Secret addons/no-such-ca: not found, or"
-                        + " without tls.crt and tls.key"));
-    assertThat(bed.managed("c2").secrets().inNamespace(ns).withName(secret).get())
-        .as("what it had stays")
-        .isNotNull();
+                        + " not of type kubernetes.io/tls with tls.crt and tls.key"));
+    await("what it had stays")
+        .during(Duration.ofSeconds(3))
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> bed.managed("c2").secrets().inNamespace(ns).withName(secret).get() != null);
     hub.resources(ManagedClusterAddOn.class).inNamespace("c2").withName("signed").delete();
     await("disabled: the certificate goes")
         .atMost(WAIT)
         .until(() -> bed.managed("c2").secrets().inNamespace(ns).withName(secret).get() == null);
+  }
+
+  /** A hub client with the cluster's registration agent's own identity. */
+  private static KubernetesClient agentClient(String cluster) {
+    String kubeconfig =
+        new String(
+            java.util.Base64.getDecoder()
+                .decode(
+                    bed.managed(cluster)
+                        .secrets()
+                        .inNamespace("open-cluster-management-agent")
+                        .withName("hub-kubeconfig-secret")
+                        .get()
+                        .getData()
+                        .get("kubeconfig")),
+            java.nio.charset.StandardCharsets.UTF_8);
+    return new io.fabric8.kubernetes.client.KubernetesClientBuilder()
+        .withConfig(io.fabric8.kubernetes.client.Config.fromKubeconfig(kubeconfig))
+        .build();
+  }
+
+  /** A CSR to example.com/signer, labelled as the agent labels them, for another subject. */
+  private static io.fabric8.kubernetes.api.model.certificates.v1.CertificateSigningRequest
+      forgedRequest(String cluster, String addon, String user, String group) throws Exception {
+    java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+    generator.initialize(2048);
+    java.security.KeyPair keys = generator.generateKeyPair();
+    var subject =
+        new org.bouncycastle.asn1.x500.X500NameBuilder(
+                org.bouncycastle.asn1.x500.style.BCStyle.INSTANCE)
+            .addRDN(org.bouncycastle.asn1.x500.style.BCStyle.O, group)
+            .addRDN(org.bouncycastle.asn1.x500.style.BCStyle.CN, user)
+            .build();
+    var request =
+        new org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder(
+                subject, keys.getPublic())
+            .build(
+                new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withRSA")
+                    .build(keys.getPrivate()));
+    java.io.StringWriter pem = new java.io.StringWriter();
+    try (var writer = new org.bouncycastle.openssl.jcajce.JcaPEMWriter(pem)) {
+      writer.writeObject(request);
+    }
+    return new io.fabric8.kubernetes.api.model.certificates.v1.CertificateSigningRequestBuilder()
+        .withNewMetadata()
+        .withGenerateName("forged-")
+        .addToLabels("open-cluster-management.io/cluster-name", cluster)
+        .addToLabels(ManagedClusterAddOn.LABEL_ADDON_NAME, addon)
+        .endMetadata()
+        .withNewSpec()
+        .withSignerName("example.com/signer")
+        .withUsages("client auth", "digital signature", "key encipherment")
+        .withRequest(
+            java.util.Base64.getEncoder()
+                .encodeToString(pem.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+        .endSpec()
+        .build();
   }
 
   private static AddOnTemplate signerTemplate(String caSecret) {

@@ -199,6 +199,21 @@ class PolicyAddonIT {
     assertThat(bed.managed("c1").resources(Policy.class).inNamespace("c1").withName(replica).get())
         .as("the agent's copy of the policy")
         .isNotNull();
+    // Deleting the credentials (anyone who may write in the add-on namespace can) is not disabling
+    // the add-on: the hub still has it, so nothing is uninstalled, and new credentials follow.
+    String before = secret("c1").getData().get("tls.crt");
+    bed.managed("c1").resource(secret("c1")).delete();
+    await("new credentials, and the agent runs again")
+        .atMost(WAIT)
+        .until(
+            () ->
+                secret("c1") != null
+                    && !before.equals(secret("c1").getData().get("tls.crt"))
+                    && c1Agent.running());
+    assertThat(bed.managed("c1").resources(Policy.class).inNamespace("c1").withName(replica).get())
+        .as("the policy copy stayed while the add-on is enabled")
+        .isNotNull()
+        .satisfies(p -> assertThat(p.getMetadata().getDeletionTimestamp()).isNull());
     bed.hub.resource(addon("c1")).delete();
     await("disabled: the agent's policies, finalizers and Lease go with it")
         .atMost(WAIT)

@@ -103,6 +103,9 @@ class AddonIdentityTest {
     assertThat(config.getClientKeyData()).isEqualTo(secret.getData().get("tls.key"));
     assertThat(config.getAuthProvider()).as("the Secret's kubeconfig is never read").isNull();
     assertThat(config.getOauthToken()).isNull();
+    assertThat(AddonIdentity.identity(HUB, "c1", ADDON, secret).fingerprint())
+        .as("the same credentials are the same identity (no restart)")
+        .isEqualTo(identity.fingerprint());
     assertThat(identity.fingerprint())
         .as("a new certificate is a new identity")
         .isNotEqualTo(AddonIdentity.identity(HUB, "c1", ADDON, secret(USER, "")).fingerprint());
