@@ -137,6 +137,10 @@ public final class ComplianceReporter implements Reconciler<GitSync> {
         ref == null
             || ((ref.getTag() == null || ref.getTag().isEmpty())
                 && (ref.getSemver() == null || ref.getSemver().isEmpty()));
+    if (!org.eclipse.jgit.lib.Repository.isValidRefName("refs/heads/" + spec.branchOrDefault())) {
+      return Optional.of(
+          "spec.reports.branch: " + spec.branchOrDefault() + " is not a valid Git branch name");
+    }
     if (followsBranch && synced.equals(spec.branchOrDefault())) {
       return Optional.of(
           "spec.reports.branch: "

@@ -1,16 +1,11 @@
 package io.ocmj.hub.addon;
 
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.ocmj.api.addon.v1alpha1.ManagedClusterAddOn;
 import io.ocmj.api.cluster.v1alpha1.RolloutStrategy;
 import io.ocmj.api.cluster.v1alpha1.RolloutType;
 import io.ocmj.api.work.v1.ManifestWork;
 import io.ocmj.hub.work.RolloutPlan;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -29,14 +24,7 @@ final class AddonRollout {
 
   /** One short hash of all the resolved configs' spec hashes. */
   static String hash(Map<String, String> configHashes) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256")
-              .digest(Serialization.asJson(configHashes).getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest).substring(0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
+    return io.ocmj.hub.status.Stamps.shortHash(configHashes);
   }
 
   static String admitted(ManagedClusterAddOn mca) {

@@ -13,8 +13,6 @@ import io.ocmj.api.work.v1alpha1.ManifestWorkReplicaSet;
 import io.ocmj.hub.work.RolloutPlan.Target;
 import io.ocmj.hub.work.RolloutPlan.WorkState;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -46,14 +44,7 @@ final class GeneratedWorks {
   }
 
   static String templateHash(ManifestWorkSpec template) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256")
-              .digest(Serialization.asJson(template).getBytes(StandardCharsets.UTF_8));
-      return java.util.HexFormat.of().formatHex(digest).substring(0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
+    return io.ocmj.hub.status.Stamps.shortHash(template);
   }
 
   /** Why the template cannot become a ManifestWork: its manifests are over {@code limit} bytes. */
