@@ -172,7 +172,8 @@ public final class AddonDeployer
             : Serialization.clone(mca.getStatus());
     Instant now = clock.instant();
     Long generation = mca.getMetadata().getGeneration();
-    Optional<Condition> clusterUnknown = clusterUnknown(client, cluster);
+    ManagedCluster managedCluster = client.resources(ManagedCluster.class).withName(cluster).get();
+    Optional<Condition> clusterUnknown = clusterUnknown(managedCluster);
     if (cma == null) {
       Conditions.set(
           status.getConditions(),
@@ -224,7 +225,7 @@ public final class AddonDeployer
             && !want.equals(AddonRollout.admitted(mca))
             && !AddonRollout.carry(before, want);
     Optional<String> deployError =
-        waiting ? Optional.empty() : deploy(client, mca, cma, configs, status);
+        waiting ? Optional.empty() : deploy(client, mca, managedCluster, configs, status);
     List<ManifestWork> works = waiting ? before : AddonWorks.list(client, cluster, addon);
 
     Condition applied =
@@ -285,8 +286,7 @@ public final class AddonDeployer
   }
 
   /** The cluster's Available condition when it is Unknown (its agent stopped reporting). */
-  private static Optional<Condition> clusterUnknown(KubernetesClient client, String cluster) {
-    ManagedCluster mc = client.resources(ManagedCluster.class).withName(cluster).get();
+  private static Optional<Condition> clusterUnknown(ManagedCluster mc) {
     return mc == null || mc.getStatus() == null
         ? Optional.empty()
         : Conditions.find(mc.getStatus().getConditions(), ManagedCluster.CONDITION_AVAILABLE)
@@ -297,7 +297,7 @@ public final class AddonDeployer
   private Optional<String> deploy(
       KubernetesClient client,
       ManagedClusterAddOn mca,
-      ClusterManagementAddOn cma,
+      ManagedCluster managedCluster,
       AddonConfigs.Resolved configs,
       ManagedClusterAddOnStatus status) {
     String addon = mca.getMetadata().getName();
@@ -337,34 +337,25 @@ public final class AddonDeployer
       }
     } catch (IllegalArgumentException e) {
       // A registration that cannot be used: what it had stays, nothing new is deployed.
-      Conditions.set(
-          status.getConditions(),
-          ManagedClusterAddOn.CONDITION_REGISTRATION_APPLIED,
-          Conditions.FALSE,
-          ManagedClusterAddOn.REASON_SET_PERMISSION_FAILED,
-          e.getMessage(),
+      set(
+          status,
+          AddonWorks.condition(
+              ManagedClusterAddOn.CONDITION_REGISTRATION_APPLIED,
+              Conditions.FALSE,
+              ManagedClusterAddOn.REASON_SET_PERMISSION_FAILED,
+              e.getMessage()),
           mca.getMetadata().getGeneration(),
           clock.instant());
       return Optional.of(e.getMessage());
     }
     AddonRegistration.apply(client, mca, agent.hubPermissions(), clusterRoles, signers, status)
-        .ifPresent(
-            c ->
-                Conditions.set(
-                    status.getConditions(),
-                    c.getType(),
-                    c.getStatus(),
-                    c.getReason(),
-                    c.getMessage(),
-                    mca.getMetadata().getGeneration(),
-                    clock.instant()));
+        .ifPresent(c -> set(status, c, mca.getMetadata().getGeneration(), clock.instant()));
     Map<String, String> variables = new LinkedHashMap<>();
     if (deployment != null) {
       deployment.getCustomizedVariables().forEach(v -> variables.put(v.getName(), v.getValue()));
     }
     variables.put("CLUSTER_NAME", cluster);
     variables.put("INSTALL_NAMESPACE", installNamespace);
-    ManagedCluster managedCluster = client.resources(ManagedCluster.class).withName(cluster).get();
     try {
       AddonContext addonContext =
           new AddonContext(cluster, managedCluster, installNamespace, variables, deployment);
