@@ -35,4 +35,28 @@ class OcmjTest {
     assertThat(run("dev", "up", "--stop-after", "soon")).isEqualTo(2);
     assertThat(err.toString()).contains("--stop-after").contains("soon");
   }
+
+  @Test
+  void anUnknownPolicyAgentPlaceIsRejectedNamingTheOption() {
+    assertThat(
+            run(
+                "join",
+                "--bootstrap-kubeconfig",
+                "/nonexistent",
+                "--cluster-name",
+                "c1",
+                "--managed-kubeconfig",
+                "/nonexistent",
+                "--policy-agent",
+                "sidecar"))
+        .isEqualTo(1);
+    assertThat(err.toString())
+        .contains("ocmj: --policy-agent sidecar: must be in-process or deployment");
+  }
+
+  @Test
+  void thePolicyAgentNeedsItsClusterName() {
+    assertThat(run("policy", "agent")).isEqualTo(1);
+    assertThat(err.toString()).contains("ocmj: policy agent: --cluster-name is required");
+  }
 }

@@ -117,15 +117,15 @@ public final class JoinCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    if (!List.of("in-process", "deployment").contains(policyAgent)) {
+      throw new UserError("--policy-agent " + policyAgent + ": must be in-process or deployment");
+    }
     String bootstrap;
     try {
       bootstrap = Files.readString(bootstrapKubeconfig);
     } catch (IOException e) {
       throw new UserError(
           "--bootstrap-kubeconfig " + bootstrapKubeconfig + ": cannot be read: " + e.getMessage());
-    }
-    if (!List.of("in-process", "deployment").contains(policyAgent)) {
-      throw new UserError("--policy-agent " + policyAgent + ": must be in-process or deployment");
     }
     CountDownLatch stop = new CountDownLatch(1);
     try (KubernetesClient managed =
