@@ -78,6 +78,8 @@ class RollbackAnnotationIT {
         .withName("web")
         .edit(
             m -> {
+              // No resourceVersion in the patch: controllers write this object's status meanwhile.
+              m.getMetadata().setResourceVersion(null);
               m.getMetadata().setAnnotations(Map.of(TemplateRevisions.ANNOTATION_ROLLBACK, "7"));
               return m;
             });

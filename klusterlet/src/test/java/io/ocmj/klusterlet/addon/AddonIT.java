@@ -231,6 +231,8 @@ class AddonIT {
         .withName("hello")
         .edit(
             m -> {
+              // No resourceVersion in the patch: controllers write this object's status meanwhile.
+              m.getMetadata().setResourceVersion(null);
               var own = new io.ocmj.api.addon.v1alpha1.AddOnConfig();
               own.setGroup("addon.open-cluster-management.io");
               own.setResource("addondeploymentconfigs");

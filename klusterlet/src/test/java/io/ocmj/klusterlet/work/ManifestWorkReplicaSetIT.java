@@ -263,6 +263,8 @@ class ManifestWorkReplicaSetIT {
         .withName("rb")
         .edit(
             m -> {
+              // No resourceVersion in the patch: controllers write this object's status meanwhile.
+              m.getMetadata().setResourceVersion(null);
               m.getMetadata().getAnnotations().put("work.ocmj.io/rollback-to-revision", "previous");
               return m;
             });
