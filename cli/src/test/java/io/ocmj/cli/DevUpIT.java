@@ -10,9 +10,13 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.ocmj.api.cluster.v1.ManagedCluster;
 import io.ocmj.api.status.Conditions;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +24,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the hub), and a signal (as Ctrl-C sends) stops everything.
  */
 class DevUpIT {
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
   @Test
   void hubAndTwoManagedClustersServeNamespacesUntilSignalled(@TempDir Path dir) throws Exception {
     Path jar = Path.of("target", "ocmj.jar").toAbsolutePath();
@@ -86,6 +94,8 @@ class DevUpIT {
               l ->
                   l.matches(
                       "fleet/platform-baseline\\s+enforce\\s+cluster2\\s+Compliant\\s+[0-9a-f]{12}\\s+Compliant; .*"));
+      assertMetricsAndHealth(summary);
+
       List<URI> servers = new ArrayList<>();
       for (Path kubeconfig : kubeconfigs) {
         Config config = Config.fromKubeconfig(Files.readString(kubeconfig));
@@ -124,6 +134,79 @@ class DevUpIT {
       assertThat(servers).noneMatch(DevUpIT::accepts);
     } finally {
       up.destroyForcibly();
+    }
+  }
+
+  /** The process's /metrics has each component's ocmj_ metrics; /healthz and /readyz answer 200. */
+  private static void assertMetricsAndHealth(String summary) {
+    Matcher url =
+        Pattern.compile(
+                "Metrics \\(Prometheus\\) of this process: (http://127\\.0\\.0\\.1:\\d+)/metrics")
+            .matcher(summary);
+    assertThat(url.find()).as("the summary names the metrics URL:%n%s", summary).isTrue();
+    String base = url.group(1);
+    assertThat(get(base + "/healthz").statusCode()).isEqualTo(200);
+    await("/readyz says ready")
+        .atMost(Duration.ofMinutes(1))
+        .until(() -> get(base + "/readyz").statusCode() == 200);
+    await("the fleet gauges count both clusters Available and a Compliant policy")
+        .atMost(Duration.ofMinutes(1))
+        .until(
+            () -> {
+              String scrape = get(base + "/metrics").body();
+              return sample(
+                          scrape,
+                          "ocmj_managed_clusters",
+                          "condition=\"ManagedClusterConditionAvailable\"",
+                          "status=\"True\"")
+                      == 2
+                  && sample(scrape, "ocmj_policies", "compliance=\"Compliant\"") >= 1
+                  && sample(scrape, "ocmj_gitsyncs", "ready=\"True\"") == 1;
+            });
+    String scrape = get(base + "/metrics").body();
+    assertThat(scrape).contains("# HELP ocmj_reconcile_total ");
+    assertThat(sample(scrape, "ocmj_reconcile_total", "result=\"success\""))
+        .as("controllers reconciled")
+        .isPositive();
+    assertThat(sample(scrape, "ocmj_reconcile_duration_seconds_count", "operation=\"reconcile\""))
+        .isPositive();
+    assertThat(sample(scrape, "ocmj_gitsync_revisions_applied_total")).isGreaterThanOrEqualTo(1);
+    assertThat(sample(scrape, "ocmj_gitsync_last_success_timestamp_seconds")).isPositive();
+    assertThat(sample(scrape, "ocmj_gitsync_fetch_duration_seconds_count")).isPositive();
+    assertThat(sample(scrape, "ocmj_work_apply_duration_seconds_count", "outcome=\"applied\""))
+        .as("the work agents applied works")
+        .isPositive();
+    assertThat(
+            sample(
+                scrape,
+                "ocmj_policy_evaluations_total",
+                "engine=\"configuration\"",
+                "compliance=\"Compliant\""))
+        .isPositive();
+    assertThat(scrape.lines().filter(l -> l.startsWith("ocmj_")))
+        .as("no label names a resource")
+        .noneMatch(l -> l.contains("cluster1") || l.contains("hello-world"));
+  }
+
+  /** The sum of the samples of {@code metric} whose labels include every one given. */
+  private static double sample(String scrape, String metric, String... labels) {
+    return scrape
+        .lines()
+        .filter(l -> l.startsWith(metric + "{") || l.startsWith(metric + " "))
+        .filter(l -> java.util.Arrays.stream(labels).allMatch(l::contains))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+        .sum();
+  }
+
+  private static HttpResponse<String> get(String url) {
+    try {
+      return HTTP.send(
+          HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
   }
 

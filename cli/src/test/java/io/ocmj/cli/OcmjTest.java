@@ -59,4 +59,40 @@ class OcmjTest {
     assertThat(run("policy", "agent")).isEqualTo(1);
     assertThat(err.toString()).contains("ocmj: policy agent: --cluster-name is required");
   }
+
+  @Test
+  void aBadMonitoringAddressIsRejectedNamingTheOption() {
+    assertThat(run("policy", "agent", "--cluster-name", "c1", "--monitoring-listen", "nowhere"))
+        .isEqualTo(1);
+    assertThat(err.toString())
+        .contains("ocmj: --monitoring-listen nowhere: expected host:port or off");
+  }
+
+  @Test
+  void aMonitoringPortInUseIsRejectedNamingTheOption() throws java.io.IOException {
+    try (java.net.ServerSocket taken =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      String address = "127.0.0.1:" + taken.getLocalPort();
+      assertThat(run("policy", "agent", "--cluster-name", "c1", "--monitoring-listen", address))
+          .isEqualTo(1);
+      assertThat(err.toString())
+          .contains("ocmj: --monitoring-listen " + address + ": cannot listen");
+    }
+  }
+
+  @Test
+  void aBadWebhookAddressIsRejectedNamingTheOption() {
+    assertThat(
+            run(
+                "hub",
+                "--hub-kubeconfig",
+                "/nonexistent",
+                "--webhook-listen",
+                "127.0.0.1:99999",
+                "--monitoring-listen",
+                "off"))
+        .isEqualTo(1);
+    assertThat(err.toString())
+        .contains("ocmj: --webhook-listen 127.0.0.1:99999: expected host:port or off");
+  }
 }

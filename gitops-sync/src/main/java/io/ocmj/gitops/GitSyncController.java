@@ -2,6 +2,7 @@ package io.ocmj.gitops;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.monitoring.Metrics;
 import io.ocmj.gitops.reports.ComplianceReporter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,11 +33,23 @@ public final class GitSyncController implements AutoCloseable {
   public static GitSyncController start(
       KubernetesClient client, Path cacheDir, Clock clock, InetSocketAddress webhook)
       throws IOException {
+    return start(client, cacheDir, clock, webhook, Metrics.NOOP);
+  }
+
+  /** As above, with the operator's reconciles recorded by {@code metrics}. */
+  public static GitSyncController start(
+      KubernetesClient client,
+      Path cacheDir,
+      Clock clock,
+      InetSocketAddress webhook,
+      Metrics metrics)
+      throws IOException {
     WebhookRoutes routes = new WebhookRoutes();
     WebhookReceiver receiver =
         webhook == null ? null : WebhookReceiver.start(webhook, routes, client, clock);
     Operator operator =
-        new Operator(o -> o.withKubernetesClient(client).withCloseClientOnStop(false));
+        new Operator(
+            o -> o.withKubernetesClient(client).withCloseClientOnStop(false).withMetrics(metrics));
     operator.register(new GitSyncReconciler(new GitFetcher(cacheDir), clock, routes));
     operator.register(new ComplianceReporter(cacheDir, clock));
     operator.start();
@@ -48,6 +61,12 @@ public final class GitSyncController implements AutoCloseable {
     return receiver == null
         ? java.util.OptionalInt.empty()
         : java.util.OptionalInt.of(receiver.port());
+  }
+
+  /** Whether the controllers run and every informer they read from is healthy (for /readyz). */
+  public boolean ready() {
+    return operator.getRuntimeInfo().isStarted()
+        && operator.getRuntimeInfo().allEventSourcesAreHealthy();
   }
 
   @Override

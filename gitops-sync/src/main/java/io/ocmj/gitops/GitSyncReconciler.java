@@ -51,6 +51,7 @@ public final class GitSyncReconciler implements Reconciler<GitSync> {
   static final String STATUS_MANAGER = "ocmj-gitsync-status";
 
   private final GitFetcher fetcher;
+  private final GitSyncMetrics metrics = GitSyncMetrics.global();
   private final Clock clock;
   private final WebhookRoutes routes;
 
@@ -75,6 +76,7 @@ public final class GitSyncReconciler implements Reconciler<GitSync> {
     GitSyncStatus status =
         sync.getStatus() == null ? new GitSyncStatus() : Serialization.clone(sync.getStatus());
     String webhookProblem = webhook(client, sync, status);
+    String revisionBefore = status.getLastAppliedRevision();
     try {
       sync(client, sync, status);
     } catch (GitFailure e) {
@@ -97,6 +99,7 @@ public final class GitSyncReconciler implements Reconciler<GitSync> {
           Redact.url(e.getClass().getSimpleName() + ": " + e.getMessage()),
           false);
     }
+    metrics.passed(revisionBefore, status, clock.instant());
     if (webhookProblem != null) {
       Conditions.find(status.getConditions(), GitSync.CONDITION_READY)
           .ifPresent(c -> c.setMessage(c.getMessage() + " (" + webhookProblem + ")"));
@@ -143,7 +146,9 @@ public final class GitSyncReconciler implements Reconciler<GitSync> {
         && last.generation() == generation) {
       objects = last.objects();
     } else {
+      long fetchStarted = System.nanoTime();
       GitFetcher.Snapshot snapshot = fetcher.fetch(sync, resolved, credentials);
+      metrics.fetched(fetchStarted);
       ManifestParser.Parsed read = ManifestParser.parse(snapshot.files());
       DesiredSet.Result built =
           DesiredSet.build(read.objects(), sync, snapshot.commit(), new Discovery(applier));

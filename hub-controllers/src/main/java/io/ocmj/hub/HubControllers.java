@@ -10,6 +10,7 @@ import io.ocmj.hub.addon.AddonSigners;
 import io.ocmj.hub.addon.GovernanceAddon;
 import io.ocmj.hub.clusterset.ManagedClusterSetBindingReconciler;
 import io.ocmj.hub.clusterset.ManagedClusterSetReconciler;
+import io.ocmj.hub.monitoring.ControllerMetrics;
 import io.ocmj.hub.placement.PlacementReconciler;
 import io.ocmj.hub.policy.PolicyPropagatorReconciler;
 import io.ocmj.hub.policy.PolicySetReconciler;
@@ -70,7 +71,11 @@ public final class HubControllers implements AutoCloseable {
       GovernanceAddon.define(client);
     }
     Operator operator =
-        new Operator(o -> o.withKubernetesClient(client).withCloseClientOnStop(false));
+        new Operator(
+            o ->
+                o.withKubernetesClient(client)
+                    .withCloseClientOnStop(false)
+                    .withMetrics(ControllerMetrics.global()));
     operator.register(new ManagedClusterReconciler(clock, config.clusterDeletionGracePeriod()));
     operator.register(new CsrApprovalReconciler(new AddonSigners(addons)));
     operator.register(new ClusterHealthReconciler(clock));
@@ -103,6 +108,12 @@ public final class HubControllers implements AutoCloseable {
       return;
     }
     client.resource(set).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
+  }
+
+  /** Whether the controllers run and every informer they read from is healthy (for /readyz). */
+  public boolean ready() {
+    return operator.getRuntimeInfo().isStarted()
+        && operator.getRuntimeInfo().allEventSourcesAreHealthy();
   }
 
   @Override

@@ -12,9 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The pinned upstream binaries (etcd, kube-apiserver, kube-controller-manager, opa). Their versions
- * are written once, in {@code binaries.properties}; a missing binary is built from its Go module by
- * {@code build-binaries.sh} into {@code <cache>/bin/<name>-<version>} and reused after that.
+ * The pinned upstream binaries (etcd, kube-apiserver, kube-controller-manager, opa, helm). Their
+ * versions are written once, in {@code binaries.properties}; a missing binary is built from its Go
+ * module by {@code build-binaries.sh} into {@code <cache>/bin/<name>-<version>} and reused after
+ * that.
  */
 public final class Binaries {
   private static final Logger LOG = LoggerFactory.getLogger(Binaries.class);
@@ -110,6 +111,7 @@ public final class Binaries {
       case "kube-apiserver", "kube-controller-manager" -> version("kubernetes");
       case "etcd" -> version("etcd");
       case "opa" -> version("opa");
+      case "helm" -> version("helm");
       default -> throw new IllegalArgumentException("unknown binary " + name);
     };
   }

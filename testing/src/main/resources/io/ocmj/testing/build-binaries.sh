@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Builds the pinned upstream binaries (kube-apiserver, kube-controller-manager, etcd, opa) from their
+# Builds the pinned upstream binaries (kube-apiserver, kube-controller-manager, etcd, opa, helm) from their
 # Go modules into ${OCMJ_CACHE:-~/.cache/ocmj}/bin/<name>-<version>. An existing binary is reused.
 # A binary appears under its final name only after a complete build (built to a temp name, then mv).
 #
-# usage: build-binaries.sh [kube-apiserver|kube-controller-manager|etcd|opa ...]   (default: all)
+# usage: build-binaries.sh [kube-apiserver|kube-controller-manager|etcd|opa|helm ...]   (default: all)
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -13,6 +13,7 @@ prop() { sed -n "s/^$1=//p" "$versions" | tr -d '[:space:]'; }
 K8S_VERSION="$(prop kubernetes.version)"
 ETCD_VERSION="$(prop etcd.version)"
 OPA_VERSION="$(prop opa.version)"
+HELM_VERSION="$(prop helm.version)"
 
 cache="${OCMJ_CACHE:-$HOME/.cache/ocmj}"
 bindir="$cache/bin"
@@ -114,6 +115,19 @@ build_opa() {
   install_bin "$dir/out/opa" "opa-$OPA_VERSION"
 }
 
+build_helm() {
+  local dir="$workroot/helm-$HELM_VERSION"
+  wrapper "$dir" ocmj.io/build/helm
+  (
+    cd "$dir"
+    go get -tool "helm.sh/helm/v3/cmd/helm@v$HELM_VERSION"
+    mkdir -p out
+    go build -trimpath -ldflags "-s -w -X helm.sh/helm/v3/internal/version.version=v$HELM_VERSION" \
+      -o out/helm helm.sh/helm/v3/cmd/helm
+  )
+  install_bin "$dir/out/helm" "helm-$HELM_VERSION"
+}
+
 install_bin() {
   local src="$1" name="$2"
   [ -s "$src" ] || { log "build produced no $src"; return 1; }
@@ -129,7 +143,8 @@ ensure() {
     kube-apiserver|kube-controller-manager) version="$K8S_VERSION"; builder=build_k8s; module="k8s.io/kubernetes@v$K8S_VERSION" ;;
     etcd) version="$ETCD_VERSION"; builder=build_etcd; module="go.etcd.io/etcd/server/v3@v$ETCD_VERSION" ;;
     opa) version="$OPA_VERSION"; builder=build_opa; module="github.com/open-policy-agent/opa@v$OPA_VERSION" ;;
-    *) log "unknown binary '$name' (known: kube-apiserver kube-controller-manager etcd opa)"; return 2 ;;
+    helm) version="$HELM_VERSION"; builder=build_helm; module="helm.sh/helm/v3@v$HELM_VERSION" ;;
+    *) log "unknown binary '$name' (known: kube-apiserver kube-controller-manager etcd opa helm)"; return 2 ;;
   esac
   if [ -x "$bindir/$name-$version" ]; then
     log "$name $version: cached at $bindir/$name-$version"
@@ -152,5 +167,5 @@ ensure() {
 }
 
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(etcd kube-apiserver kube-controller-manager opa)
+[ ${#targets[@]} -gt 0 ] || targets=(etcd kube-apiserver kube-controller-manager opa helm)
 for t in "${targets[@]}"; do ensure "$t"; done

@@ -11,6 +11,7 @@ import io.ocmj.api.status.Conditions;
 import io.ocmj.hub.HubConfig;
 import io.ocmj.hub.HubControllers;
 import io.ocmj.hub.HubCrds;
+import io.ocmj.hub.monitoring.ControllerMetrics;
 import io.ocmj.hub.registration.BootstrapIdentity;
 import io.ocmj.klusterlet.policy.PolicyAgent;
 import io.ocmj.klusterlet.policy.PolicyAgentConfig;
@@ -87,6 +88,7 @@ final class DevStack implements AutoCloseable {
                         WorkAgentConfig.DEFAULT_MAX_RAW_FEEDBACK_BYTES,
                         Clock.systemUTC()),
                     managed.client())
+                .withMetrics(ControllerMetrics.global())
                 .start());
       }
       for (TestCluster managed : clusters.all().subList(1, clusters.size())) {
@@ -97,6 +99,7 @@ final class DevStack implements AutoCloseable {
                         ManagedClusterAddOn.DEFAULT_INSTALL_NAMESPACE,
                         RegistrationConfig.DEFAULT_AGENT_NAMESPACE),
                     managed.client())
+                .withMetrics(ControllerMetrics.global())
                 .start());
       }
       for (TestCluster managed : clusters.all().subList(1, clusters.size())) {
@@ -133,6 +136,11 @@ final class DevStack implements AutoCloseable {
                   && Conditions.isTrue(
                       mc.getStatus().getConditions(), ManagedCluster.CONDITION_AVAILABLE);
             });
+  }
+
+  /** Whether the hub controllers and every work agent run. */
+  boolean ready() {
+    return hub.ready() && workAgents.stream().allMatch(WorkAgent::running);
   }
 
   @Override

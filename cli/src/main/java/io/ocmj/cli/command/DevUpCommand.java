@@ -5,7 +5,10 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.ocmj.api.work.v1.ManifestWork;
 import io.ocmj.cli.UserError;
+import io.ocmj.cli.monitoring.MonitoringServer;
 import io.ocmj.gitops.GitSyncController;
+import io.ocmj.hub.monitoring.ControllerMetrics;
+import io.ocmj.hub.monitoring.FleetGauges;
 import io.ocmj.testing.Binaries;
 import io.ocmj.testing.ClusterSet;
 import io.ocmj.testing.LocalClusterProvider;
@@ -24,6 +27,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.core.ConditionTimeoutException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -38,6 +42,8 @@ import picocli.CommandLine.Spec;
     description =
         "Start a local hub and managed clusters (real kube-apiservers); Ctrl-C stops them.")
 public final class DevUpCommand implements Callable<Integer> {
+  @Mixin MonitoringMixin monitoringOptions;
+
   @Spec CommandSpec spec;
 
   @Option(
@@ -102,13 +108,22 @@ public final class DevUpCommand implements Callable<Integer> {
                 + " from %s and commit, or start afresh with 'ocmj dev down'.%n",
             repository, DevGitSync.POLICY_ADDON_FILE, examples);
       }
-      try (DevStack stack = DevStack.start(clusters, new Binaries(cache).ensure("opa"));
+      try (MonitoringServer monitoring = monitoringOptions.start();
+          DevStack stack = DevStack.start(clusters, new Binaries(cache).ensure("opa"));
           GitSyncController gitops =
               GitSyncController.start(
                   clusters.get(0).client(),
                   cache.resolve("gitsync"),
                   Clock.systemUTC(),
-                  new InetSocketAddress("127.0.0.1", 0))) {
+                  new InetSocketAddress("127.0.0.1", 0),
+                  ControllerMetrics.global());
+          FleetGauges fleet =
+              monitoring == null
+                  ? null
+                  : FleetGauges.start(clusters.get(0).client(), monitoring.registry())) {
+        if (monitoring != null) {
+          monitoring.ready("dev-stack", stack::ready).ready("gitsync", gitops::ready);
+        }
         List<String> managed =
             clusters.all().subList(1, clusters.size()).stream().map(TestCluster::name).toList();
         KubernetesClient hub = clusters.get(0).client();
@@ -167,6 +182,12 @@ public final class DevUpCommand implements Callable<Integer> {
             out.printf("  kubectl --kubeconfig %s get manifestworks -A%n%n", written.get(0));
           }
           ExamplePolicies.print(out, hub, "fleet", written.get(0));
+          if (monitoring != null) {
+            out.printf(
+                "Metrics (Prometheus) of this process: %s/metrics; health: %s/healthz,"
+                    + " %s/readyz%n%n",
+                monitoring.url(), monitoring.url(), monitoring.url());
+          }
           out.println("Press Ctrl-C to stop everything.");
           out.flush();
           awaitStop(stopped);

@@ -2,9 +2,12 @@ package io.ocmj.cli.command;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.ocmj.cli.UserError;
+import io.ocmj.cli.monitoring.MonitoringServer;
 import io.ocmj.gitops.GitSyncController;
 import io.ocmj.hub.HubConfig;
 import io.ocmj.hub.HubControllers;
+import io.ocmj.hub.monitoring.ControllerMetrics;
+import io.ocmj.hub.monitoring.FleetGauges;
 import io.ocmj.testing.Binaries;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -26,6 +29,7 @@ import picocli.CommandLine.Option;
     description = "Run the hub controllers (Ctrl-C stops).")
 public final class HubCommand implements Callable<Integer> {
   @Mixin HubKubeconfigMixin hubOptions;
+  @Mixin MonitoringMixin monitoringOptions;
 
   @Option(
       names = "--webhook-listen",
@@ -49,13 +53,20 @@ public final class HubCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException, java.io.IOException {
     CountDownLatch stop = new CountDownLatch(1);
-    InetSocketAddress webhook = listen(webhookListen);
+    InetSocketAddress webhook = ListenAddress.parse("--webhook-listen", webhookListen);
     Path cache = gitCache != null ? gitCache : Binaries.defaultCacheDir().resolve("gitsync");
-    try (KubernetesClient hub = hubOptions.connect();
+    try (MonitoringServer monitoring = monitoringOptions.start();
+        KubernetesClient hub = hubOptions.connect();
         HubControllers controllers =
             HubControllers.start(hub, Clock.systemUTC(), HubConfig.defaults().withOpa(opa()));
         GitSyncController gitops =
-            GitSyncController.start(hub, cache, Clock.systemUTC(), webhook)) {
+            GitSyncController.start(
+                hub, cache, Clock.systemUTC(), webhook, ControllerMetrics.global());
+        FleetGauges fleet =
+            monitoring == null ? null : FleetGauges.start(hub, monitoring.registry())) {
+      if (monitoring != null) {
+        monitoring.ready("hub-controllers", controllers::ready).ready("gitsync", gitops::ready);
+      }
       Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "ocmj-hub-stop"));
       System.out.println(
           "ocmj hub controllers are running against "
@@ -64,6 +75,7 @@ public final class HubCommand implements Callable<Integer> {
                   .mapToObj(p -> "; GitSync webhooks on " + webhook.getHostString() + ":" + p)
                   .findFirst()
                   .orElse("")
+              + (monitoring == null ? "" : "; metrics on " + monitoring.url() + "/metrics")
               + "; Ctrl-C stops.");
       stop.await();
     }
@@ -80,24 +92,5 @@ public final class HubCommand implements Callable<Integer> {
     }
     Binaries binaries = new Binaries(Binaries.defaultCacheDir());
     return binaries.built("opa").orElse(null);
-  }
-
-  private static InetSocketAddress listen(String value) {
-    if ("off".equals(value)) {
-      return null;
-    }
-    int colon = value.lastIndexOf(':');
-    try {
-      if (colon <= 0) {
-        throw new NumberFormatException("no port");
-      }
-      int port = Integer.parseInt(value.substring(colon + 1));
-      if (port < 0 || port > 65535) {
-        throw new NumberFormatException("port out of range");
-      }
-      return new InetSocketAddress(value.substring(0, colon), port);
-    } catch (NumberFormatException e) {
-      throw new UserError("--webhook-listen " + value + ": expected host:port or off");
-    }
   }
 }

@@ -3,6 +3,8 @@ package io.ocmj.cli.command;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.ocmj.api.addon.v1alpha1.ManagedClusterAddOn;
 import io.ocmj.cli.UserError;
+import io.ocmj.cli.monitoring.MonitoringServer;
+import io.ocmj.hub.monitoring.ControllerMetrics;
 import io.ocmj.klusterlet.policy.PolicyAgent;
 import io.ocmj.klusterlet.policy.PolicyAgentConfig;
 import io.ocmj.klusterlet.registration.RegistrationAgent;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -31,6 +34,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Join a managed cluster to a hub and keep its agent running (Ctrl-C stops).")
 public final class JoinCommand implements Callable<Integer> {
+  @Mixin MonitoringMixin monitoringOptions;
+
   @Option(
       names = "--bootstrap-kubeconfig",
       required = true,
@@ -146,13 +151,16 @@ public final class JoinCommand implements Callable<Integer> {
       } catch (IllegalArgumentException e) {
         throw new UserError("--cluster-name: " + e.getMessage());
       }
-      try (RegistrationAgent agent = newAgent(config, managed);
-          WorkAgent work = new WorkAgent(workConfig(), managed);
+      try (MonitoringServer monitoring = monitoringOptions.start();
+          RegistrationAgent agent = newAgent(config, managed);
+          WorkAgent work =
+              new WorkAgent(workConfig(), managed).withMetrics(ControllerMetrics.global());
           PolicyAgent policy =
               new PolicyAgent(
-                  PolicyAgentConfig.addon(
-                      clusterName, addonNamespace, RegistrationConfig.DEFAULT_AGENT_NAMESPACE),
-                  managed)) {
+                      PolicyAgentConfig.addon(
+                          clusterName, addonNamespace, RegistrationConfig.DEFAULT_AGENT_NAMESPACE),
+                      managed)
+                  .withMetrics(ControllerMetrics.global())) {
         // Fail now, in one line, when the hub cannot be reached at all; later outages are retried.
         KubeconfigOption.connect("--bootstrap-kubeconfig", bootstrapKubeconfig).close();
         agent.start();
@@ -160,8 +168,18 @@ public final class JoinCommand implements Callable<Integer> {
         if ("in-process".equals(policyAgent)) {
           policy.start();
         }
+        if (monitoring != null) {
+          monitoring
+              .ready("registration", () -> "joined".equals(agent.phase()))
+              .ready("work-agent", work::running);
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "ocmj-join-stop"));
-        System.out.println("ocmj agent for cluster " + clusterName + " is running; Ctrl-C stops.");
+        System.out.println(
+            "ocmj agent for cluster "
+                + clusterName
+                + " is running"
+                + (monitoring == null ? "" : "; metrics on " + monitoring.url() + "/metrics")
+                + "; Ctrl-C stops.");
         stop.await();
       }
     }

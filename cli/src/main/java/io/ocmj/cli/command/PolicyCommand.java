@@ -5,6 +5,8 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.ocmj.api.addon.v1alpha1.ManagedClusterAddOn;
 import io.ocmj.api.policy.v1.Policy;
 import io.ocmj.cli.UserError;
+import io.ocmj.cli.monitoring.MonitoringServer;
+import io.ocmj.hub.monitoring.ControllerMetrics;
 import io.ocmj.klusterlet.policy.PolicyAgent;
 import io.ocmj.klusterlet.policy.PolicyAgentConfig;
 import io.ocmj.policy.rego.GatorSuite;
@@ -20,6 +22,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -39,6 +42,8 @@ import picocli.CommandLine.Spec;
       "agent runs the policy agent of a managed cluster as the governance-policy-framework add-on."
     })
 public final class PolicyCommand implements Callable<Integer> {
+  @Mixin MonitoringMixin monitoringOptions;
+
   @Spec CommandSpec spec;
 
   @Parameters(index = "0", description = "What to do: verify or agent.")
@@ -125,21 +130,30 @@ public final class PolicyCommand implements Callable<Integer> {
       throw new UserError("policy agent: --cluster-name is required");
     }
     CountDownLatch stop = new CountDownLatch(1);
-    try (KubernetesClient managed =
+    try (MonitoringServer monitoring = monitoringOptions.start();
+        KubernetesClient managed =
             managedKubeconfig == null
                 ? new KubernetesClientBuilder().build()
                 : KubeconfigOption.connect("--managed-kubeconfig", managedKubeconfig);
         PolicyAgent agent =
             new PolicyAgent(
-                PolicyAgentConfig.addon(clusterName, addonNamespace, klusterletNamespace),
-                managed)) {
+                    PolicyAgentConfig.addon(clusterName, addonNamespace, klusterletNamespace),
+                    managed)
+                .withMetrics(ControllerMetrics.global())) {
       agent.start();
+      if (monitoring != null) {
+        monitoring.ready("policy-agent", agent::running);
+      }
       Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "ocmj-policy-agent-stop"));
       PrintWriter out = spec.commandLine().getOut();
       out.printf(
           "ocmj policy agent for cluster %s is running; it starts evaluating once the %s add-on is"
-              + " enabled for the cluster (its credentials in %s/%s). Ctrl-C stops.%n",
-          clusterName, Policy.ADDON_NAME, addonNamespace, PolicyAgentConfig.ADDON_SECRET);
+              + " enabled for the cluster (its credentials in %s/%s)%s. Ctrl-C stops.%n",
+          clusterName,
+          Policy.ADDON_NAME,
+          addonNamespace,
+          PolicyAgentConfig.ADDON_SECRET,
+          monitoring == null ? "" : "; metrics on " + monitoring.url() + "/metrics");
       out.flush();
       stop.await();
     }

@@ -78,6 +78,7 @@ final class ConfigurationPolicyReconciler
     Evaluation evaluation =
         ConfigPolicyEvaluator.evaluate(
             policy, new KubeClusterView(managed), ConfigPolicyEvaluator.Options.enforcing());
+    PolicyMetrics.evaluated("configuration", evaluation.compliant());
     ConfigurationPolicyStatus status =
         ConfigPolicyStatuses.build(previous, evaluation, policy.getMetadata().getGeneration(), now);
     // The event goes first: if the status write then fails, the retry reports again (a repeat

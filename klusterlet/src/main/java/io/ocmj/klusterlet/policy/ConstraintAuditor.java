@@ -88,6 +88,7 @@ final class ConstraintAuditor implements Reconciler<ConstraintTemplate> {
         Instant now = config.clock().instant();
         Map<String, Object> object = KubeClusterView.asMap(constraint);
         ConstraintAudit.Result result = audit.run(object, now);
+        PolicyMetrics.evaluated("gatekeeper", PolicyMetrics.ofMessage(result.message()));
         if (result.status() != null) {
           StatusApply.apply(managed, constraint, result.status(), FIELD_MANAGER);
         } else {

@@ -2,6 +2,7 @@ package io.ocmj.klusterlet.policy;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.monitoring.Metrics;
 import io.ocmj.api.policy.v1.Policy;
 import io.ocmj.klusterlet.registration.AddonIdentity;
 import io.ocmj.klusterlet.registration.AddonLease;
@@ -27,6 +28,13 @@ public final class PolicyAgent implements AutoCloseable {
   private final PolicyAgentConfig config;
   private final KubernetesClient managed;
   private final HubSession session;
+  private volatile Metrics metrics = Metrics.NOOP;
+
+  /** Records the agent's reconciles with {@code metrics} (call before {@link #start()}). */
+  public PolicyAgent withMetrics(Metrics metrics) {
+    this.metrics = metrics;
+    return this;
+  }
 
   public PolicyAgent(PolicyAgentConfig config, KubernetesClient managed) {
     this.config = config;
@@ -76,11 +84,14 @@ public final class PolicyAgent implements AutoCloseable {
 
   private AutoCloseable startOn(KubernetesClient hub, String hubUrl) {
     String ns = config.clusterName();
-    Operator onHub = new Operator(o -> o.withKubernetesClient(hub).withCloseClientOnStop(false));
+    Operator onHub =
+        new Operator(
+            o -> o.withKubernetesClient(hub).withCloseClientOnStop(false).withMetrics(metrics));
     onHub.register(new SpecSyncReconciler(managed, config), o -> o.settingNamespaces(ns));
     PolicyReportWriter reports = new PolicyReportWriter(managed, config);
     Operator onCluster =
-        new Operator(o -> o.withKubernetesClient(managed).withCloseClientOnStop(false));
+        new Operator(
+            o -> o.withKubernetesClient(managed).withCloseClientOnStop(false).withMetrics(metrics));
     onCluster.register(
         new ManagedPolicyReconciler(managed, hub, config), o -> o.settingNamespaces(ns));
     onCluster.register(

@@ -9,6 +9,8 @@ import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
 import io.ocmj.api.status.Conditions;
 import io.ocmj.api.work.v1.AppliedManifestResourceMeta;
 import io.ocmj.api.work.v1.AppliedManifestWork;
@@ -25,6 +27,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +42,7 @@ public final class ManifestWorkReconciler
     implements Reconciler<ManifestWork>, Cleaner<ManifestWork> {
   static final String FIELD_MANAGER = "ocmj-work-agent";
   private static final Logger LOG = LoggerFactory.getLogger(ManifestWorkReconciler.class);
+  static final String APPLY_DURATION = "ocmj_work_apply_duration_seconds";
 
   private final WorkAgentConfig config;
   private final ManifestApplier applier;
@@ -81,12 +85,19 @@ public final class ManifestWorkReconciler
     boolean written = writeStatus(context.getClient(), work, status);
     boolean retrying = results.stream().anyMatch(o -> o.apply() == ManifestOutcome.Apply.RETRYING);
     boolean failed = results.stream().anyMatch(o -> o.apply() == ManifestOutcome.Apply.FAILED);
+    String outcome = retrying ? "retrying" : failed ? "failed" : "applied";
+    Timer.builder(APPLY_DURATION)
+        .description("How long applying a ManifestWork's manifests and reporting them takes")
+        .tag("outcome", outcome)
+        .publishPercentileHistogram()
+        .register(Metrics.globalRegistry)
+        .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
     LOG.info(
         "reconciled manifestwork={}/{} outcome={} manifests={} released={} status_written={}"
             + " duration_ms={}",
         work.getMetadata().getNamespace(),
         work.getMetadata().getName(),
-        retrying ? "retrying" : failed ? "failed" : "applied",
+        outcome,
         manifests.size(),
         dropped.size() - pending.size(),
         written,

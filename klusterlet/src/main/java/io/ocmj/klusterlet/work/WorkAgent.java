@@ -2,6 +2,7 @@ package io.ocmj.klusterlet.work;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.monitoring.Metrics;
 import io.ocmj.api.work.v1.ManifestWork;
 import io.ocmj.klusterlet.registration.AgentCrds;
 import io.ocmj.klusterlet.registration.HubSession;
@@ -15,6 +16,13 @@ public final class WorkAgent implements AutoCloseable {
   private final WorkAgentConfig config;
   private final KubernetesClient managed;
   private final HubSession session;
+  private volatile Metrics metrics = Metrics.NOOP;
+
+  /** Records the agent's reconciles with {@code metrics} (call before {@link #start()}). */
+  public WorkAgent withMetrics(Metrics metrics) {
+    this.metrics = metrics;
+    return this;
+  }
 
   public WorkAgent(WorkAgentConfig config, KubernetesClient managed) {
     this.config = config;
@@ -38,7 +46,9 @@ public final class WorkAgent implements AutoCloseable {
   }
 
   private AutoCloseable startOn(KubernetesClient hub, String hubUrl) {
-    Operator started = new Operator(o -> o.withKubernetesClient(hub).withCloseClientOnStop(false));
+    Operator started =
+        new Operator(
+            o -> o.withKubernetesClient(hub).withCloseClientOnStop(false).withMetrics(metrics));
     started.register(
         new ManifestWorkReconciler(config, managed, hubUrl),
         o ->
