@@ -2,6 +2,7 @@ package io.ocmj.gitops;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.api.monitoring.Metrics;
 import io.ocmj.gitops.reports.ComplianceReporter;
 import java.io.IOException;
@@ -12,6 +13,9 @@ import java.time.Clock;
 
 /** Runs the GitSync controller on the hub; Git caches go under {@code cacheDir}. */
 public final class GitSyncController implements AutoCloseable {
+  /** The Lease of the GitSync controller's leader. */
+  public static final String LEASE = "ocmj-gitsync";
+
   private final Operator operator;
   private final WebhookReceiver receiver;
 
@@ -33,23 +37,34 @@ public final class GitSyncController implements AutoCloseable {
   public static GitSyncController start(
       KubernetesClient client, Path cacheDir, Clock clock, InetSocketAddress webhook)
       throws IOException {
-    return start(client, cacheDir, clock, webhook, Metrics.NOOP);
+    return start(client, cacheDir, clock, webhook, Metrics.NOOP, null);
   }
 
-  /** As above, with the operator's reconciles recorded by {@code metrics}. */
+  /**
+   * As above, with the operator's reconciles recorded by {@code metrics}, and, when {@code
+   * leaderElectionNamespace} is given, reconciling only while holding the Lease {@link #LEASE}
+   * there.
+   */
   public static GitSyncController start(
       KubernetesClient client,
       Path cacheDir,
       Clock clock,
       InetSocketAddress webhook,
-      Metrics metrics)
+      Metrics metrics,
+      String leaderElectionNamespace)
       throws IOException {
     WebhookRoutes routes = new WebhookRoutes();
     WebhookReceiver receiver =
         webhook == null ? null : WebhookReceiver.start(webhook, routes, client, clock);
     Operator operator =
         new Operator(
-            o -> o.withKubernetesClient(client).withCloseClientOnStop(false).withMetrics(metrics));
+            o -> {
+              o.withKubernetesClient(client).withCloseClientOnStop(false).withMetrics(metrics);
+              if (leaderElectionNamespace != null) {
+                o.withLeaderElectionConfiguration(
+                    new LeaderElectionConfiguration(LEASE, leaderElectionNamespace));
+              }
+            });
     operator.register(new GitSyncReconciler(new GitFetcher(cacheDir), clock, routes));
     operator.register(new ComplianceReporter(cacheDir, clock));
     operator.start();

@@ -13,12 +13,18 @@ import java.time.Duration;
  * @param manifestsLimitBytes the most the manifests of a generated ManifestWork may take
  * @param opaBinary the {@code opa} CLI that compiles ConstraintTemplates' Rego to Wasm; null: none
  *     (policies with ConstraintTemplates then report that the hub cannot compile them)
+ * @param leaderElectionNamespace where the controllers' Lease is (one replica of several runs
+ *     them); null: no leader election
  */
 public record HubConfig(
     Duration clusterDeletionGracePeriod,
     Duration strandedWorkGracePeriod,
     long manifestsLimitBytes,
-    Path opaBinary) {
+    Path opaBinary,
+    String leaderElectionNamespace) {
+  /** The Lease of the hub controllers' leader. */
+  public static final String LEASE = "ocmj-hub-controllers";
+
   /** OCM's default {@code --manifestLimit}. */
   public static final long DEFAULT_MANIFESTS_LIMIT_BYTES = 500 * 1024;
 
@@ -39,13 +45,27 @@ public record HubConfig(
       Duration clusterDeletionGracePeriod,
       Duration strandedWorkGracePeriod,
       long manifestsLimitBytes) {
-    this(clusterDeletionGracePeriod, strandedWorkGracePeriod, manifestsLimitBytes, null);
+    this(clusterDeletionGracePeriod, strandedWorkGracePeriod, manifestsLimitBytes, null, null);
   }
 
   /** This configuration with the given opa binary. */
   public HubConfig withOpa(Path opa) {
     return new HubConfig(
-        clusterDeletionGracePeriod, strandedWorkGracePeriod, manifestsLimitBytes, opa);
+        clusterDeletionGracePeriod,
+        strandedWorkGracePeriod,
+        manifestsLimitBytes,
+        opa,
+        leaderElectionNamespace);
+  }
+
+  /** This configuration with leader election through a Lease in {@code namespace}. */
+  public HubConfig withLeaderElection(String namespace) {
+    return new HubConfig(
+        clusterDeletionGracePeriod,
+        strandedWorkGracePeriod,
+        manifestsLimitBytes,
+        opaBinary,
+        namespace);
   }
 
   /** The given grace periods, the default manifests limit. */

@@ -2,6 +2,7 @@ package io.ocmj.hub;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.ocmj.api.cluster.v1beta2.ManagedClusterSet;
 import io.ocmj.hub.addon.AddonAgent;
 import io.ocmj.hub.addon.AddonDeployer;
@@ -72,10 +73,16 @@ public final class HubControllers implements AutoCloseable {
     }
     Operator operator =
         new Operator(
-            o ->
-                o.withKubernetesClient(client)
-                    .withCloseClientOnStop(false)
-                    .withMetrics(ControllerMetrics.global()));
+            o -> {
+              o.withKubernetesClient(client)
+                  .withCloseClientOnStop(false)
+                  .withMetrics(ControllerMetrics.global());
+              if (config.leaderElectionNamespace() != null) {
+                o.withLeaderElectionConfiguration(
+                    new LeaderElectionConfiguration(
+                        HubConfig.LEASE, config.leaderElectionNamespace()));
+              }
+            });
     operator.register(new ManagedClusterReconciler(clock, config.clusterDeletionGracePeriod()));
     operator.register(new CsrApprovalReconciler(new AddonSigners(addons)));
     operator.register(new ClusterHealthReconciler(clock));

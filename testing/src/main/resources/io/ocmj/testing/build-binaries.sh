@@ -121,9 +121,17 @@ build_helm() {
   (
     cd "$dir"
     go get -tool "helm.sh/helm/v3/cmd/helm@v$HELM_VERSION"
+    # As helm's Makefile: the default .Capabilities.KubeVersion follows the client-go it is built
+    # with (v0.37 -> 1.37), else charts with a kubeVersion constraint see Kubernetes 1.20.
+    local kv minor flags
+    kv="$(go list -f '{{.Version}}' -m k8s.io/client-go)"
+    minor="$(echo "$kv" | cut -d. -f2)"
+    flags="-s -w -X helm.sh/helm/v3/internal/version.version=v$HELM_VERSION"
+    for pkg in helm.sh/helm/v3/pkg/lint/rules helm.sh/helm/v3/pkg/chartutil; do
+      flags="$flags -X $pkg.k8sVersionMajor=1 -X $pkg.k8sVersionMinor=$minor"
+    done
     mkdir -p out
-    go build -trimpath -ldflags "-s -w -X helm.sh/helm/v3/internal/version.version=v$HELM_VERSION" \
-      -o out/helm helm.sh/helm/v3/cmd/helm
+    go build -trimpath -ldflags "$flags" -o out/helm helm.sh/helm/v3/cmd/helm
   )
   install_bin "$dir/out/helm" "helm-$HELM_VERSION"
 }

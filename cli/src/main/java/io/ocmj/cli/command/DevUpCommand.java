@@ -116,7 +116,8 @@ public final class DevUpCommand implements Callable<Integer> {
                   cache.resolve("gitsync"),
                   Clock.systemUTC(),
                   new InetSocketAddress("127.0.0.1", 0),
-                  ControllerMetrics.global());
+                  ControllerMetrics.global(),
+                  null);
           FleetGauges fleet =
               monitoring == null
                   ? null

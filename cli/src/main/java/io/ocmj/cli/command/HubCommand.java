@@ -50,6 +50,14 @@ public final class HubCommand implements Callable<Integer> {
               + " ~/.cache/ocmj/bin, if there).")
   Path opa;
 
+  @Option(
+      names = "--leader-election-namespace",
+      defaultValue = "${env:OCMJ_LEADER_ELECTION_NAMESPACE}",
+      description =
+          "Run several replicas: only the holder of the Leases ocmj-hub-controllers and"
+              + " ocmj-gitsync in this namespace reconciles (default: no leader election).")
+  String leaderElectionNamespace;
+
   @Override
   public Integer call() throws InterruptedException, java.io.IOException {
     CountDownLatch stop = new CountDownLatch(1);
@@ -58,10 +66,18 @@ public final class HubCommand implements Callable<Integer> {
     try (MonitoringServer monitoring = monitoringOptions.start();
         KubernetesClient hub = hubOptions.connect();
         HubControllers controllers =
-            HubControllers.start(hub, Clock.systemUTC(), HubConfig.defaults().withOpa(opa()));
+            HubControllers.start(
+                hub,
+                Clock.systemUTC(),
+                HubConfig.defaults().withOpa(opa()).withLeaderElection(leaseNamespace()));
         GitSyncController gitops =
             GitSyncController.start(
-                hub, cache, Clock.systemUTC(), webhook, ControllerMetrics.global());
+                hub,
+                cache,
+                Clock.systemUTC(),
+                webhook,
+                ControllerMetrics.global(),
+                leaseNamespace());
         FleetGauges fleet =
             monitoring == null ? null : FleetGauges.start(hub, monitoring.registry())) {
       if (monitoring != null) {
@@ -80,6 +96,12 @@ public final class HubCommand implements Callable<Integer> {
       stop.await();
     }
     return 0;
+  }
+
+  private String leaseNamespace() {
+    return leaderElectionNamespace == null || leaderElectionNamespace.isBlank()
+        ? null
+        : leaderElectionNamespace;
   }
 
   /** The given opa, else the cached one when it was built, else none. */

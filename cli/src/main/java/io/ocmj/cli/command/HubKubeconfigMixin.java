@@ -14,16 +14,16 @@ final class HubKubeconfigMixin {
   @Option(
       names = "--hub-kubeconfig",
       defaultValue = "${env:OCMJ_HUB_KUBECONFIG}",
-      description = "Kubeconfig of the hub cluster (env OCMJ_HUB_KUBECONFIG).")
+      description =
+          "Kubeconfig of the hub cluster (env OCMJ_HUB_KUBECONFIG; in a pod, default: the pod's"
+              + " service account).")
   Path hubKubeconfig;
 
   /** A connected hub client, or a one-line error naming what is wrong with the kubeconfig. */
   KubernetesClient connect() {
-    if (hubKubeconfig == null) {
-      // Not required by picocli: some commands (compliance --since --repo) work without a hub.
-      throw new UserError("--hub-kubeconfig (or env OCMJ_HUB_KUBECONFIG) is required");
-    }
-    return KubeconfigOption.connect("--hub-kubeconfig", hubKubeconfig);
+    // Not required by picocli: some commands (compliance --since --repo) work without a hub.
+    return KubeconfigOption.connectOrInCluster(
+        "--hub-kubeconfig", hubKubeconfig, "OCMJ_HUB_KUBECONFIG");
   }
 
   /** PEM of the CA(s) the hub kubeconfig trusts, to hand to agents. */

@@ -50,9 +50,10 @@ public final class JoinCommand implements Callable<Integer> {
 
   @Option(
       names = "--managed-kubeconfig",
-      required = true,
       defaultValue = "${env:KUBECONFIG}",
-      description = "Kubeconfig of the managed cluster (env KUBECONFIG).")
+      description =
+          "Kubeconfig of the managed cluster (env KUBECONFIG; in a pod, default: the pod's service"
+              + " account).")
   Path managedKubeconfig;
 
   @Option(
@@ -134,7 +135,8 @@ public final class JoinCommand implements Callable<Integer> {
     }
     CountDownLatch stop = new CountDownLatch(1);
     try (KubernetesClient managed =
-        KubeconfigOption.connect("--managed-kubeconfig", managedKubeconfig)) {
+        KubeconfigOption.connectOrInCluster(
+            "--managed-kubeconfig", managedKubeconfig, "KUBECONFIG")) {
       String url = managedUrl != null ? managedUrl : KubeconfigOption.serverOf(managed);
       RegistrationConfig config;
       try {

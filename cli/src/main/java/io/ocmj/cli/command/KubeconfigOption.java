@@ -53,6 +53,21 @@ final class KubeconfigOption {
     return new KubernetesClientBuilder().withConfig(config).build();
   }
 
+  /**
+   * {@link #connect} with {@code file}; without one, inside a pod, the pod's service account (as
+   * the Helm charts run ocmj); else a one-line error asking for the option.
+   */
+  static KubernetesClient connectOrInCluster(String option, Path file, String env) {
+    if (file != null) {
+      return connect(option, file);
+    }
+    String host = System.getenv("KUBERNETES_SERVICE_HOST");
+    if (host == null || host.isBlank()) {
+      throw new UserError(option + " (or env " + env + ") is required outside a pod");
+    }
+    return new KubernetesClientBuilder().withConfig(Config.autoConfigure(null)).build();
+  }
+
   /** The server URL of a client's kubeconfig, without a trailing slash. */
   static String serverOf(KubernetesClient client) {
     return client.getConfiguration().getMasterUrl().replaceAll("/$", "");
