@@ -95,4 +95,45 @@ class OcmjTest {
     assertThat(err.toString())
         .contains("ocmj: --webhook-listen 127.0.0.1:99999: expected host:port or off");
   }
+
+  @Test
+  void devDownRemovesWhatDevUpKeeps(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws java.io.IOException {
+    java.nio.file.Path state = dir.resolve("dev");
+    java.nio.file.Files.createDirectories(state.resolve("examples-repo/.git"));
+    java.nio.file.Files.writeString(state.resolve("examples-repo/.git/HEAD"), "ref: main\n");
+    java.nio.file.Path cache = dir.resolve("cache");
+    java.nio.file.Files.createDirectories(cache.resolve("gitsync/x"));
+    java.nio.file.Files.createDirectories(cache.resolve("bin"));
+    assertThat(
+            run(
+                "dev",
+                "down",
+                "--kubeconfig-dir",
+                state.toString(),
+                "--cache-dir",
+                cache.toString()))
+        .isZero();
+    assertThat(state).doesNotExist();
+    assertThat(cache.resolve("gitsync")).doesNotExist();
+    assertThat(cache.resolve("bin")).as("built binaries stay").exists();
+  }
+
+  @Test
+  void devDownRefusesWhileDevUpServes(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws java.io.IOException {
+    try (java.net.ServerSocket hub =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      java.nio.file.Files.writeString(
+          dir.resolve("hub.kubeconfig"),
+          "apiVersion: v1\nkind: Config\nclusters:\n- name: hub\n  cluster:\n    server:"
+              + " https://127.0.0.1:"
+              + hub.getLocalPort()
+              + "\ncontexts:\n- name: hub\n  context:\n    cluster: hub\n    user: hub\n"
+              + "current-context: hub\nusers:\n- name: hub\n  user: {}\n");
+      assertThat(run("dev", "down", "--kubeconfig-dir", dir.toString())).isEqualTo(1);
+      assertThat(err.toString()).contains("dev up is running with " + dir);
+      assertThat(dir.resolve("hub.kubeconfig")).exists();
+    }
+  }
 }

@@ -7,5 +7,5 @@ import picocli.CommandLine.Command;
     name = "dev",
     mixinStandardHelpOptions = true,
     description = "Local development environment on real API servers.",
-    subcommands = {DevUpCommand.class})
+    subcommands = {DevUpCommand.class, DevDownCommand.class})
 public final class DevCommand {}
