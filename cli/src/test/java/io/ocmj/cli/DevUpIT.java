@@ -95,6 +95,19 @@ class DevUpIT {
                   l.matches(
                       "fleet/platform-baseline\\s+enforce\\s+cluster2\\s+Compliant\\s+[0-9a-f]{12}\\s+Compliant; .*"));
       assertMetricsAndHealth(summary);
+      assertThat(summary.lines())
+          .as("placements by label, claim and CEL chose what dev up labelled and claimed")
+          .anyMatch(l -> l.matches("\\s*production\\s+1\\s+cluster2"))
+          .anyMatch(l -> l.matches("\\s*europe\\s+1\\s+cluster1"))
+          .anyMatch(l -> l.matches("\\s*staging\\s+1\\s+cluster1"))
+          .anyMatch(l -> l.matches("\\s*all-clusters\\s+2\\s+cluster1, cluster2"));
+      assertThat(summary.lines())
+          .as("the Gatekeeper policy audits the production cluster")
+          .anyMatch(
+              l ->
+                  l.matches(
+                      "fleet/namespaces-have-owners\\s+inform\\s+cluster2\\s+Compliant\\s+[0-9a-f]{12}\\s+Compliant; .*"));
+      assertThat(summary).contains("Try a change through Git").contains("commit -qam");
 
       List<URI> servers = new ArrayList<>();
       for (Path kubeconfig : kubeconfigs) {
@@ -112,6 +125,7 @@ class DevUpIT {
           new KubernetesClientBuilder()
               .withConfig(Config.fromKubeconfig(Files.readString(kubeconfigs.get(0))))
               .build()) {
+        new GitStory(jar, kubeconfigDir.resolve("examples-repo"), kubeconfigs.get(0), hub).run();
         for (String cluster : List.of("cluster1", "cluster2")) {
           ManagedCluster mc = hub.resources(ManagedCluster.class).withName(cluster).get();
           assertThat(mc.getSpec().isAccepted()).isTrue();

@@ -120,6 +120,24 @@ class OcmjTest {
   }
 
   @Test
+  void devDownLeavesWhatDevUpDidNotWrite(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws java.io.IOException {
+    java.nio.file.Files.createDirectories(dir.resolve("examples-repo"));
+    java.nio.file.Files.writeString(dir.resolve("notes.txt"), "mine");
+    assertThat(
+            run(
+                "dev",
+                "down",
+                "--kubeconfig-dir",
+                dir.toString(),
+                "--cache-dir",
+                dir.resolve("cache").toString()))
+        .isZero();
+    assertThat(dir.resolve("examples-repo")).doesNotExist();
+    assertThat(dir.resolve("notes.txt")).as("not dev up's").exists();
+  }
+
+  @Test
   void devDownRefusesWhileDevUpServes(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
       throws java.io.IOException {
     try (java.net.ServerSocket hub =

@@ -31,9 +31,31 @@ import org.semver4j.Semver;
  */
 public final class GitFetcher {
   private final Path cacheRoot;
+  private final boolean allowFileUrls;
 
   public GitFetcher(Path cacheRoot) {
+    this(cacheRoot, true);
+  }
+
+  /**
+   * A fetcher that, unless {@code allowFileUrls}, refuses {@code file://} URLs: on a hub they would
+   * let whoever may create a GitSync read repositories from the hub process's own file system.
+   */
+  public GitFetcher(Path cacheRoot, boolean allowFileUrls) {
     this.cacheRoot = cacheRoot;
+    this.allowFileUrls = allowFileUrls;
+  }
+
+  /** Why {@code url} is refused, if it is. */
+  public static java.util.Optional<String> refused(String url, boolean allowFileUrls) {
+    if (!allowFileUrls && url != null && url.regionMatches(true, 0, "file:", 0, 5)) {
+      return java.util.Optional.of(
+          "spec.url "
+              + url
+              + ": file:// URLs are turned off on this hub (they read the hub's own file system);"
+              + " 'ocmj hub --git-allow-file-urls' turns them on");
+    }
+    return java.util.Optional.empty();
   }
 
   /** A commit and the files under the GitSync's paths; {@code revision} as Flux writes it. */
@@ -44,6 +66,10 @@ public final class GitFetcher {
 
   public Resolved resolve(GitSync sync, GitAuth auth) throws GitFailure {
     String url = sync.getSpec().getUrl();
+    java.util.Optional<String> refusal = refused(url, allowFileUrls);
+    if (refusal.isPresent()) {
+      throw new GitFailure(GitSync.REASON_GIT_FAILED, refusal.get());
+    }
     GitRef ref = sync.getSpec().getRef() == null ? new GitRef() : sync.getSpec().getRef();
     if (ref.getCommit() != null && !ref.getCommit().isEmpty()) {
       String branch = ref.getBranch();

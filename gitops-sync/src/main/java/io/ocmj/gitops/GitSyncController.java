@@ -37,13 +37,14 @@ public final class GitSyncController implements AutoCloseable {
   public static GitSyncController start(
       KubernetesClient client, Path cacheDir, Clock clock, InetSocketAddress webhook)
       throws IOException {
-    return start(client, cacheDir, clock, webhook, Metrics.NOOP, null);
+    return start(client, cacheDir, clock, webhook, Metrics.NOOP, null, true);
   }
 
   /**
    * As above, with the operator's reconciles recorded by {@code metrics}, and, when {@code
-   * leaderElectionNamespace} is given, reconciling only while holding the Lease {@link #LEASE}
-   * there.
+   * leaderElection} is given, reconciling only while holding its Lease (named {@link #LEASE} by the
+   * hub); {@code file://} repositories only if {@code allowFileUrls} (the shorter forms allow them:
+   * they serve tests and a local dev environment).
    */
   public static GitSyncController start(
       KubernetesClient client,
@@ -51,7 +52,8 @@ public final class GitSyncController implements AutoCloseable {
       Clock clock,
       InetSocketAddress webhook,
       Metrics metrics,
-      String leaderElectionNamespace)
+      LeaderElectionConfiguration leaderElection,
+      boolean allowFileUrls)
       throws IOException {
     WebhookRoutes routes = new WebhookRoutes();
     WebhookReceiver receiver =
@@ -60,13 +62,13 @@ public final class GitSyncController implements AutoCloseable {
         new Operator(
             o -> {
               o.withKubernetesClient(client).withCloseClientOnStop(false).withMetrics(metrics);
-              if (leaderElectionNamespace != null) {
-                o.withLeaderElectionConfiguration(
-                    new LeaderElectionConfiguration(LEASE, leaderElectionNamespace));
+              if (leaderElection != null) {
+                o.withLeaderElectionConfiguration(leaderElection);
               }
             });
-    operator.register(new GitSyncReconciler(new GitFetcher(cacheDir), clock, routes));
-    operator.register(new ComplianceReporter(cacheDir, clock));
+    operator.register(
+        new GitSyncReconciler(new GitFetcher(cacheDir, allowFileUrls), clock, routes));
+    operator.register(new ComplianceReporter(cacheDir, clock, allowFileUrls));
     operator.start();
     return new GitSyncController(operator, receiver);
   }

@@ -417,10 +417,10 @@ public final class GitSyncReconciler implements Reconciler<GitSync> {
             : new ConfigBuilder(client.getConfiguration())
                 .withImpersonateUsername(
                     "system:serviceaccount:" + sync.getMetadata().getNamespace() + ":" + account)
-                .withImpersonateGroups(
-                    "system:serviceaccounts",
-                    "system:serviceaccounts:" + sync.getMetadata().getNamespace(),
-                    "system:authenticated")
+                // Not system:serviceaccounts:<namespace>: impersonating a group is granted by its
+                // name, and a ClusterRole cannot name every namespace's group (RBAC bound to that
+                // group does not apply to a GitSync's service account).
+                .withImpersonateGroups("system:serviceaccounts", "system:authenticated")
                 .build();
     return new KubernetesClientBuilder().withConfig(config).build();
   }

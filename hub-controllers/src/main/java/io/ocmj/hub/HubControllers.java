@@ -2,7 +2,6 @@ package io.ocmj.hub;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
-import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.ocmj.api.cluster.v1beta2.ManagedClusterSet;
 import io.ocmj.hub.addon.AddonAgent;
 import io.ocmj.hub.addon.AddonDeployer;
@@ -32,10 +31,23 @@ public final class HubControllers implements AutoCloseable {
   static final String AUTOUPDATE = "cluster.open-cluster-management.io/autoupdate";
   private final Operator operator;
   private final PlacementReconciler placements;
+  private final LeaderElection election;
 
-  private HubControllers(Operator operator, PlacementReconciler placements) {
+  private HubControllers(
+      Operator operator, PlacementReconciler placements, LeaderElection election) {
     this.operator = operator;
     this.placements = placements;
+    this.election = election;
+  }
+
+  /** The leader election, if configured (its identity, whether it was lost). */
+  public java.util.Optional<LeaderElection> election() {
+    return java.util.Optional.ofNullable(election);
+  }
+
+  /** False once this replica lost its leadership (for /healthz: a restart makes it a candidate). */
+  public boolean live() {
+    return election == null || !election.lost();
   }
 
   /** How many scheduling passes a placement has had (each reads all clusters of the hub). */
@@ -71,16 +83,18 @@ public final class HubControllers implements AutoCloseable {
     if (addons.stream().anyMatch(a -> a instanceof GovernanceAddon)) {
       GovernanceAddon.define(client);
     }
+    LeaderElection election =
+        config.leaderElectionNamespace() == null
+            ? null
+            : LeaderElection.of(HubConfig.LEASE, config.leaderElectionNamespace());
     Operator operator =
         new Operator(
             o -> {
               o.withKubernetesClient(client)
                   .withCloseClientOnStop(false)
                   .withMetrics(ControllerMetrics.global());
-              if (config.leaderElectionNamespace() != null) {
-                o.withLeaderElectionConfiguration(
-                    new LeaderElectionConfiguration(
-                        HubConfig.LEASE, config.leaderElectionNamespace()));
+              if (election != null) {
+                o.withLeaderElectionConfiguration(election.configuration());
               }
             });
     operator.register(new ManagedClusterReconciler(clock, config.clusterDeletionGracePeriod()));
@@ -99,7 +113,7 @@ public final class HubControllers implements AutoCloseable {
     operator.register(new AddonInstaller(clock));
     operator.register(new AddonDeployer(clock, addons));
     operator.start();
-    return new HubControllers(operator, placements);
+    return new HubControllers(operator, placements, election);
   }
 
   /**
@@ -125,6 +139,9 @@ public final class HubControllers implements AutoCloseable {
 
   @Override
   public void close() {
+    if (election != null) {
+      election.stopping();
+    }
     operator.stop();
   }
 }

@@ -11,7 +11,9 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -53,11 +55,28 @@ public final class DevDownCommand implements Callable<Integer> {
     }
     Path cache =
         cacheDir == null || cacheDir.isBlank() ? Binaries.defaultCacheDir() : Path.of(cacheDir);
-    for (Path state : new Path[] {dir, cache.resolve("gitsync")}) {
-      if (Files.exists(state)) {
-        delete(state);
-        out.printf("removed %s%n", state.toAbsolutePath());
+    // Only what dev up writes there: a mistyped --kubeconfig-dir must not cost anyone a folder.
+    List<Path> state =
+        new ArrayList<>(List.of(dir.resolve("examples-repo"), cache.resolve("gitsync")));
+    if (Files.isDirectory(dir)) {
+      try (Stream<Path> files = Files.list(dir)) {
+        files.filter(f -> f.getFileName().toString().endsWith(".kubeconfig")).forEach(state::add);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
+    }
+    for (Path p : state) {
+      if (Files.exists(p)) {
+        delete(p);
+        out.printf("removed %s%n", p.toAbsolutePath());
+      }
+    }
+    try (Stream<Path> left = Files.isDirectory(dir) ? Files.list(dir) : Stream.empty()) {
+      if (Files.isDirectory(dir) && left.findAny().isEmpty()) {
+        Files.delete(dir);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     out.println("dev state is gone; the next 'ocmj dev up' starts afresh.");
     out.flush();

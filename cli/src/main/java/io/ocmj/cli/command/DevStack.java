@@ -7,6 +7,8 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.ocmj.api.addon.v1alpha1.ManagedClusterAddOn;
 import io.ocmj.api.cluster.v1.ManagedCluster;
+import io.ocmj.api.cluster.v1alpha1.ClusterClaim;
+import io.ocmj.api.cluster.v1alpha1.ClusterClaimSpec;
 import io.ocmj.api.status.Conditions;
 import io.ocmj.hub.HubConfig;
 import io.ocmj.hub.HubControllers;
@@ -35,6 +37,9 @@ import java.util.List;
  * the example repository's ClusterManagementAddOn installs the add-on.
  */
 final class DevStack implements AutoCloseable {
+  /** The claim the example placement {@code europe} selects by. */
+  static final String REGION_CLAIM = "region.open-cluster-management.io";
+
   private static final Duration JOIN_TIMEOUT = Duration.ofMinutes(3);
   private static final Duration WORK_RESYNC = Duration.ofSeconds(10);
   private final HubControllers hub;
@@ -102,8 +107,13 @@ final class DevStack implements AutoCloseable {
                 .withMetrics(ControllerMetrics.global())
                 .start());
       }
-      for (TestCluster managed : clusters.all().subList(1, clusters.size())) {
-        acceptWhenRegistered(hubClient, managed.name());
+      List<TestCluster> managedClusters = clusters.all().subList(1, clusters.size());
+      for (int i = 0; i < managedClusters.size(); i++) {
+        TestCluster managed = managedClusters.get(i);
+        // What the example fleet's placements select by: a claim the cluster's admin makes ...
+        claim(managed.client(), REGION_CLAIM, i % 2 == 0 ? "eu-west" : "us-east");
+        // ... and a label the hub admin gives it on acceptance.
+        acceptWhenRegistered(hubClient, managed.name(), i % 2 == 0 ? "staging" : "production");
       }
       for (TestCluster managed : clusters.all().subList(1, clusters.size())) {
         awaitJoinedAndAvailable(hubClient, managed.name());
@@ -115,13 +125,29 @@ final class DevStack implements AutoCloseable {
     }
   }
 
-  private static void acceptWhenRegistered(KubernetesClient hub, String cluster) {
+  private static void claim(KubernetesClient managed, String name, String value) {
+    ClusterClaim claim = new ClusterClaim();
+    claim.getMetadata().setName(name);
+    claim.setSpec(new ClusterClaimSpec());
+    claim.getSpec().setValue(value);
+    await("the ClusterClaim CRD is served")
+        .atMost(JOIN_TIMEOUT)
+        .ignoreExceptions()
+        .until(() -> managed.resource(claim).fieldManager("ocmj-dev").serverSideApply() != null);
+  }
+
+  private static void acceptWhenRegistered(
+      KubernetesClient hub, String cluster, String environment) {
     await("cluster " + cluster + " registers with the hub")
         .atMost(JOIN_TIMEOUT)
         .until(() -> hub.resources(ManagedCluster.class).withName(cluster).get() != null);
     hub.resources(ManagedCluster.class)
         .withName(cluster)
-        .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"hubAcceptsClient\":true}}");
+        .patch(
+            PatchContext.of(PatchType.JSON_MERGE),
+            "{\"metadata\":{\"labels\":{\"environment\":\""
+                + environment
+                + "\"}},\"spec\":{\"hubAcceptsClient\":true}}");
   }
 
   private static void awaitJoinedAndAvailable(KubernetesClient hub, String cluster) {

@@ -3,7 +3,6 @@ package io.ocmj.cli.command;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.ocmj.api.work.v1.ManifestWork;
 import io.ocmj.cli.UserError;
 import io.ocmj.cli.monitoring.MonitoringServer;
 import io.ocmj.gitops.GitSyncController;
@@ -117,7 +116,8 @@ public final class DevUpCommand implements Callable<Integer> {
                   Clock.systemUTC(),
                   new InetSocketAddress("127.0.0.1", 0),
                   ControllerMetrics.global(),
-                  null);
+                  null,
+                  true); // dev up's own example repository is a local one
           FleetGauges fleet =
               monitoring == null
                   ? null
@@ -139,14 +139,21 @@ public final class DevUpCommand implements Callable<Integer> {
         if (!DevGitSync.ready(hub)) {
           throw new UserError("GitSync " + DevGitSync.NAME + ": " + DevGitSync.describe(hub));
         }
-        List<ManifestWork> works = ExampleWorks.fromReplicaSets(hub, "fleet");
-        await("the example works are applied")
-            .atMost(Duration.ofMinutes(2))
-            .until(() -> ExampleWorks.allApplied(hub, works, managed));
+        out.printf(
+            "GitSync %s: waiting for the work agents to apply the fleet's works...%n",
+            DevGitSync.describe(hub));
+        out.flush();
+        if (!managed.isEmpty()) {
+          await("the example works are applied")
+              .atMost(Duration.ofMinutes(2))
+              .until(() -> ExampleWorks.allApplied(hub, "fleet"));
+        }
+        out.println("Works applied; waiting for the policy agents' first compliance reports...");
+        out.flush();
         try {
           await("the example policies are Compliant on every cluster")
               .atMost(Duration.ofMinutes(2))
-              .until(() -> ExamplePolicies.compliant(hub, "fleet", managed));
+              .until(() -> managed.isEmpty() || ExamplePolicies.compliant(hub, "fleet"));
         } catch (ConditionTimeoutException e) {
           out.println("The example policies are not all Compliant yet; their state follows.");
         }
@@ -171,11 +178,12 @@ public final class DevUpCommand implements Callable<Integer> {
               DevGitSync.get(hub).getStatus().getWebhookPath(),
               DevGitSync.NAMESPACE,
               DevGitSync.WEBHOOK_SECRET);
-          if (!works.isEmpty()) {
+          DevTour.printPlacements(out, hub, "fleet");
+          if (!managed.isEmpty()) {
             out.println(
                 "ManifestWorks made by the ManifestWorkReplicaSets of fleet (status reported by"
                     + " the work agents):");
-            ExampleWorks.print(out, hub, works, managed);
+            ExampleWorks.print(out, hub, "fleet");
             out.println(
                 "  (AVAILABLE means every resource exists, as in OCM; these clusters have no"
                     + " kubelet, so pods stay Pending and ReadyReplicas is never reported.)");
@@ -183,6 +191,7 @@ public final class DevUpCommand implements Callable<Integer> {
             out.printf("  kubectl --kubeconfig %s get manifestworks -A%n%n", written.get(0));
           }
           ExamplePolicies.print(out, hub, "fleet", written.get(0));
+          DevTour.printTryACommit(out, repository, written.get(0));
           if (monitoring != null) {
             out.printf(
                 "Metrics (Prometheus) of this process: %s/metrics; health: %s/healthz,"

@@ -1,8 +1,10 @@
 package io.ocmj.cli.command;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.ocmj.api.cluster.v1beta1.Placement;
 import io.ocmj.api.policy.v1.CompliancePerClusterStatus;
 import io.ocmj.api.policy.v1.Policy;
+import io.ocmj.api.status.Conditions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,23 +14,49 @@ final class ExamplePolicies {
   private ExamplePolicies() {}
 
   /** Whether every root policy of the namespace is Compliant on every managed cluster. */
-  static boolean compliant(KubernetesClient hub, String namespace, List<String> clusters) {
+  /**
+   * Whether every enabled root policy in {@code namespace} has reports from the clusters it is
+   * placed on, all Compliant (policies placed on a subset, like the production-only one, count only
+   * there).
+   */
+  static boolean compliant(KubernetesClient hub, String namespace) {
     for (Policy root : ComplianceCommand.roots(hub, namespace)) {
       if (root.getSpec() != null && root.getSpec().isDisabled()) {
         continue;
       }
       List<CompliancePerClusterStatus> states =
           root.getStatus() == null ? List.of() : root.getStatus().getStatus();
-      for (String cluster : clusters) {
-        boolean compliantHere =
-            states.stream()
-                .anyMatch(
-                    s ->
-                        cluster.equals(s.getClustername())
-                            && Policy.COMPLIANT.equals(s.getCompliant()));
-        if (!compliantHere) {
-          return false;
-        }
+      if (states.isEmpty() ? !placedNowhere(hub, root) : !allCompliant(states)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean allCompliant(List<CompliancePerClusterStatus> states) {
+    return states.stream().allMatch(s -> Policy.COMPLIANT.equals(s.getCompliant()));
+  }
+
+  /** Bound, and every placement it is bound to has chosen no cluster (say, no production one). */
+  private static boolean placedNowhere(KubernetesClient hub, Policy root) {
+    var placements = root.getStatus() == null ? null : root.getStatus().getPlacement();
+    if (placements == null || placements.isEmpty()) {
+      return false; // not bound yet, or the propagator has not run
+    }
+    for (var p : placements) {
+      Placement placement =
+          p.getPlacement() == null
+              ? null
+              : hub.resources(Placement.class)
+                  .inNamespace(root.getMetadata().getNamespace())
+                  .withName(p.getPlacement())
+                  .get();
+      if (placement == null
+          || placement.getStatus() == null
+          || placement.getStatus().getNumberOfSelectedClusters() != 0
+          || Conditions.find(placement.getStatus().getConditions(), Placement.CONDITION_SATISFIED)
+              .isEmpty()) {
+        return false;
       }
     }
     return true;

@@ -8,55 +8,40 @@ import io.ocmj.api.work.v1.ManifestWork;
 import io.ocmj.api.work.v1alpha1.ManifestWorkReplicaSet;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
- * The works dev up shows: those the example repository's ManifestWorkReplicaSets make in every
- * managed cluster's namespace, once the work agents applied them, with their status.
+ * The works dev up shows: those the example repository's ManifestWorkReplicaSets made in the
+ * namespaces of the clusters their placements chose, once the work agents applied them, with their
+ * status.
  */
 final class ExampleWorks {
   private ExampleWorks() {}
 
   /**
-   * The works the ManifestWorkReplicaSets of {@code namespace} make: one per replica set, named
-   * after it, with its template (what every placed cluster gets).
+   * Whether every ManifestWorkReplicaSet of {@code namespace} has a work for each cluster its
+   * placements chose, all Applied, with feedback where the set asks for it.
    */
-  static List<ManifestWork> fromReplicaSets(KubernetesClient hub, String namespace) {
-    List<ManifestWork> works = new ArrayList<>();
-    for (ManifestWorkReplicaSet set :
-        hub.resources(ManifestWorkReplicaSet.class).inNamespace(namespace).list().getItems()) {
-      if (set.getSpec() == null || set.getSpec().getManifestWorkTemplate() == null) {
-        continue;
+  static boolean allApplied(KubernetesClient hub, String namespace) {
+    List<ManifestWorkReplicaSet> sets = sets(hub, namespace);
+    for (ManifestWorkReplicaSet set : sets) {
+      var summary = set.getStatus() == null ? null : set.getStatus().getSummary();
+      if (summary == null
+          || summary.getDesiredTotal() == 0
+          || summary.getTotal() != summary.getDesiredTotal()
+          || summary.getApplied() != summary.getTotal()) {
+        return false;
       }
-      ManifestWork work = new ManifestWork();
-      work.getMetadata().setName(set.getMetadata().getName());
-      work.setSpec(set.getSpec().getManifestWorkTemplate());
-      works.add(work);
-    }
-    return works;
-  }
-
-  static boolean allApplied(KubernetesClient hub, List<ManifestWork> works, List<String> clusters) {
-    for (ManifestWork work : works) {
-      for (String cluster : clusters) {
-        ManifestWork live =
-            hub.resources(ManifestWork.class)
-                .inNamespace(cluster)
-                .withName(work.getMetadata().getName())
-                .get();
-        if (live == null
-            || live.getStatus() == null
-            || !Conditions.isTrue(
-                live.getStatus().getConditions(), ManifestWork.CONDITION_APPLIED)) {
-          return false;
-        }
-        boolean wantsFeedback =
-            work.getSpec().getManifestConfigs().stream()
-                .anyMatch(c -> !c.getFeedbackRules().isEmpty());
-        boolean hasFeedback =
-            live.getStatus().getResourceStatus().getManifests().stream()
-                .anyMatch(m -> m.getStatusFeedback() != null);
-        if (wantsFeedback && !hasFeedback) {
+      boolean wantsFeedback =
+          set.getSpec().getManifestWorkTemplate().getManifestConfigs().stream()
+              .anyMatch(c -> !c.getFeedbackRules().isEmpty());
+      for (ManifestWork live : generated(hub, set)) {
+        if (live.getStatus() == null
+            || !Conditions.isTrue(live.getStatus().getConditions(), ManifestWork.CONDITION_APPLIED)
+            || (wantsFeedback
+                && live.getStatus().getResourceStatus().getManifests().stream()
+                    .noneMatch(m -> m.getStatusFeedback() != null))) {
           return false;
         }
       }
@@ -64,27 +49,50 @@ final class ExampleWorks {
     return true;
   }
 
-  static void print(
-      PrintWriter out, KubernetesClient hub, List<ManifestWork> works, List<String> clusters) {
-    out.printf(
-        "  %-14s %-10s %-8s %-10s %s%n", "WORK", "CLUSTER", "APPLIED", "AVAILABLE", "FEEDBACK");
-    for (ManifestWork work : works) {
-      for (String cluster : clusters) {
-        ManifestWork live =
-            hub.resources(ManifestWork.class)
-                .inNamespace(cluster)
-                .withName(work.getMetadata().getName())
-                .get();
-        var conditions = live.getStatus().getConditions();
+  static void print(PrintWriter out, KubernetesClient hub, String namespace) {
+    String format = "  %-14s %-10s %-8s %-10s %s%n";
+    out.printf(format, "WORK", "CLUSTER", "APPLIED", "AVAILABLE", "FEEDBACK");
+    for (ManifestWorkReplicaSet set : sets(hub, namespace)) {
+      for (ManifestWork live : generated(hub, set)) {
+        var conditions =
+            live.getStatus() == null
+                ? List.<io.fabric8.kubernetes.api.model.Condition>of()
+                : live.getStatus().getConditions();
         out.printf(
-            "  %-14s %-10s %-8s %-10s %s%n",
-            work.getMetadata().getName(),
-            cluster,
+            format,
+            live.getMetadata().getName(),
+            live.getMetadata().getNamespace(),
             status(conditions, ManifestWork.CONDITION_APPLIED),
             status(conditions, ManifestWork.CONDITION_AVAILABLE),
-            feedback(live));
+            live.getStatus() == null ? "" : feedback(live));
       }
     }
+  }
+
+  private static List<ManifestWorkReplicaSet> sets(KubernetesClient hub, String namespace) {
+    return hub
+        .resources(ManifestWorkReplicaSet.class)
+        .inNamespace(namespace)
+        .list()
+        .getItems()
+        .stream()
+        .filter(s -> s.getSpec() != null && s.getSpec().getManifestWorkTemplate() != null)
+        .sorted(Comparator.comparing(s -> s.getMetadata().getName()))
+        .toList();
+  }
+
+  private static List<ManifestWork> generated(KubernetesClient hub, ManifestWorkReplicaSet set) {
+    return hub
+        .resources(ManifestWork.class)
+        .inAnyNamespace()
+        .withLabel(
+            ManifestWorkReplicaSet.LABEL_REPLICA_SET,
+            set.getMetadata().getNamespace() + "." + set.getMetadata().getName())
+        .list()
+        .getItems()
+        .stream()
+        .sorted(Comparator.comparing(w -> w.getMetadata().getNamespace()))
+        .toList();
   }
 
   private static String status(

@@ -6,6 +6,7 @@ import io.ocmj.cli.monitoring.MonitoringServer;
 import io.ocmj.gitops.GitSyncController;
 import io.ocmj.hub.HubConfig;
 import io.ocmj.hub.HubControllers;
+import io.ocmj.hub.LeaderElection;
 import io.ocmj.hub.monitoring.ControllerMetrics;
 import io.ocmj.hub.monitoring.FleetGauges;
 import io.ocmj.testing.Binaries;
@@ -14,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -58,13 +58,24 @@ public final class HubCommand implements Callable<Integer> {
               + " ocmj-gitsync in this namespace reconciles (default: no leader election).")
   String leaderElectionNamespace;
 
+  @Option(
+      names = "--git-allow-file-urls",
+      description =
+          "Let GitSyncs use file:// repositories (off by default: they would read the hub"
+              + " process's own file system).")
+  boolean allowFileUrls;
+
   @Override
-  public Integer call() throws InterruptedException, java.io.IOException {
-    CountDownLatch stop = new CountDownLatch(1);
+  public Integer call() throws Exception {
     InetSocketAddress webhook = ListenAddress.parse("--webhook-listen", webhookListen);
     Path cache = gitCache != null ? gitCache : Binaries.defaultCacheDir().resolve("gitsync");
-    try (MonitoringServer monitoring = monitoringOptions.start();
-        KubernetesClient hub = hubOptions.connect();
+    LeaderElection gitsyncElection =
+        leaseNamespace() == null
+            ? null
+            : LeaderElection.of(GitSyncController.LEASE, leaseNamespace());
+    try (StopSignal stop = StopSignal.install("ocmj-hub-stop");
+        MonitoringServer monitoring = monitoringOptions.start();
+        KubernetesClient hub = hubOptions.connectOrInPod();
         HubControllers controllers =
             HubControllers.start(
                 hub,
@@ -77,13 +88,24 @@ public final class HubCommand implements Callable<Integer> {
                 Clock.systemUTC(),
                 webhook,
                 ControllerMetrics.global(),
-                leaseNamespace());
+                gitsyncElection == null ? null : gitsyncElection.configuration(),
+                allowFileUrls);
+        // Closed before the GitSync controller: giving up its lease then is not a loss.
+        AutoCloseable gitsyncStopping =
+            () -> {
+              if (gitsyncElection != null) {
+                gitsyncElection.stopping();
+              }
+            };
         FleetGauges fleet =
             monitoring == null ? null : FleetGauges.start(hub, monitoring.registry())) {
       if (monitoring != null) {
         monitoring.ready("hub-controllers", controllers::ready).ready("gitsync", gitops::ready);
+        monitoring.live("hub-controllers-leadership", controllers::live);
+        if (gitsyncElection != null) {
+          monitoring.live("gitsync-leadership", () -> !gitsyncElection.lost());
+        }
       }
-      Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "ocmj-hub-stop"));
       System.out.println(
           "ocmj hub controllers are running against "
               + hub.getMasterUrl()

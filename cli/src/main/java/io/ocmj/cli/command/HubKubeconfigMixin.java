@@ -15,13 +15,25 @@ final class HubKubeconfigMixin {
       names = "--hub-kubeconfig",
       defaultValue = "${env:OCMJ_HUB_KUBECONFIG}",
       description =
-          "Kubeconfig of the hub cluster (env OCMJ_HUB_KUBECONFIG; in a pod, default: the pod's"
-              + " service account).")
+          "Kubeconfig of the hub cluster (env OCMJ_HUB_KUBECONFIG; for 'ocmj hub' in a pod,"
+              + " default: the pod's service account).")
   Path hubKubeconfig;
 
   /** A connected hub client, or a one-line error naming what is wrong with the kubeconfig. */
   KubernetesClient connect() {
     // Not required by picocli: some commands (compliance --since --repo) work without a hub.
+    if (hubKubeconfig == null) {
+      throw new UserError("--hub-kubeconfig (or env OCMJ_HUB_KUBECONFIG) is required");
+    }
+    return KubeconfigOption.connect("--hub-kubeconfig", hubKubeconfig);
+  }
+
+  /**
+   * As {@link #connect()}, but without a kubeconfig inside a pod the pod's service account: only
+   * for {@code ocmj hub}, which the chart runs in the hub cluster (a one-shot command in some CI
+   * pod must not silently act on that pod's cluster).
+   */
+  KubernetesClient connectOrInPod() {
     return KubeconfigOption.connectOrInCluster(
         "--hub-kubeconfig", hubKubeconfig, "OCMJ_HUB_KUBECONFIG");
   }

@@ -18,7 +18,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -59,7 +58,8 @@ public final class JoinCommand implements Callable<Integer> {
   @Option(
       names = "--managed-cluster-url",
       description =
-          "URL the hub lists for this cluster (default: the managed kubeconfig's server).")
+          "URL the hub lists for this cluster (default: the managed kubeconfig's server; in a pod"
+              + " without one, none; 'none': none).")
   String managedUrl;
 
   @Option(
@@ -133,11 +133,16 @@ public final class JoinCommand implements Callable<Integer> {
       throw new UserError(
           "--bootstrap-kubeconfig " + bootstrapKubeconfig + ": cannot be read: " + e.getMessage());
     }
-    CountDownLatch stop = new CountDownLatch(1);
-    try (KubernetesClient managed =
-        KubeconfigOption.connectOrInCluster(
-            "--managed-kubeconfig", managedKubeconfig, "KUBECONFIG")) {
-      String url = managedUrl != null ? managedUrl : KubeconfigOption.serverOf(managed);
+    try (StopSignal stop = StopSignal.install("ocmj-join-stop");
+        KubernetesClient managed =
+            KubeconfigOption.connectOrInCluster(
+                "--managed-kubeconfig", managedKubeconfig, "KUBECONFIG")) {
+      // In a pod the service account's server is the in-cluster address, which means nothing to
+      // the hub: list none unless told.
+      List<String> urls =
+          managedUrl != null
+              ? ("none".equals(managedUrl) ? List.of() : List.of(managedUrl))
+              : managedKubeconfig == null ? List.of() : List.of(KubeconfigOption.serverOf(managed));
       RegistrationConfig config;
       try {
         config =
@@ -145,7 +150,7 @@ public final class JoinCommand implements Callable<Integer> {
                 clusterName,
                 RegistrationConfig.DEFAULT_AGENT_NAMESPACE,
                 bootstrap,
-                List.of(url),
+                urls,
                 null,
                 null,
                 Duration.ofSeconds(2),
@@ -175,7 +180,6 @@ public final class JoinCommand implements Callable<Integer> {
               .ready("registration", () -> "joined".equals(agent.phase()))
               .ready("work-agent", work::running);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "ocmj-join-stop"));
         System.out.println(
             "ocmj agent for cluster "
                 + clusterName

@@ -19,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -129,8 +128,8 @@ public final class PolicyCommand implements Callable<Integer> {
     if (clusterName == null || clusterName.isBlank()) {
       throw new UserError("policy agent: --cluster-name is required");
     }
-    CountDownLatch stop = new CountDownLatch(1);
-    try (MonitoringServer monitoring = monitoringOptions.start();
+    try (StopSignal stop = StopSignal.install("ocmj-policy-agent-stop");
+        MonitoringServer monitoring = monitoringOptions.start();
         KubernetesClient managed =
             managedKubeconfig == null
                 ? new KubernetesClientBuilder().build()
@@ -144,7 +143,6 @@ public final class PolicyCommand implements Callable<Integer> {
       if (monitoring != null) {
         monitoring.ready("policy-agent", agent::running);
       }
-      Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "ocmj-policy-agent-stop"));
       PrintWriter out = spec.commandLine().getOut();
       out.printf(
           "ocmj policy agent for cluster %s is running; it starts evaluating once the %s add-on is"

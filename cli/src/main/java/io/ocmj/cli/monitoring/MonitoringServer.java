@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 
@@ -30,7 +31,10 @@ public final class MonitoringServer implements AutoCloseable {
   private final HttpServer server;
   private final PrometheusMeterRegistry registry;
   private final JvmGcMetrics gc;
+  private final ExecutorService executor =
+      Executors.newFixedThreadPool(3, MonitoringServer::daemon);
   private final Map<String, BooleanSupplier> checks = new ConcurrentSkipListMap<>();
+  private final Map<String, BooleanSupplier> liveness = new ConcurrentSkipListMap<>();
 
   private MonitoringServer(HttpServer server, PrometheusMeterRegistry registry, JvmGcMetrics gc) {
     this.server = server;
@@ -51,9 +55,10 @@ public final class MonitoringServer implements AutoCloseable {
     Metrics.addRegistry(registry);
     MonitoringServer monitoring = new MonitoringServer(server, registry, gc);
     server.createContext("/metrics", monitoring::metrics);
-    server.createContext("/healthz", e -> respond(e, 200, "ok\n"));
+    server.createContext("/healthz", monitoring::health);
     server.createContext("/readyz", monitoring::readiness);
-    server.setExecutor(Executors.newSingleThreadExecutor(r -> daemon(r)));
+    // A few threads: one slow scrape must not hold up the liveness probe.
+    server.setExecutor(monitoring.executor);
     server.start();
     return monitoring;
   }
@@ -61,6 +66,12 @@ public final class MonitoringServer implements AutoCloseable {
   /** Adds a readiness check; {@code /readyz} fails until at least one is added. */
   public MonitoringServer ready(String name, BooleanSupplier check) {
     checks.put(name, check);
+    return this;
+  }
+
+  /** Adds a liveness check; {@code /healthz} fails (and the kubelet restarts) while it fails. */
+  public MonitoringServer live(String name, BooleanSupplier check) {
+    liveness.put(name, check);
     return this;
   }
 
@@ -85,7 +96,27 @@ public final class MonitoringServer implements AutoCloseable {
     respond(exchange, 200, registry.scrape());
   }
 
+  private void health(HttpExchange exchange) throws IOException {
+    List<String> failing = failing(liveness);
+    if (failing.isEmpty()) {
+      respond(exchange, 200, "ok\n");
+    } else {
+      respond(exchange, 503, "unhealthy: " + String.join(", ", failing) + "\n");
+    }
+  }
+
   private void readiness(HttpExchange exchange) throws IOException {
+    List<String> failing = failing(checks);
+    if (checks.isEmpty()) {
+      respond(exchange, 503, "not ready: starting\n");
+    } else if (failing.isEmpty()) {
+      respond(exchange, 200, "ok\n");
+    } else {
+      respond(exchange, 503, "not ready: " + String.join(", ", failing) + "\n");
+    }
+  }
+
+  private static List<String> failing(Map<String, BooleanSupplier> checks) {
     List<String> failing = new ArrayList<>();
     checks.forEach(
         (name, check) -> {
@@ -99,13 +130,7 @@ public final class MonitoringServer implements AutoCloseable {
             failing.add(name);
           }
         });
-    if (checks.isEmpty()) {
-      respond(exchange, 503, "not ready: starting\n");
-    } else if (failing.isEmpty()) {
-      respond(exchange, 200, "ok\n");
-    } else {
-      respond(exchange, 503, "not ready: " + String.join(", ", failing) + "\n");
-    }
+    return failing;
   }
 
   private static void respond(HttpExchange exchange, int code, String body) throws IOException {
@@ -131,6 +156,7 @@ public final class MonitoringServer implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    executor.shutdownNow();
     Metrics.removeRegistry(registry);
     gc.close();
     registry.close();

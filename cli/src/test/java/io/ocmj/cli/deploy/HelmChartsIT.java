@@ -10,8 +10,16 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.authorization.v1.ResourceAttributesBuilder;
 import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReviewBuilder;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.ocmj.api.work.v1.ManifestWork;
 import io.ocmj.cli.Ocmj;
+import io.ocmj.gitops.GitSyncController;
+import io.ocmj.hub.HubConfig;
+import io.ocmj.hub.HubControllers;
+import io.ocmj.hub.LeaderElection;
 import io.ocmj.testing.Binaries;
 import io.ocmj.testing.ClusterSet;
 import io.ocmj.testing.junit.KubernetesClusters;
@@ -20,12 +28,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Helm charts in deploy/charts, with the real helm CLI (built from its Go module): they lint,
@@ -122,6 +133,250 @@ class HelmChartsIT {
 
   @Test
   void whatTheChartsRenderIsAcceptedAndTheHubRoleIsLeastPrivilege() throws Exception {
+    installCharts();
+    assertThat(client.apps().deployments().inNamespace("ocmj-system").withName("ocmj-hub").get())
+        .isNotNull();
+    assertThat(client.apps().deployments().inNamespace(AGENT_NS).withName("ocmj-klusterlet").get())
+        .isNotNull();
+
+    String sa = "system:serviceaccount:ocmj-system:ocmj-hub";
+    assertThat(allowed(sa, "create", "cluster.open-cluster-management.io", "managedclusters", null))
+        .isTrue();
+    assertThat(
+            allowed(
+                sa, "update", "certificates.k8s.io", "certificatesigningrequests/approval", null))
+        .isTrue();
+    assertThat(allowed(sa, "create", "gitops.ocmj.io", "gitsyncs", "team-a")).isTrue();
+    assertThat(allowed(sa, "create", "coordination.k8s.io", "leases", "ocmj-system")).isTrue();
+    assertThat(allowed(sa, "create", "apps", "deployments", "default"))
+        .as("the hub runs no workloads")
+        .isFalse();
+    assertThat(allowed(sa, "delete", "", "nodes", null)).isFalse();
+    assertThat(allowed(sa, "create", "", "pods/exec", "kube-system")).isFalse();
+    assertThat(allowed(sa, "update", "", "secrets", "kube-system")).isFalse();
+    assertThat(allowed(sa, "sign", "certificates.k8s.io", "signers", null))
+        .as("no signer unless listed in addonSigners")
+        .isFalse();
+  }
+
+  /**
+   * The hub controllers and the GitSync controller run with the chart's ServiceAccount
+   * (impersonated) and do their work: RBAC for a cluster, a placement's decisions, a
+   * ManifestWorkReplicaSet's works and template revisions, a GitSync that applies as its own
+   * ServiceAccount.
+   */
+  @Test
+  void theHubDoesItsWorkWithTheChartsRole(@TempDir Path dir) throws Exception {
+    installCharts();
+    Config asHub =
+        new ConfigBuilder(client.getConfiguration())
+            .withImpersonateUsername("system:serviceaccount:ocmj-system:ocmj-hub")
+            .withImpersonateGroups(
+                "system:serviceaccounts",
+                "system:serviceaccounts:ocmj-system",
+                "system:authenticated")
+            .build();
+    LeaderElection gitsyncElection = LeaderElection.of(GitSyncController.LEASE, "ocmj-system");
+    try (KubernetesClient hubIdentity = new KubernetesClientBuilder().withConfig(asHub).build();
+        HubControllers controllers =
+            HubControllers.start(
+                hubIdentity,
+                Clock.systemUTC(),
+                HubConfig.defaults().withLeaderElection("ocmj-system"));
+        GitSyncController gitops =
+            GitSyncController.start(
+                hubIdentity,
+                dir.resolve("cache"),
+                Clock.systemUTC(),
+                null,
+                io.javaoperatorsdk.operator.api.monitoring.Metrics.NOOP,
+                gitsyncElection.configuration(),
+                true);
+        // Closed first: stopping on purpose is not losing the lease (which would exit the JVM).
+        AutoCloseable quiet = gitsyncElection::stopping) {
+      client.resource(yaml(CLUSTER)).serverSideApply();
+      await("the hub gives the accepted cluster its namespace and RBAC")
+          .atMost(Duration.ofMinutes(1))
+          .until(
+              () ->
+                  client.namespaces().withName("role-c1").get() != null
+                      && !client
+                          .rbac()
+                          .roleBindings()
+                          .inNamespace("role-c1")
+                          .list()
+                          .getItems()
+                          .isEmpty());
+      client.resource(yaml(NAMESPACE_AND_BINDING.split("---")[0])).serverSideApply();
+      for (String doc : FLEET.split("---")) {
+        client.resource(yaml(doc)).serverSideApply();
+      }
+      await("the replica set's work exists for the cluster, its template kept as a revision")
+          .atMost(Duration.ofMinutes(1))
+          .conditionEvaluationListener(
+              c -> {
+                if (!c.isSatisfied()
+                    && c.getRemainingTimeInMS() <= c.getPollInterval().toMillis()) {
+                  System.err.println("state at timeout: " + fleetState());
+                }
+              })
+          .until(
+              () ->
+                  client
+                              .resources(ManifestWork.class)
+                              .inNamespace("role-c1")
+                              .withName("role-web")
+                              .get()
+                          != null
+                      && !client
+                          .apps()
+                          .controllerRevisions()
+                          .inNamespace("role-fleet")
+                          .list()
+                          .getItems()
+                          .isEmpty());
+
+      // A GitSync applying as its own ServiceAccount, which may write ConfigMaps in its namespace.
+      for (String doc : TEAM.split("---")) {
+        client.resource(yaml(doc)).serverSideApply();
+      }
+      Path repo = dir.resolve("repo");
+      try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
+        Files.createDirectories(repo.resolve("app"));
+        Files.writeString(
+            repo.resolve("app/cm.yaml"),
+            "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: from-git, namespace: role-team}\n"
+                + "data: {k: v}\n");
+        git.add().addFilepattern("app").call();
+        git.commit().setMessage("one configmap").setSign(false).call();
+      }
+      client
+          .resource(
+              yaml(GITSYNC.formatted(repo.toUri().toString().replaceFirst("^file:/+", "file:///"))))
+          .serverSideApply();
+      await("the GitSync applies as its ServiceAccount")
+          .atMost(Duration.ofMinutes(1))
+          .until(
+              () ->
+                  client.configMaps().inNamespace("role-team").withName("from-git").get() != null);
+    }
+  }
+
+  private static final String CLUSTER =
+      """
+      apiVersion: cluster.open-cluster-management.io/v1
+      kind: ManagedCluster
+      metadata: {name: role-c1}
+      spec: {hubAcceptsClient: true}
+      """;
+  private static final String NAMESPACE_AND_BINDING =
+      """
+      apiVersion: v1
+      kind: Namespace
+      metadata: {name: role-fleet}
+      """;
+  private static final String FLEET =
+      """
+      apiVersion: cluster.open-cluster-management.io/v1beta2
+      kind: ManagedClusterSetBinding
+      metadata: {name: global, namespace: role-fleet}
+      spec: {clusterSet: global}
+      ---
+      apiVersion: cluster.open-cluster-management.io/v1beta1
+      kind: Placement
+      metadata: {name: all, namespace: role-fleet}
+      spec:
+        clusterSets: [global]
+        # No agent runs for this cluster: the hub taints it unreachable once its lease is missed.
+        tolerations:
+        - {key: cluster.open-cluster-management.io/unreachable, operator: Exists}
+        - {key: cluster.open-cluster-management.io/unavailable, operator: Exists}
+      ---
+      apiVersion: work.open-cluster-management.io/v1alpha1
+      kind: ManifestWorkReplicaSet
+      metadata: {name: role-web, namespace: role-fleet}
+      spec:
+        placementRefs: [{name: all}]
+        manifestWorkTemplate:
+          workload:
+            manifests:
+            - {apiVersion: v1, kind: ConfigMap, metadata: {name: web, namespace: default}, data: {a: b}}
+      """;
+  private static final String TEAM =
+      """
+      apiVersion: v1
+      kind: Namespace
+      metadata: {name: role-team}
+      ---
+      apiVersion: v1
+      kind: ServiceAccount
+      metadata: {name: deployer, namespace: role-team}
+      ---
+      apiVersion: rbac.authorization.k8s.io/v1
+      kind: Role
+      metadata: {name: configmaps, namespace: role-team}
+      rules:
+      - {apiGroups: [""], resources: [configmaps], verbs: [get, list, watch, create, update, patch, delete]}
+      ---
+      apiVersion: rbac.authorization.k8s.io/v1
+      kind: RoleBinding
+      metadata: {name: deployer-configmaps, namespace: role-team}
+      roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: configmaps}
+      subjects:
+      - {kind: ServiceAccount, name: deployer, namespace: role-team}
+      """;
+  private static final String GITSYNC =
+      """
+      apiVersion: gitops.ocmj.io/v1alpha1
+      kind: GitSync
+      metadata: {name: team, namespace: role-team}
+      spec:
+        url: %s
+        ref: {branch: main}
+        paths: [app]
+        interval: 1m
+        serviceAccountName: deployer
+      """;
+
+  /** What the hub made of the test fleet, for a failure message. */
+  private static String fleetState() {
+    var set =
+        client
+            .resources(io.ocmj.api.work.v1alpha1.ManifestWorkReplicaSet.class)
+            .inNamespace("role-fleet")
+            .withName("role-web")
+            .get();
+    var placement =
+        client
+            .resources(io.ocmj.api.cluster.v1beta1.Placement.class)
+            .inNamespace("role-fleet")
+            .withName("all")
+            .get();
+    return "mwrs="
+        + (set == null
+            ? null
+            : io.fabric8.kubernetes.client.utils.Serialization.asJson(set.getStatus()))
+        + " placement="
+        + (placement == null
+            ? null
+            : io.fabric8.kubernetes.client.utils.Serialization.asJson(placement.getStatus()))
+        + " cluster="
+        + io.fabric8.kubernetes.client.utils.Serialization.asJson(
+            client
+                .resources(io.ocmj.api.cluster.v1.ManagedCluster.class)
+                .withName("role-c1")
+                .get());
+  }
+
+  private static HasMetadata yaml(String text) {
+    return client
+        .load(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)))
+        .items()
+        .get(0);
+  }
+
+  /** Both charts applied to the test API server (server-side apply: again is harmless). */
+  private static void installCharts() throws Exception {
     List<HasMetadata> hub = render(HUB, "ocmj-system", "--include-crds");
     List<HasMetadata> agent = render(KLUSTERLET, AGENT_NS, "--set", "clusterName=c1");
     for (String ns : List.of("ocmj-system", AGENT_NS)) {
@@ -143,25 +398,6 @@ class HelmChartsIT {
       // The API server validates every object (a wrong field or value is an error here).
       client.resource(o).fieldManager("helm-test").forceConflicts().serverSideApply();
     }
-    assertThat(client.apps().deployments().inNamespace("ocmj-system").withName("ocmj-hub").get())
-        .isNotNull();
-    assertThat(client.apps().deployments().inNamespace(AGENT_NS).withName("ocmj-klusterlet").get())
-        .isNotNull();
-
-    String sa = "system:serviceaccount:ocmj-system:ocmj-hub";
-    assertThat(allowed(sa, "create", "cluster.open-cluster-management.io", "managedclusters", null))
-        .isTrue();
-    assertThat(
-            allowed(
-                sa, "update", "certificates.k8s.io", "certificatesigningrequests/approval", null))
-        .isTrue();
-    assertThat(allowed(sa, "create", "gitops.ocmj.io", "gitsyncs", "team-a")).isTrue();
-    assertThat(allowed(sa, "create", "coordination.k8s.io", "leases", "ocmj-system")).isTrue();
-    assertThat(allowed(sa, "create", "apps", "deployments", "default"))
-        .as("the hub runs no workloads")
-        .isFalse();
-    assertThat(allowed(sa, "delete", "", "nodes", null)).isFalse();
-    assertThat(allowed(sa, "create", "", "pods/exec", "kube-system")).isFalse();
   }
 
   private static boolean allowed(
@@ -171,7 +407,10 @@ class HelmChartsIT {
         new SubjectAccessReviewBuilder()
             .withNewSpec()
             .withUser(user)
-            .withGroups("system:serviceaccounts", "system:authenticated")
+            .withGroups(
+                "system:serviceaccounts",
+                "system:serviceaccounts:ocmj-system",
+                "system:authenticated")
             .withResourceAttributes(
                 new ResourceAttributesBuilder()
                     .withVerb(verb)

@@ -61,6 +61,19 @@ class MonitoringServerTest {
     }
   }
 
+  @Test
+  void unhealthyWhileALivenessCheckFails() throws Exception {
+    try (MonitoringServer server = MonitoringServer.start(new InetSocketAddress("127.0.0.1", 0))) {
+      AtomicBoolean leading = new AtomicBoolean(true);
+      server.live("leadership", leading::get);
+      assertThat(get(server, "/healthz").statusCode()).isEqualTo(200);
+      leading.set(false);
+      HttpResponse<String> lost = get(server, "/healthz");
+      assertThat(lost.statusCode()).isEqualTo(503);
+      assertThat(lost.body()).isEqualTo("unhealthy: leadership\n");
+    }
+  }
+
   private HttpResponse<String> get(MonitoringServer server, String path) throws Exception {
     return http.send(
         HttpRequest.newBuilder(URI.create(server.url() + path)).build(),

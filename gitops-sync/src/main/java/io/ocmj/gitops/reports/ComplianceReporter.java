@@ -14,6 +14,7 @@ import io.ocmj.api.gitops.v1alpha1.ReportsStatus;
 import io.ocmj.gitops.GitAuth;
 import io.ocmj.gitops.GitCredentials;
 import io.ocmj.gitops.GitFailure;
+import io.ocmj.gitops.GitFetcher;
 import io.ocmj.gitops.GitSyncReconciler;
 import io.ocmj.gitops.SpecOrRequestChanged;
 import java.nio.file.Path;
@@ -47,14 +48,21 @@ public final class ComplianceReporter implements Reconciler<GitSync> {
 
   private final Path cacheRoot;
   private final Clock clock;
+  private final boolean allowFileUrls;
 
   /** Per GitSync: the revision each policy's current generation was first seen at. */
   private final Map<String, Map<String, FleetCompliance.FirstSeen>> firstSeen =
       new ConcurrentHashMap<>();
 
   public ComplianceReporter(Path cacheRoot, Clock clock) {
+    this(cacheRoot, clock, true);
+  }
+
+  /** Unless {@code allowFileUrls}, refuses to push to {@code file://} URLs (see GitFetcher). */
+  public ComplianceReporter(Path cacheRoot, Clock clock, boolean allowFileUrls) {
     this.cacheRoot = cacheRoot;
     this.clock = clock;
+    this.allowFileUrls = allowFileUrls;
   }
 
   @Override
@@ -75,7 +83,8 @@ public final class ComplianceReporter implements Reconciler<GitSync> {
     ReportsStatus next = new ReportsStatus();
     next.setLastCommit(previous.getLastCommit());
     next.setLastPublished(previous.getLastPublished());
-    Optional<String> problem = problem(sync, spec);
+    Optional<String> problem =
+        GitFetcher.refused(sync.getSpec().getUrl(), allowFileUrls).or(() -> problem(sync, spec));
     if (problem.isPresent()) {
       next.setError(problem.get());
     } else {

@@ -5,14 +5,15 @@ import io.javaoperatorsdk.operator.api.monitoring.Metrics;
 import io.javaoperatorsdk.operator.api.reconciler.Constants;
 import io.javaoperatorsdk.operator.api.reconciler.RetryInfo;
 import io.javaoperatorsdk.operator.processing.Controller;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * JOSDK's monitoring hook, recorded as {@code ocmj_} metrics labelled by controller name (never by
@@ -33,8 +34,10 @@ public final class ControllerMetrics implements Metrics {
       new ConcurrentHashMap<>();
 
   private final MeterRegistry registry;
-  private final Map<String, AtomicInteger> queued = new ConcurrentHashMap<>();
-  private final Map<String, AtomicInteger> running = new ConcurrentHashMap<>();
+  // Resources, not counts: JOSDK finishes some executions it never started (the resource left the
+  // cache meanwhile), and a count would drift upwards with every such one.
+  private final Map<String, Set<ResourceID>> queued = new ConcurrentHashMap<>();
+  private final Map<String, Set<ResourceID>> running = new ConcurrentHashMap<>();
 
   private ControllerMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -64,7 +67,7 @@ public final class ControllerMetrics implements Metrics {
   public void reconcileCustomResource(
       HasMetadata resource, RetryInfo retryInfo, Map<String, Object> metadata) {
     String name = name(metadata);
-    queued(name).incrementAndGet();
+    queued(name).add(ResourceID.fromResource(resource));
     if (retryInfo != null && retryInfo.getAttemptCount() > 0) {
       Counter.builder(RECONCILE_RETRIES)
           .description("Reconciles that retry an earlier failed one")
@@ -77,13 +80,24 @@ public final class ControllerMetrics implements Metrics {
   @Override
   public void reconciliationExecutionStarted(HasMetadata resource, Map<String, Object> metadata) {
     String name = name(metadata);
-    decrement(queued(name));
-    running(name).incrementAndGet();
+    ResourceID id = ResourceID.fromResource(resource);
+    queued(name).remove(id);
+    running(name).add(id);
   }
 
   @Override
   public void reconciliationExecutionFinished(HasMetadata resource, Map<String, Object> metadata) {
-    decrement(running(name(metadata)));
+    String name = name(metadata);
+    ResourceID id = ResourceID.fromResource(resource);
+    queued(name).remove(id);
+    running(name).remove(id);
+  }
+
+  @Override
+  public void cleanupDoneFor(ResourceID id, Map<String, Object> metadata) {
+    String name = name(metadata);
+    queued(name).remove(id);
+    running(name).remove(id);
   }
 
   @Override
@@ -115,7 +129,7 @@ public final class ControllerMetrics implements Metrics {
         .register(registry);
   }
 
-  private AtomicInteger queued(String controller) {
+  private Set<ResourceID> queued(String controller) {
     return queued.computeIfAbsent(
         controller,
         c ->
@@ -125,24 +139,19 @@ public final class ControllerMetrics implements Metrics {
                 c));
   }
 
-  private AtomicInteger running(String controller) {
+  private Set<ResourceID> running(String controller) {
     return running.computeIfAbsent(
         controller, c -> gauge(IN_PROGRESS, "Reconciles running now", c));
   }
 
-  private AtomicInteger gauge(String metric, String help, String controller) {
-    AtomicInteger value = new AtomicInteger();
-    Gauge.builder(metric, value, AtomicInteger::get)
+  private Set<ResourceID> gauge(String metric, String help, String controller) {
+    Set<ResourceID> value = ConcurrentHashMap.newKeySet();
+    Gauge.builder(metric, value, Set::size)
         .description(help)
         .tag("controller", controller)
         .strongReference(true)
         .register(registry);
     return value;
-  }
-
-  private static void decrement(AtomicInteger value) {
-    // Never below zero: an execution may start for an event counted before these metrics were on.
-    value.getAndUpdate(v -> v > 0 ? v - 1 : 0);
   }
 
   private static String name(Map<String, Object> metadata) {

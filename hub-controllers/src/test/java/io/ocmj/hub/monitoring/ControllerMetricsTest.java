@@ -16,12 +16,13 @@ class ControllerMetricsTest {
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final ControllerMetrics metrics = ControllerMetrics.of(registry);
   private final Map<String, Object> placement = Map.of(Constants.CONTROLLER_NAME, "placement");
-  private final ConfigMap resource = new ConfigMap();
+  private final ConfigMap resource = configMap("a");
+  private final ConfigMap other = configMap("b");
 
   @Test
   void queueDepthAndInProgressFollowTheExecutor() {
     metrics.reconcileCustomResource(resource, null, placement);
-    metrics.reconcileCustomResource(resource, null, placement);
+    metrics.reconcileCustomResource(other, null, placement);
     assertThat(gauge(ControllerMetrics.QUEUE_DEPTH, "placement")).isEqualTo(2);
 
     metrics.reconciliationExecutionStarted(resource, placement);
@@ -29,8 +30,30 @@ class ControllerMetricsTest {
     assertThat(gauge(ControllerMetrics.IN_PROGRESS, "placement")).isEqualTo(1);
 
     metrics.reconciliationExecutionFinished(resource, placement);
-    metrics.reconciliationExecutionFinished(resource, placement); // never below zero
+    metrics.reconciliationExecutionFinished(resource, placement);
     assertThat(gauge(ControllerMetrics.IN_PROGRESS, "placement")).isZero();
+    assertThat(gauge(ControllerMetrics.QUEUE_DEPTH, "placement")).isEqualTo(1);
+  }
+
+  @Test
+  void anExecutionFinishedWithoutStartingLeavesNoQueueBehind() {
+    // JOSDK does this when the resource left its cache before a worker took it.
+    metrics.reconcileCustomResource(resource, null, placement);
+    metrics.reconciliationExecutionFinished(resource, placement);
+    metrics.reconcileCustomResource(other, null, placement);
+    metrics.cleanupDoneFor(
+        io.javaoperatorsdk.operator.processing.event.ResourceID.fromResource(other), placement);
+    assertThat(gauge(ControllerMetrics.QUEUE_DEPTH, "placement")).isZero();
+    assertThat(gauge(ControllerMetrics.IN_PROGRESS, "placement")).isZero();
+  }
+
+  private static ConfigMap configMap(String name) {
+    return new io.fabric8.kubernetes.api.model.ConfigMapBuilder()
+        .withNewMetadata()
+        .withName(name)
+        .withNamespace("ns")
+        .endMetadata()
+        .build();
   }
 
   @Test

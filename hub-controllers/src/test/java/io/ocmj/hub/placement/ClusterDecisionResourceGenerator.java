@@ -31,7 +31,7 @@ final class ClusterDecisionResourceGenerator {
   private ClusterDecisionResourceGenerator() {}
 
   /**
-   * The argocd namespace with what ocmj ships for Argo CD (deploy/argocd), the example Placement
+   * The argocd namespace with what ocmj ships for Argo CD, the example Placement
    * (examples-repo/argocd) and what Argo CD's own install grants its ApplicationSet controller.
    */
   static void installExamples(KubernetesClient hub) throws IOException {
@@ -39,7 +39,7 @@ final class ClusterDecisionResourceGenerator {
         .serverSideApply();
     for (Path file :
         List.of(
-            Path.of("..", "deploy", "argocd", "ocm-placement-generator.yaml"),
+            Path.of("..", "examples-repo", "argocd", "ocm-placement-generator.yaml"),
             Path.of("..", "examples-repo", "argocd", "placement.yaml"))) {
       try (InputStream in = Files.newInputStream(file)) {
         hub.load(in).serverSideApply();
