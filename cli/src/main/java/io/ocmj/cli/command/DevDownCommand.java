@@ -57,7 +57,9 @@ public final class DevDownCommand implements Callable<Integer> {
         cacheDir == null || cacheDir.isBlank() ? Binaries.defaultCacheDir() : Path.of(cacheDir);
     // Only what dev up writes there: a mistyped --kubeconfig-dir must not cost anyone a folder.
     List<Path> state =
-        new ArrayList<>(List.of(dir.resolve("examples-repo"), cache.resolve("gitsync")));
+        new ArrayList<>(
+            List.of(
+                dir.resolve("examples-repo"), dir.resolve("dev-up.log"), cache.resolve("gitsync")));
     if (Files.isDirectory(dir)) {
       try (Stream<Path> files = Files.list(dir)) {
         files.filter(f -> f.getFileName().toString().endsWith(".kubeconfig")).forEach(state::add);

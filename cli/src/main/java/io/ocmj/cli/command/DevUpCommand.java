@@ -13,8 +13,10 @@ import io.ocmj.testing.ClusterSet;
 import io.ocmj.testing.LocalClusterProvider;
 import io.ocmj.testing.TestCluster;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -87,9 +89,25 @@ public final class DevUpCommand implements Callable<Integer> {
     for (int i = 1; i <= managedClusters; i++) {
       names.add("cluster" + i);
     }
+    // Progress lines here, the controllers' and agents' logs in a file: not a wall of logs.
+    Files.createDirectories(kubeconfigDir);
+    Path logFile = kubeconfigDir.resolve("dev-up.log").toAbsolutePath();
+    PrintStream console = System.err;
+    try (PrintStream log =
+        new PrintStream(Files.newOutputStream(logFile), true, StandardCharsets.UTF_8)) {
+      System.setErr(log);
+      return run(out, names, logFile);
+    } finally {
+      System.setErr(console);
+    }
+  }
+
+  private int run(PrintWriter out, List<String> names, Path logFile) throws Exception {
     Path cache =
         cacheDir == null || cacheDir.isBlank() ? Binaries.defaultCacheDir() : Path.of(cacheDir);
-    out.printf("Starting %s (first run builds the Kubernetes binaries from source)...%n", names);
+    out.printf(
+        "Starting %s (first run builds the Kubernetes binaries from source; logs: %s)...%n",
+        names, logFile);
     out.flush();
     CountDownLatch stopped = new CountDownLatch(1);
     try (ClusterSet clusters =
