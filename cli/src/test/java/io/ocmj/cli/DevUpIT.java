@@ -43,6 +43,7 @@ class DevUpIT {
     assertThat(jar).as("packaged before integration tests").exists();
     Path log = dir.resolve("dev-up.log");
     Path kubeconfigDir = dir.resolve("kubeconfigs");
+    String webhookToken = null;
     Process up =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -126,6 +127,17 @@ class DevUpIT {
               .withConfig(Config.fromKubeconfig(Files.readString(kubeconfigs.get(0))))
               .build()) {
         new GitStory(jar, kubeconfigDir.resolve("examples-repo"), kubeconfigs.get(0), hub).run();
+        webhookToken =
+            new String(
+                java.util.Base64.getDecoder()
+                    .decode(
+                        hub.secrets()
+                            .inNamespace("ocmj-gitops")
+                            .withName("examples-webhook")
+                            .get()
+                            .getData()
+                            .get("token")),
+                StandardCharsets.UTF_8);
         for (String cluster : List.of("cluster1", "cluster2")) {
           ManagedCluster mc = hub.resources(ManagedCluster.class).withName(cluster).get();
           assertThat(mc.getSpec().isAccepted()).isTrue();
@@ -146,6 +158,15 @@ class DevUpIT {
       assertThat(up.waitFor(2, TimeUnit.MINUTES)).isTrue();
       assertThat(kubeconfigs).noneMatch(Files::exists);
       assertThat(servers).noneMatch(DevUpIT::accepts);
+
+      // The whole run's log, hub, agents and GitSync included, holds no secret.
+      String runLog = read(kubeconfigDir.resolve("dev-up.log")) + read(log);
+      assertThat(runLog).as("dev up logged its run").contains("reconciled");
+      assertThat(webhookToken).isNotBlank();
+      assertThat(runLog)
+          .doesNotContain(webhookToken)
+          .doesNotContain("PRIVATE KEY")
+          .doesNotContainPattern("eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{10,}");
     } finally {
       up.destroyForcibly();
     }
@@ -197,9 +218,35 @@ class DevUpIT {
                 "engine=\"configuration\"",
                 "compliance=\"Compliant\""))
         .isPositive();
+    assertThat(dashboardMetrics())
+        .as("every metric the Grafana dashboard charts is served")
+        .isNotEmpty()
+        .allSatisfy(
+            m ->
+                assertThat(scrape.lines())
+                    .as(m)
+                    .anyMatch(l -> l.startsWith(m + "{") || l.startsWith(m + " ")));
     assertThat(scrape.lines().filter(l -> l.startsWith("ocmj_")))
         .as("no label names a resource")
         .noneMatch(l -> l.contains("cluster1") || l.contains("hello-world"));
+  }
+
+  /** The metric names in deploy/grafana/ocmj-dashboard.json's queries. */
+  private static List<String> dashboardMetrics() {
+    try {
+      String dashboard =
+          Files.readString(Path.of("..", "deploy", "grafana", "ocmj-dashboard.json"));
+      Matcher names = Pattern.compile("\\b(?:ocmj|jvm|process)_[a-z_]+\\b").matcher(dashboard);
+      List<String> found = new ArrayList<>();
+      while (names.find()) {
+        if (!found.contains(names.group())) {
+          found.add(names.group());
+        }
+      }
+      return found;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The sum of the samples of {@code metric} whose labels include every one given. */

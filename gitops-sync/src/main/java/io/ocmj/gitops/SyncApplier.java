@@ -155,10 +155,13 @@ public final class SyncApplier {
     Resource<GenericKubernetesResource> resource = client.resource(d.object());
     try {
       GenericKubernetesResource live = lives.get(d);
+      // The revision annotation says which commit last changed the object: a commit that leaves
+      // it as it is does not count as a change (nor rewrite it, nor list it as "configured").
+      String liveRevision = revision(live);
       if (live != null
           && LiveMatch.holds(
               Serialization.jsonMapper().valueToTree(live),
-              Serialization.jsonMapper().valueToTree(d.object()))) {
+              withRevision(Serialization.jsonMapper().valueToTree(d.object()), liveRevision))) {
         return Optional.empty();
       }
       GenericKubernetesResource result;
@@ -175,7 +178,7 @@ public final class SyncApplier {
       if (live == null) {
         return Optional.of(new Plan("created", forced));
       }
-      return comparable(live).equals(comparable(result))
+      return comparable(live, liveRevision).equals(comparable(result, liveRevision))
           ? Optional.empty()
           : Optional.of(new Plan("configured", forced));
     } catch (KubernetesClientException e) {
@@ -214,11 +217,32 @@ public final class SyncApplier {
 
   private static final Pattern MANAGER = Pattern.compile("conflict with \"([^\"]+)\"");
 
-  /** The object without what every write changes (managed fields, resource version, generation). */
-  private static JsonNode comparable(GenericKubernetesResource object) {
+  /**
+   * The object without what every write changes (managed fields, resource version, generation),
+   * with the live object's revision annotation (when it has one) in place of the commit's.
+   */
+  private static JsonNode comparable(GenericKubernetesResource object, String liveRevision) {
     ObjectNode node = Serialization.jsonMapper().valueToTree(object);
     if (node.get("metadata") instanceof ObjectNode metadata) {
       metadata.remove(List.of("managedFields", "resourceVersion", "generation"));
+    }
+    return withRevision(node, liveRevision);
+  }
+
+  private static String revision(GenericKubernetesResource live) {
+    if (live == null || live.getMetadata().getAnnotations() == null) {
+      return null;
+    }
+    return live.getMetadata().getAnnotations().get(GitSync.ANNOTATION_REVISION);
+  }
+
+  /** {@code node} with its revision annotation set to {@code revision}, unless that is null. */
+  private static JsonNode withRevision(JsonNode node, String revision) {
+    if (revision != null
+        && node.get("metadata") instanceof ObjectNode metadata
+        && metadata.get("annotations") instanceof ObjectNode annotations
+        && annotations.has(GitSync.ANNOTATION_REVISION)) {
+      annotations.put(GitSync.ANNOTATION_REVISION, revision);
     }
     return node;
   }

@@ -65,6 +65,18 @@ class GitSyncIT extends GitSyncHubTest {
       await("commit 2 applied").atMost(WAIT).until(() -> fx.applied("fleet", two));
       assertThat(hub.configMaps().inNamespace("team-a").withName("b").get()).as("pruned").isNull();
       assertThat(fx.data("a")).isEqualTo("2");
+      assertThat(
+              hub.configMaps()
+                  .inNamespace("team-a")
+                  .withName("a")
+                  .get()
+                  .getMetadata()
+                  .getAnnotations())
+          .as("changed by commit 2")
+          .containsEntry(GitSync.ANNOTATION_REVISION, two);
+      assertThat(hub.namespaces().withName("team-a").get().getMetadata().getAnnotations())
+          .as("left as it was by commit 2: still commit 1's")
+          .containsEntry(GitSync.ANNOTATION_REVISION, first);
 
       StringBuilder many = new StringBuilder();
       for (int i = 0; i < 15; i++) {

@@ -48,6 +48,9 @@ public final class LocalCluster implements TestCluster {
   private Path apiServerBinary;
   private int apiServerPort;
   private int etcdClientPort;
+  private int etcdPeerPort;
+  private Path etcdBinary;
+  private int restarts;
   private HttpProbe apiServerProbe;
   private Path kubeconfig;
   private KubernetesClient client;
@@ -94,7 +97,8 @@ public final class LocalCluster implements TestCluster {
         etcd,
         port -> {
           etcdPort[0] = port;
-          return etcdArgs(port, Ports.free());
+          etcdPeerPort = Ports.free();
+          return etcdArgs(port, etcdPeerPort);
         },
         p -> plain.ok("http://127.0.0.1:" + etcdPort[0] + "/health", "\"health\":\"true\""));
     long t2 = System.nanoTime();
@@ -111,6 +115,7 @@ public final class LocalCluster implements TestCluster {
         p -> tls.ok("https://127.0.0.1:" + apiPort[0] + "/readyz", "ok"));
     serverUrl = "https://127.0.0.1:" + apiPort[0];
     apiServerBinary = apiserver;
+    etcdBinary = etcd;
     apiServerPort = apiPort[0];
     etcdClientPort = etcdPort[0];
     apiServerProbe = tls;
@@ -299,6 +304,41 @@ public final class LocalCluster implements TestCluster {
           return apiServerProbe.ok(serverUrl + "/readyz", "ok");
         });
     LOG.info("cluster {}: kube-apiserver restarted at {}", name, serverUrl);
+  }
+
+  /**
+   * Kills {@code etcd} or {@code kube-apiserver} with SIGKILL, as a crash would, starts it again on
+   * the same ports and storage, and returns once the API server answers {@code /readyz} again.
+   * Clients and kubeconfigs stay valid.
+   */
+  public void killAndRestart(String component) {
+    int index =
+        switch (component) {
+          case "etcd" -> 0;
+          case "kube-apiserver" -> 1;
+          default ->
+              throw new IllegalArgumentException(
+                  "killAndRestart: etcd or kube-apiserver, not " + component);
+        };
+    processes.get(index).kill();
+    restarts++;
+    ManagedProcess restarted =
+        ManagedProcess.start(
+            component,
+            index == 0 ? etcdBinary : apiServerBinary,
+            index == 0
+                ? etcdArgs(etcdClientPort, etcdPeerPort)
+                : apiServerArgs(apiServerPort, etcdClientPort),
+            files.dir.resolve(component + "-restart-" + restarts + ".log"),
+            ledger);
+    processes.set(index, restarted);
+    awaitReady(
+        component + " after a kill",
+        () -> {
+          restarted.checkAlive();
+          return apiServerProbe.ok(serverUrl + "/readyz", "ok");
+        });
+    LOG.info("cluster {}: {} killed and restarted", name, component);
   }
 
   /**

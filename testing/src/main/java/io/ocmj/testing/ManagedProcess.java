@@ -88,6 +88,17 @@ public final class ManagedProcess {
     }
   }
 
+  /** SIGKILL at once, as a crash; returns once the process is gone. */
+  public void kill() {
+    process.destroyForcibly();
+    try {
+      process.waitFor();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    ledger.forget(this);
+  }
+
   /** SIGTERM, then SIGKILL after a grace period. */
   public void stop() {
     ProcessLedger.stopHandle(process.toHandle());

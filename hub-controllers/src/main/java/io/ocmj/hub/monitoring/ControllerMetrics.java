@@ -61,6 +61,7 @@ public final class ControllerMetrics implements Metrics {
     // Present at zero from the start, so that a rate() has a first sample.
     counter(name, "success");
     counter(name, "error");
+    retries(name);
   }
 
   @Override
@@ -69,11 +70,7 @@ public final class ControllerMetrics implements Metrics {
     String name = name(metadata);
     queued(name).add(ResourceID.fromResource(resource));
     if (retryInfo != null && retryInfo.getAttemptCount() > 0) {
-      Counter.builder(RECONCILE_RETRIES)
-          .description("Reconciles that retry an earlier failed one")
-          .tag("controller", name)
-          .register(registry)
-          .increment();
+      retries(name).increment();
     }
   }
 
@@ -119,6 +116,13 @@ public final class ControllerMetrics implements Metrics {
           .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
       counter(name, result).increment();
     }
+  }
+
+  private Counter retries(String controller) {
+    return Counter.builder(RECONCILE_RETRIES)
+        .description("Reconciles that retry an earlier failed one")
+        .tag("controller", controller)
+        .register(registry);
   }
 
   private Counter counter(String controller, String result) {

@@ -133,6 +133,49 @@ class AddonIT {
         : mca.getMetadata().getAnnotations().get("addon.ocmj.io/rollout-config-hash");
   }
 
+  /** Admissions, greetings and works of the add-on on c1 and c2, for a failure message. */
+  private static String rolloutState(String addon) {
+    StringBuilder state = new StringBuilder();
+    for (String c : List.of("c1", "c2")) {
+      state
+          .append(c)
+          .append(": admitted=")
+          .append(admitted(c, addon))
+          .append(" greeting=")
+          .append(greeting(c, addon))
+          .append(" progressing=")
+          .append(progressing(c, addon))
+          .append(" works=");
+      for (var w :
+          hub.resources(io.ocmj.api.work.v1.ManifestWork.class).inNamespace(c).list().getItems()) {
+        if (w.getMetadata().getName().contains(addon)) {
+          state
+              .append(w.getMetadata().getName())
+              .append("{gen=")
+              .append(w.getMetadata().getGeneration())
+              .append(" annotations=")
+              .append(w.getMetadata().getAnnotations())
+              .append(" conditions=")
+              .append(
+                  w.getStatus() == null
+                      ? null
+                      : w.getStatus().getConditions().stream()
+                          .map(
+                              x ->
+                                  x.getType()
+                                      + "="
+                                      + x.getStatus()
+                                      + "@"
+                                      + x.getObservedGeneration())
+                          .toList())
+              .append("} ");
+        }
+      }
+      state.append('\n');
+    }
+    return state.toString();
+  }
+
   private static String greeting(String cluster, String configMap) {
     ConfigMap cm =
         bed.managed(cluster).configMaps().inNamespace("default").withName(configMap).get();
@@ -469,13 +512,17 @@ class AddonIT {
     bed.stopAgent("c1");
     try {
       deploymentConfig("roll-cfg", "v2");
-      await("c1 is being updated, c2 waits for the rollout")
-          .atMost(WAIT)
-          .until(
-              () -> List.of(progressing("c1", "roll"), progressing("c2", "roll")),
-              both ->
-                  both.get(0).startsWith("applying configs")
-                      && both.get(1).startsWith("waiting for the rollout"));
+      try {
+        await("c1 is being updated, c2 waits for the rollout")
+            .atMost(WAIT)
+            .until(
+                () -> List.of(progressing("c1", "roll"), progressing("c2", "roll")),
+                both ->
+                    both.get(0).startsWith("applying configs")
+                        && both.get(1).startsWith("waiting for the rollout"));
+      } catch (org.awaitility.core.ConditionTimeoutException e) {
+        throw new AssertionError(e.getMessage() + "\n" + rolloutState("roll"), e);
+      }
       String c2Admitted = admitted("c2", "roll");
       await("c2 keeps the old config, and is not admitted, while c1 is in progress")
           .during(Duration.ofSeconds(3))

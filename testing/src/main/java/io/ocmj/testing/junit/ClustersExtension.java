@@ -3,6 +3,7 @@ package io.ocmj.testing.junit;
 import io.ocmj.testing.ClusterProviderUnavailableException;
 import io.ocmj.testing.ClusterSet;
 import java.util.List;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -19,6 +20,10 @@ public final class ClustersExtension
 
   @Override
   public void beforeAll(ExtensionContext context) {
+    // Controllers run their own threads against these clusters; an exception there (say, JOSDK's
+    // timer firing into an executor a test just stopped) is the controller's to log, and must not
+    // fail whatever the test happens to be awaiting. Tests assert behaviour through the API.
+    Awaitility.doNotCatchUncaughtExceptionsByDefault();
     KubernetesClusters spec =
         context.getRequiredTestClass().getAnnotation(KubernetesClusters.class);
     List<String> names = spec == null ? List.of("cluster1") : List.of(spec.value());
