@@ -105,30 +105,13 @@ class HelmChartsIT {
                 o.getKind().equals("Secret")
                     && o.getMetadata().getName().equals("bootstrap-hub-kubeconfig"));
 
-    assertThat(helm("template", "x", KLUSTERLET.toString(), "--namespace", AGENT_NS).output())
-        .contains("clusterName is required");
-    assertThat(
-            helm(
-                    "template",
-                    "x",
-                    KLUSTERLET.toString(),
-                    "--namespace",
-                    AGENT_NS,
-                    "--set",
-                    "clusterName=Not_A_Label")
-                .output())
+    assertThat(refusal(AGENT_NS)).contains("clusterName is required");
+    assertThat(refusal(AGENT_NS, "clusterName=Not_A_Label"))
         .contains("clusterName \"Not_A_Label\": must be a DNS-1123 label");
-    assertThat(
-            helm(
-                    "template",
-                    "x",
-                    KLUSTERLET.toString(),
-                    "--namespace",
-                    "default",
-                    "--set",
-                    "clusterName=c1")
-                .output())
+    assertThat(refusal("default", "clusterName=c1"))
         .contains("install ocmj-klusterlet into namespace open-cluster-management-agent");
+    assertThat(refusal(AGENT_NS, "clusterName=c1", "policyAgent=sidecar"))
+        .contains("policyAgent \"sidecar\": must be in-process or deployment");
   }
 
   @Test
@@ -398,6 +381,18 @@ class HelmChartsIT {
       // The API server validates every object (a wrong field or value is an error here).
       client.resource(o).fieldManager("helm-test").forceConflicts().serverSideApply();
     }
+  }
+
+  /** What helm says when it refuses to render the klusterlet chart with these values. */
+  private static String refusal(String namespace, String... values) throws Exception {
+    List<String> args =
+        new ArrayList<>(List.of("template", "x", KLUSTERLET.toString(), "--namespace", namespace));
+    for (String v : values) {
+      args.addAll(List.of("--set", v));
+    }
+    Result result = helm(args.toArray(String[]::new));
+    assertThat(result.exit()).as("helm refuses").isNotZero();
+    return result.output();
   }
 
   private static boolean allowed(

@@ -84,17 +84,17 @@ public final class ControllerMetrics implements Metrics {
 
   @Override
   public void reconciliationExecutionFinished(HasMetadata resource, Map<String, Object> metadata) {
-    String name = name(metadata);
-    ResourceID id = ResourceID.fromResource(resource);
-    queued(name).remove(id);
-    running(name).remove(id);
+    forget(name(metadata), ResourceID.fromResource(resource));
   }
 
   @Override
   public void cleanupDoneFor(ResourceID id, Map<String, Object> metadata) {
-    String name = name(metadata);
-    queued(name).remove(id);
-    running(name).remove(id);
+    forget(name(metadata), id);
+  }
+
+  private void forget(String controller, ResourceID id) {
+    queued(controller).remove(id);
+    running(controller).remove(id);
   }
 
   @Override

@@ -508,6 +508,17 @@ class AddonIT {
         .atMost(WAIT)
         .until(() -> "v1".equals(greeting("c1", "roll")) && "v1".equals(greeting("c2", "roll")));
 
+    await("the first rollout is complete: both admitted and Completed")
+        .atMost(WAIT)
+        .until(
+            () ->
+                List.of("c1", "c2").stream()
+                    .allMatch(
+                        c ->
+                            admitted(c, "roll") != null
+                                && condition(c, "roll", "Progressing")
+                                    .map(x -> "Completed".equals(x.getReason()))
+                                    .orElse(false)));
     // c1 (first in order) cannot finish its update while its work agent is down: c2 must wait.
     bed.stopAgent("c1");
     try {
