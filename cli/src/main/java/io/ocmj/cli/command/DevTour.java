@@ -25,7 +25,7 @@ final class DevTour {
     out.printf(format, "PLACEMENT", "SELECTED", "DECISIONS");
     for (Placement p : placements) {
       List<String> chosen =
-          PlacementTables.decisions(hub, namespace, p.getMetadata().getName()).stream()
+          PlacementTables.decisionsOf(hub, p).stream()
               .map(PlacementDecision::getStatus)
               .filter(Objects::nonNull)
               .flatMap(s -> s.getDecisions().stream())

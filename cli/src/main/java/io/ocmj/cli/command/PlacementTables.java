@@ -73,10 +73,15 @@ final class PlacementTables {
               + found.stream().map(p -> p.getMetadata().getNamespace()).toList()
               + "; choose one with -n");
     }
+    return decisionsOf(hub, found.get(0));
+  }
+
+  /** The decision objects of this placement, in their order. */
+  static List<PlacementDecision> decisionsOf(KubernetesClient hub, Placement placement) {
     return hub
         .resources(PlacementDecision.class)
-        .inNamespace(found.get(0).getMetadata().getNamespace())
-        .withLabel(PlacementDecision.LABEL_PLACEMENT, placement)
+        .inNamespace(placement.getMetadata().getNamespace())
+        .withLabel(PlacementDecision.LABEL_PLACEMENT, placement.getMetadata().getName())
         .list()
         .getItems()
         .stream()

@@ -14,7 +14,7 @@ import io.ocmj.api.status.Conditions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The hub's fleet as gauges, counted from informer caches when scraped (no API call per scrape):
@@ -98,10 +98,9 @@ public final class FleetGauges implements AutoCloseable {
       String help,
       Map<String, String> tags,
       SharedIndexInformer<T> informer,
-      Function<T, Boolean> counted) {
+      Predicate<T> counted) {
     Gauge.Builder<SharedIndexInformer<T>> builder =
-        Gauge.builder(
-                name, informer, i -> i.getStore().list().stream().filter(counted::apply).count())
+        Gauge.builder(name, informer, i -> i.getStore().list().stream().filter(counted).count())
             .description(help)
             .strongReference(true);
     tags.forEach(builder::tag);

@@ -80,6 +80,13 @@ class AddonIT {
   }
 
   /** The Progressing message, for asserting on and for the failure message when it is not. */
+  /** Whether the add-on's Progressing condition says Completed. */
+  private static boolean completed(String cluster, String name) {
+    return condition(cluster, name, "Progressing")
+        .map(x -> "Completed".equals(x.getReason()))
+        .orElse(false);
+  }
+
   private static String progressing(String cluster, String name) {
     return condition(cluster, name, "Progressing").map(c -> c.getMessage()).orElse("<none>");
   }
@@ -513,12 +520,7 @@ class AddonIT {
         .until(
             () ->
                 List.of("c1", "c2").stream()
-                    .allMatch(
-                        c ->
-                            admitted(c, "roll") != null
-                                && condition(c, "roll", "Progressing")
-                                    .map(x -> "Completed".equals(x.getReason()))
-                                    .orElse(false)));
+                    .allMatch(c -> admitted(c, "roll") != null && completed(c, "roll")));
     // c1 (first in order) cannot finish its update while its work agent is down: c2 must wait.
     bed.stopAgent("c1");
     try {
@@ -550,14 +552,7 @@ class AddonIT {
         .until(() -> "v2".equals(greeting("c1", "roll")) && "v2".equals(greeting("c2", "roll")));
     await("the rollout is complete on both")
         .atMost(WAIT)
-        .until(
-            () ->
-                List.of("c1", "c2").stream()
-                    .allMatch(
-                        c ->
-                            condition(c, "roll", "Progressing")
-                                .map(x -> "Completed".equals(x.getReason()))
-                                .orElse(false)));
+        .until(() -> List.of("c1", "c2").stream().allMatch(c -> completed(c, "roll")));
   }
 
   @Test
