@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.certificates.v1.CertificateSigningRequest;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.ocmj.api.addon.v1alpha1.ManagedClusterAddOn;
 import io.ocmj.api.addon.v1alpha1.RegistrationConfig;
 import io.ocmj.api.cluster.v1.ManagedCluster;
@@ -144,7 +145,9 @@ final class AddonRegistrations {
             config.clusterName(),
             w.addon(),
             w.signer(),
-            e.toString());
+            e.toString(),
+            // a refused request says enough; anything else is a fault worth its trace
+            e instanceof KubernetesClientException ? null : e);
       }
     }
   }

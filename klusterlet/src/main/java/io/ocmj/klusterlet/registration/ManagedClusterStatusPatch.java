@@ -34,7 +34,8 @@ final class ManagedClusterStatusPatch {
                 "conditions",
                 conditions,
                 "version",
-                Map.of("kubernetes", kubeVersion),
+                // An API server that does not say its version reports it as unknown (empty).
+                Map.of("kubernetes", kubeVersion == null ? "" : kubeVersion),
                 "clusterClaims",
                 claims));
     StatusApply.apply(hub, patch, fieldManager);

@@ -145,7 +145,8 @@ public final class RegistrationAgent implements AutoCloseable {
       LOG.warn("cluster {}: {}", config.clusterName(), describe(e));
       next = config.retry();
     } catch (RuntimeException e) {
-      LOG.warn("cluster {}: registration pass failed: {}", config.clusterName(), e.toString());
+      // Not a failed request but a fault of ours or of what the API answered: keep the trace.
+      LOG.warn("cluster {}: registration pass failed", config.clusterName(), e);
       next = config.retry();
     }
     schedule(next);
