@@ -3,6 +3,7 @@ package io.ocmj.klusterlet.work;
 import com.jayway.jsonpath.Configuration;
 import com.jayway.jsonpath.InvalidPathException;
 import com.jayway.jsonpath.JsonPath;
+import com.jayway.jsonpath.JsonPathException;
 import com.jayway.jsonpath.Option;
 import com.jayway.jsonpath.PathNotFoundException;
 import java.util.List;
@@ -56,6 +57,8 @@ final class FieldPath {
       value = path.read(document, CONFIG);
     } catch (PathNotFoundException e) {
       return Optional.empty();
+    } catch (JsonPathException e) {
+      throw invalid(e); // compiles, but cannot be evaluated (an unknown function, say)
     }
     if (value instanceof List<?> list && !path.isDefinite()) {
       return list.size() == 1 ? Optional.ofNullable(list.get(0)) : Optional.empty();
@@ -65,10 +68,27 @@ final class FieldPath {
 
   /** Sets the value at this (definite) path when its parent exists. */
   void set(Object document, Object value) {
-    path.set(document, value, CONFIG);
+    try {
+      path.set(document, value, CONFIG);
+    } catch (PathNotFoundException e) {
+      // no parent: nothing to set
+    } catch (JsonPathException e) {
+      throw invalid(e);
+    }
   }
 
   void delete(Object document) {
-    path.delete(document, CONFIG);
+    try {
+      path.delete(document, CONFIG);
+    } catch (PathNotFoundException e) {
+      // nothing there to delete
+    } catch (JsonPathException e) {
+      throw invalid(e);
+    }
+  }
+
+  private IllegalArgumentException invalid(JsonPathException e) {
+    return new IllegalArgumentException(
+        "path " + text + " is not a valid JSON path: " + e.getMessage(), e);
   }
 }

@@ -109,6 +109,19 @@ final class ManifestApplier {
           };
     } catch (KubernetesClientException e) {
       return refused(ordinal, key, strategy, e, existing);
+    } catch (IllegalArgumentException e) {
+      // An ignoreFields JSON path of the work's own spec that cannot be used: the work's fault,
+      // reported on the manifest, not retried as if the cluster were busy.
+      return new ManifestOutcome(
+          ordinal,
+          key,
+          Apply.FAILED,
+          "manifestConfigs: ignoreFields: " + e.getMessage(),
+          Conditions.FALSE,
+          existing == null ? null : existing.getMetadata().getUid(),
+          false,
+          null,
+          List.of());
     }
     if (live == null) {
       return new ManifestOutcome(

@@ -1,0 +1,456 @@
+package io.ocmj.bench;
+
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.ocmj.api.cluster.v1.ManagedCluster;
+import io.ocmj.api.gitops.v1alpha1.GitRef;
+import io.ocmj.api.gitops.v1alpha1.GitSync;
+import io.ocmj.api.gitops.v1alpha1.GitSyncSpec;
+import io.ocmj.api.gitops.v1alpha1.LocalObjectReference;
+import io.ocmj.api.gitops.v1alpha1.WebhookSpec;
+import io.ocmj.api.status.Conditions;
+import io.ocmj.hub.HubCrds;
+import io.ocmj.hub.registration.BootstrapIdentity;
+import io.ocmj.testing.Binaries;
+import io.ocmj.testing.ClusterSet;
+import io.ocmj.testing.LocalClusterProvider;
+import io.ocmj.testing.Percentiles;
+import io.ocmj.testing.TestCluster;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.eclipse.jgit.api.Git;
+
+/**
+ * The fleet benchmark: N simulated clusters ({@link SimulatedFleet}) against one real hub (its own
+ * etcd + kube-apiserver + kube-controller-manager) whose controllers run as an {@code ocmj hub}
+ * process reading a Git repository. Scenarios, per N: (a) register N clusters (admin accepts as
+ * they come); (b) steady state with leases for a window; (c) one commit that changes a
+ * ManifestWorkReplicaSet and a Policy fanning out to all N, announced by a signed webhook: push to
+ * Applied and push to Compliant per cluster (p50/p95/p99/max); (d) the hub process's CPU and RSS,
+ * the API server's requests per second by verb, the etcd database size.
+ *
+ * <p>Results merge into {@code <out>/fleet.json} (one entry per N; a new run of an N replaces its
+ * entry) and are rendered to {@code fleet.md} and {@code fleet-latency.png}. Run: {@code
+ * bin/bench-fleet 100 500 1000} (see docs/benchmarks.md).
+ */
+public final class FleetBenchmark {
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final Pattern REQUESTS =
+      Pattern.compile("^apiserver_request_total\\{(.*)} ([0-9.e+]+)$");
+  private static final Pattern VERB = Pattern.compile("verb=\"([A-Z]+)\"");
+  private static final Pattern RESOURCE = Pattern.compile("[{,]resource=\"([^\"]*)\"");
+  private static final Pattern SCOPE = Pattern.compile("scope=\"([^\"]*)\"");
+  private static final Pattern SUBRESOURCE = Pattern.compile("subresource=\"([^\"]*)\"");
+  private static final Pattern STORAGE =
+      Pattern.compile("^apiserver_storage_size_bytes\\{.*} ([0-9.e+]+)$");
+
+  private FleetBenchmark() {}
+
+  /** One N's figures. */
+  public record Result(
+      int clusters,
+      String measuredAt,
+      double registerSeconds,
+      double clustersPerMinute,
+      double hubCpuSecondsDuringJoin,
+      double steadyMinutes,
+      double hubCpuSecondsPerSteadyMinute,
+      Map<String, Double> apiRequestsPerSecondByVerb,
+      Map<String, Double> steadyBusiestRequestsPerSecond,
+      Map<String, Double> pushToApplied,
+      Map<String, Double> pushToCompliant,
+      long hubRssMib,
+      long hubPeakRssMib,
+      long fleetJvmRssMib,
+      long etcdBytes) {}
+
+  /**
+   * Args: {@code <ocmj.jar> <out dir> <steady ISO duration> N...}.
+   *
+   * @throws Exception when a step fails; the partial figures are not written
+   */
+  public static void main(String[] args) throws Exception {
+    Path jar = Path.of(args[0]).toAbsolutePath();
+    Path out = Path.of(args[1]).toAbsolutePath();
+    Duration steady = Duration.parse(args[2]);
+    for (int i = 3; i < args.length; i++) {
+      int n = Integer.parseInt(args[i]);
+      Result r = run(n, jar, steady);
+      System.out.println("RESULT " + JSON.writeValueAsString(r).replaceAll("\\s+", " "));
+      write(out, r);
+    }
+    System.exit(0);
+  }
+
+  private static Result run(int n, Path jar, Duration steady) throws Exception {
+    Path work = Files.createTempDirectory("ocmj-bench-fleet");
+    try (ClusterSet clusters =
+        new ClusterSet(
+            new LocalClusterProvider(new Binaries(Binaries.defaultCacheDir()))
+                .start(List.of("hub")))) {
+      TestCluster hubCluster = clusters.get("hub");
+      KubernetesClient hub = hubCluster.client();
+      HubCrds.install(hub);
+      int webhookPort = freePort();
+      Process controllers =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-jar",
+                  jar.toString(),
+                  "hub",
+                  "--hub-kubeconfig",
+                  hubCluster.kubeconfig().toString(),
+                  "--git-allow-file-urls",
+                  "--git-cache",
+                  work.resolve("git-cache").toString(),
+                  "--webhook-listen",
+                  "127.0.0.1:" + webhookPort,
+                  "--monitoring-listen",
+                  "off")
+              .redirectErrorStream(true)
+              .redirectOutput(work.resolve("hub.log").toFile())
+              .start();
+      try (Git git =
+          Git.init().setDirectory(work.resolve("repo").toFile()).setInitialBranch("main").call()) {
+        return measure(n, hubCluster, controllers.pid(), git, webhookPort, steady);
+      } finally {
+        controllers.destroy();
+        controllers.waitFor(30, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  private static Result measure(
+      int n, TestCluster hubCluster, long hubPid, Git git, int webhookPort, Duration steady)
+      throws Exception {
+    KubernetesClient hub = hubCluster.client();
+    commit(git, "1");
+    gitSync(hub, git);
+    String bootstrap =
+        BootstrapIdentity.kubeconfig(
+            hub, hubCluster.serverUrl(), hubCluster.caCertificatePem(), Duration.ofHours(4));
+    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    try (SimulatedFleet fleet = new SimulatedFleet(bootstrap);
+        FleetProgress progress = new FleetProgress(hub)) {
+      progress.expect("1");
+      // (a) registration; the admin accepts what registered, twice a second.
+      timer.scheduleWithFixedDelay(() -> acceptOnce(hub), 0, 500, TimeUnit.MILLISECONDS);
+      double cpu0 = cpuSeconds(hubPid);
+      long t0 = System.nanoTime();
+      fleet.start(0, n);
+      await("all " + n + " joined")
+          .atMost(Duration.ofMinutes(60))
+          .pollInterval(Duration.ofSeconds(1))
+          .until(() -> joined(hub) >= n);
+      double registerSeconds = (System.nanoTime() - t0) / 1e9;
+      double cpuJoin = cpuSeconds(hubPid) - cpu0;
+      log("%d joined in %.1f s", n, registerSeconds);
+      await("version 1 applied and compliant everywhere")
+          .atMost(Duration.ofMinutes(60))
+          .pollInterval(Duration.ofSeconds(1))
+          .until(() -> progress.applied().size() == n && progress.compliant().size() == n);
+      log("version 1 everywhere");
+
+      // (b) steady state: leases only.
+      Map<String, Double> requests0 = requestsByVerb(hub);
+      Map<String, Double> detail0 = requestsByVerbAndResource(hub);
+      double cpuSteady0 = cpuSeconds(hubPid);
+      long s0 = System.nanoTime();
+      // The measurement window itself (no condition to wait for): the timer ends it.
+      timer.schedule(() -> null, steady.toMillis(), TimeUnit.MILLISECONDS).get();
+      double steadySeconds = (System.nanoTime() - s0) / 1e9;
+      double cpuSteady = cpuSeconds(hubPid) - cpuSteady0;
+      Map<String, Double> rates = new TreeMap<>();
+      requestsByVerb(hub)
+          .forEach(
+              (verb, count) ->
+                  rates.put(
+                      verb,
+                      Math.round((count - requests0.getOrDefault(verb, 0.0)) / steadySeconds * 10)
+                          / 10.0));
+      Map<String, Double> busiest =
+          busiest(detail0, requestsByVerbAndResource(hub), steadySeconds, 12);
+      log("steady window done: %s; busiest: %s", rates, busiest);
+
+      // (c) one commit changes the work and the policy for all N.
+      progress.expect("2");
+      commit(git, "2");
+      hook(hub, webhookPort);
+      await("version 2 applied and compliant everywhere")
+          .atMost(Duration.ofMinutes(60))
+          .pollInterval(Duration.ofMillis(200))
+          .until(() -> progress.applied().size() == n && progress.compliant().size() == n);
+      log("version 2 everywhere");
+      timer.shutdownNow();
+      return new Result(
+          n,
+          Instant.now().toString(),
+          round(registerSeconds),
+          round(n / registerSeconds * 60),
+          round(cpuJoin),
+          round(steadySeconds / 60),
+          round(cpuSteady / (steadySeconds / 60)),
+          rates,
+          busiest,
+          summary(progress.applied().values()),
+          summary(progress.compliant().values()),
+          kib(hubPid, "VmRSS:") / 1024,
+          kib(hubPid, "VmHWM:") / 1024,
+          kib(ProcessHandle.current().pid(), "VmRSS:") / 1024,
+          etcdBytes(hub));
+    } finally {
+      timer.shutdownNow();
+    }
+  }
+
+  private static void log(String format, Object... args) {
+    System.out.printf(
+        Locale.ROOT,
+        "%s fleet-bench: %s%n",
+        Instant.now(),
+        String.format(Locale.ROOT, format, args));
+  }
+
+  private static Map<String, Double> summary(Collection<Long> nanos) {
+    List<Double> ms = new ArrayList<>(nanos.stream().map(v -> v / 1e6).sorted().toList());
+    Map<String, Double> s = new LinkedHashMap<>();
+    s.put("p50_ms", (double) Math.round(Percentiles.of(ms, 50)));
+    s.put("p95_ms", (double) Math.round(Percentiles.of(ms, 95)));
+    s.put("p99_ms", (double) Math.round(Percentiles.of(ms, 99)));
+    s.put("max_ms", (double) Math.round(ms.get(ms.size() - 1)));
+    return s;
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 10) / 10.0;
+  }
+
+  private static void commit(Git git, String version) throws Exception {
+    Path root = git.getRepository().getWorkTree().toPath();
+    Files.createDirectories(root.resolve("fleet"));
+    Files.writeString(root.resolve("fleet/base.yaml"), FleetManifests.base());
+    Files.writeString(root.resolve("fleet/rollout.yaml"), FleetManifests.rollout(version));
+    git.add().addFilepattern(".").call();
+    git.commit()
+        .setMessage("fleet-config version " + version)
+        .setAuthor("bench", "bench@example.com")
+        .setCommitter("bench", "bench@example.com")
+        .call();
+  }
+
+  private static void gitSync(KubernetesClient hub, Git git) {
+    hub.resource(new NamespaceBuilder().withNewMetadata().withName("gitops").endMetadata().build())
+        .serverSideApply();
+    hub.resource(
+            new SecretBuilder()
+                .withNewMetadata()
+                .withName("hook")
+                .withNamespace("gitops")
+                .endMetadata()
+                .addToStringData("token", "bench-token")
+                .build())
+        .serverSideApply();
+    GitSync sync = new GitSync();
+    sync.getMetadata().setName("fleet");
+    sync.getMetadata().setNamespace("gitops");
+    GitSyncSpec spec = new GitSyncSpec();
+    spec.setUrl(git.getRepository().getWorkTree().toPath().toUri().toString());
+    GitRef ref = new GitRef();
+    ref.setBranch("main");
+    spec.setRef(ref);
+    spec.setPaths(List.of("fleet"));
+    spec.setInterval("1h");
+    WebhookSpec webhook = new WebhookSpec();
+    LocalObjectReference secret = new LocalObjectReference();
+    secret.setName("hook");
+    webhook.setSecretRef(secret);
+    spec.setWebhook(webhook);
+    sync.setSpec(spec);
+    hub.resource(sync).create();
+  }
+
+  /** The signed GitHub-style push announcement the GitSync's receiver checks. */
+  private static void hook(KubernetesClient hub, int port) throws Exception {
+    String path =
+        await("the GitSync's webhook path")
+            .atMost(Duration.ofMinutes(1))
+            .until(
+                () -> {
+                  GitSync s =
+                      hub.resources(GitSync.class).inNamespace("gitops").withName("fleet").get();
+                  return s == null || s.getStatus() == null ? null : s.getStatus().getWebhookPath();
+                },
+                p -> p != null);
+    byte[] body = "{\"ref\":\"refs/heads/main\"}".getBytes(StandardCharsets.UTF_8);
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec("bench-token".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    HttpResponse<Void> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .header(
+                        "X-Hub-Signature-256",
+                        "sha256=" + HexFormat.of().formatHex(mac.doFinal(body)))
+                    .header("X-GitHub-Event", "push")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                    .build(),
+                HttpResponse.BodyHandlers.discarding());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException("the webhook answered " + response.statusCode());
+    }
+  }
+
+  private static void acceptOnce(KubernetesClient hub) {
+    try {
+      for (ManagedCluster mc : hub.resources(ManagedCluster.class).list().getItems()) {
+        if (mc.getSpec() == null || !mc.getSpec().isAccepted()) {
+          hub.resources(ManagedCluster.class)
+              .withName(mc.getMetadata().getName())
+              .patch(
+                  PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"hubAcceptsClient\":true}}");
+        }
+      }
+    } catch (RuntimeException e) {
+      // the hub is busy; the next round accepts what this one missed
+    }
+  }
+
+  private static long joined(KubernetesClient hub) {
+    return hub.resources(ManagedCluster.class).list().getItems().stream()
+        .filter(
+            mc ->
+                mc.getStatus() != null
+                    && Conditions.isTrue(
+                        mc.getStatus().getConditions(), ManagedCluster.CONDITION_JOINED))
+        .count();
+  }
+
+  /** apiserver_request_total summed per verb, from the API server's own /metrics. */
+  static Map<String, Double> requestsByVerb(KubernetesClient hub) {
+    Map<String, Double> byVerb = new TreeMap<>();
+    requestsByVerbAndResource(hub)
+        .forEach((key, count) -> byVerb.merge(key.split(" ")[0], count, Double::sum));
+    return byVerb;
+  }
+
+  /** apiserver_request_total summed per "VERB resource[/subresource] (scope)". */
+  static Map<String, Double> requestsByVerbAndResource(KubernetesClient hub) {
+    Map<String, Double> counts = new TreeMap<>();
+    for (String line : hub.raw("/metrics").split("\n")) {
+      Matcher m = REQUESTS.matcher(line);
+      if (m.matches()) {
+        Matcher verb = VERB.matcher(m.group(1));
+        Matcher resource = RESOURCE.matcher(m.group(1));
+        Matcher sub = SUBRESOURCE.matcher(m.group(1));
+        Matcher scope = SCOPE.matcher(m.group(1));
+        if (verb.find()) {
+          String key =
+              verb.group(1)
+                  + " "
+                  + (resource.find() ? resource.group(1) : "-")
+                  + (sub.find() && !sub.group(1).isEmpty() ? "/" + sub.group(1) : "")
+                  + (scope.find() ? " (" + scope.group(1) + ")" : "");
+          counts.merge(key, Double.parseDouble(m.group(2)), Double::sum);
+        }
+      }
+    }
+    return counts;
+  }
+
+  /** The busiest "VERB resource" pairs between two readings, per second, most first. */
+  static Map<String, Double> busiest(
+      Map<String, Double> before, Map<String, Double> after, double seconds, int top) {
+    Map<String, Double> rates = new LinkedHashMap<>();
+    after.entrySet().stream()
+        .map(
+            e ->
+                Map.entry(
+                    e.getKey(), (e.getValue() - before.getOrDefault(e.getKey(), 0.0)) / seconds))
+        .filter(e -> e.getValue() > 0)
+        .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+        .limit(top)
+        .forEach(e -> rates.put(e.getKey(), Math.round(e.getValue() * 100) / 100.0));
+    return rates;
+  }
+
+  /** The etcd database size the API server reports (apiserver_storage_size_bytes). */
+  static long etcdBytes(KubernetesClient hub) {
+    long max = -1;
+    for (String line : hub.raw("/metrics").split("\n")) {
+      Matcher m = STORAGE.matcher(line);
+      if (m.matches()) {
+        max = Math.max(max, (long) Double.parseDouble(m.group(1)));
+      }
+    }
+    return max;
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  /** utime + stime of a process, from /proc/<pid>/stat (clock ticks of 1/100 s). */
+  private static double cpuSeconds(long pid) throws IOException {
+    String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+  }
+
+  private static long kib(long pid, String key) throws IOException {
+    return Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status")).stream()
+        .filter(l -> l.startsWith(key))
+        .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")))
+        .findFirst()
+        .orElse(-1L);
+  }
+
+  /** Merges {@code r} into fleet.json and renders fleet.md and fleet-latency.png from all of it. */
+  static void write(Path out, Result r) throws IOException {
+    Files.createDirectories(out);
+    Path json = out.resolve("fleet.json");
+    Map<Integer, Result> all = new TreeMap<>();
+    if (Files.exists(json)) {
+      for (Result old : JSON.readValue(json.toFile(), Result[].class)) {
+        all.put(old.clusters(), old);
+      }
+    }
+    all.put(r.clusters(), r);
+    JSON.writeValue(json.toFile(), all.values());
+    Files.writeString(out.resolve("fleet.md"), FleetReport.markdown(all.values()));
+    FleetReport.plot(all.values(), out.resolve("fleet-latency.png"));
+  }
+}
