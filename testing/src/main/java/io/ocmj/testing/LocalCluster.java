@@ -307,38 +307,50 @@ public final class LocalCluster implements TestCluster {
   }
 
   /**
-   * Kills {@code etcd} or {@code kube-apiserver} with SIGKILL, as a crash would, starts it again on
-   * the same ports and storage, and returns once the API server answers {@code /readyz} again.
+   * Kills {@code etcd} and/or {@code kube-apiserver} with SIGKILL, as a crash would (all named ones
+   * first, so "everything at once" is a real simultaneous loss), starts them again on the same
+   * ports and storage (etcd first), and returns once the API server answers {@code /readyz} again.
    * Clients and kubeconfigs stay valid.
    */
-  public void killAndRestart(String component) {
-    int index =
-        switch (component) {
-          case "etcd" -> 0;
-          case "kube-apiserver" -> 1;
-          default ->
-              throw new IllegalArgumentException(
-                  "killAndRestart: etcd or kube-apiserver, not " + component);
-        };
-    processes.get(index).kill();
+  public void killAndRestart(String... components) {
+    List<Integer> indexes = new ArrayList<>();
+    for (String component : components) {
+      indexes.add(
+          switch (component) {
+            case "etcd" -> 0;
+            case "kube-apiserver" -> 1;
+            default ->
+                throw new IllegalArgumentException(
+                    "killAndRestart: etcd or kube-apiserver, not " + component);
+          });
+    }
+    indexes.forEach(i -> processes.get(i).kill());
     restarts++;
-    ManagedProcess restarted =
-        ManagedProcess.start(
-            component,
-            index == 0 ? etcdBinary : apiServerBinary,
-            index == 0
-                ? etcdArgs(etcdClientPort, etcdPeerPort)
-                : apiServerArgs(apiServerPort, etcdClientPort),
-            files.dir.resolve(component + "-restart-" + restarts + ".log"),
-            ledger);
-    processes.set(index, restarted);
+    ManagedProcess apiServer = null;
+    for (int index : indexes.stream().sorted().distinct().toList()) {
+      String component = index == 0 ? "etcd" : "kube-apiserver";
+      ManagedProcess restarted =
+          ManagedProcess.start(
+              component,
+              index == 0 ? etcdBinary : apiServerBinary,
+              index == 0
+                  ? etcdArgs(etcdClientPort, etcdPeerPort)
+                  : apiServerArgs(apiServerPort, etcdClientPort),
+              files.dir.resolve(component + "-restart-" + restarts + ".log"),
+              ledger);
+      processes.set(index, restarted);
+      if (index == 1) {
+        apiServer = restarted;
+      }
+    }
+    ManagedProcess watched = apiServer == null ? processes.get(1) : apiServer;
     awaitReady(
-        component + " after a kill",
+        String.join(" and ", components) + " after a kill",
         () -> {
-          restarted.checkAlive();
+          watched.checkAlive();
           return apiServerProbe.ok(serverUrl + "/readyz", "ok");
         });
-    LOG.info("cluster {}: {} killed and restarted", name, component);
+    LOG.info("cluster {}: {} killed and restarted", name, String.join(" and ", components));
   }
 
   /**

@@ -31,6 +31,7 @@ import io.ocmj.api.addon.v1alpha1.ObjectReference;
 import io.ocmj.api.cluster.v1.ManagedCluster;
 import io.ocmj.api.status.Conditions;
 import io.ocmj.api.work.v1.ManifestWork;
+import io.ocmj.hub.InformerCaches;
 import io.ocmj.hub.status.ConditionsApply;
 import java.time.Clock;
 import java.time.Instant;
@@ -215,7 +216,8 @@ public final class AddonDeployer
         generation,
         now);
     String want = AddonRollout.hash(AddonConfigs.hashes(configs));
-    List<ManifestWork> before = AddonWorks.list(client, cluster, addon);
+    List<ManifestWork> before =
+        AddonWorks.of(InformerCaches.list(context, ManifestWork.class, cluster), addon);
     // Installed by a placement and already running: new configs wait for the rollout to admit them.
     boolean waiting =
         !before.isEmpty()

@@ -27,6 +27,8 @@ import io.ocmj.api.addon.v1alpha1.PlacementStrategy;
 import io.ocmj.api.cluster.v1.ManagedCluster;
 import io.ocmj.api.cluster.v1beta1.PlacementDecision;
 import io.ocmj.api.status.Conditions;
+import io.ocmj.api.work.v1.ManifestWork;
+import io.ocmj.hub.InformerCaches;
 import io.ocmj.hub.status.ConditionsApply;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,8 +83,20 @@ public final class AddonInstaller implements Reconciler<ClusterManagementAddOn> 
                 ManagedClusterAddOn.class, ClusterManagementAddOn.class)
             .withSecondaryToPrimaryMapper(m -> Set.of(new ResourceID(m.getMetadata().getName())))
             .build();
+    // The add-ons' deploy works (their status drives the rollout), cached for the reconciles.
+    InformerEventSourceConfiguration<ManifestWork> works =
+        InformerEventSourceConfiguration.from(ManifestWork.class, ClusterManagementAddOn.class)
+            .withLabelSelector(ManagedClusterAddOn.LABEL_ADDON_NAME)
+            .withSecondaryToPrimaryMapper(
+                w ->
+                    Set.of(
+                        new ResourceID(
+                            w.getMetadata().getLabels().get(ManagedClusterAddOn.LABEL_ADDON_NAME))))
+            .build();
     return List.of(
-        new InformerEventSource<>(decisions, context), new InformerEventSource<>(addons, context));
+        new InformerEventSource<>(decisions, context),
+        new InformerEventSource<>(addons, context),
+        new InformerEventSource<>(works, context));
   }
 
   private static boolean places(ClusterManagementAddOn cma, PlacementDecision d) {
@@ -100,10 +115,14 @@ public final class AddonInstaller implements Reconciler<ClusterManagementAddOn> 
     KubernetesClient client = context.getClient();
     String addon = cma.getMetadata().getName();
     Map<String, PlacementStrategy> selected = AddonPlacements.byCluster(client, cma);
+    // From the informers' caches: a reconcile runs on every add-on's change, and listing every
+    // cluster's add-ons and works from the API server each time grew with the square of the fleet.
     List<ManagedClusterAddOn> existing =
-        client.resources(ManagedClusterAddOn.class).inAnyNamespace().list().getItems().stream()
+        InformerCaches.list(context, ManagedClusterAddOn.class).stream()
             .filter(m -> m.getMetadata().getName().equals(addon))
             .toList();
+    Function<String, List<ManifestWork>> worksOf =
+        cluster -> AddonWorks.of(InformerCaches.list(context, ManifestWork.class, cluster), addon);
     if (AddonPlacements.byPlacements(cma)) {
       Set<String> present =
           existing.stream().map(m -> m.getMetadata().getNamespace()).collect(Collectors.toSet());
@@ -124,7 +143,7 @@ public final class AddonInstaller implements Reconciler<ClusterManagementAddOn> 
     }
     if (AddonPlacements.byPlacements(cma)) {
       for (PlacementStrategy p : cma.getSpec().getInstallStrategy().getPlacements()) {
-        rollOut(client, cma, p, selected, existing);
+        rollOut(client, cma, p, selected, existing, worksOf);
       }
     }
     ClusterManagementAddOnStatus status = status(client, cma, selected, existing);
@@ -139,7 +158,8 @@ public final class AddonInstaller implements Reconciler<ClusterManagementAddOn> 
       ClusterManagementAddOn cma,
       PlacementStrategy p,
       Map<String, PlacementStrategy> selected,
-      List<ManagedClusterAddOn> existing) {
+      List<ManagedClusterAddOn> existing,
+      Function<String, List<ManifestWork>> worksOf) {
     String addon = cma.getMetadata().getName();
     List<AddonRollout.Target> targets = new ArrayList<>();
     for (ManagedClusterAddOn mca : existing) {
@@ -154,9 +174,7 @@ public final class AddonInstaller implements Reconciler<ClusterManagementAddOn> 
       }
       targets.add(
           new AddonRollout.Target(
-              mca,
-              AddonRollout.hash(AddonConfigs.hashes(configs)),
-              AddonWorks.list(client, cluster, addon)));
+              mca, AddonRollout.hash(AddonConfigs.hashes(configs)), worksOf.apply(cluster)));
     }
     targets.sort(java.util.Comparator.comparing(t -> t.mca().getMetadata().getNamespace()));
     for (AddonRollout.Target t : AddonRollout.toAdmit(p.getRolloutStrategy(), targets)) {

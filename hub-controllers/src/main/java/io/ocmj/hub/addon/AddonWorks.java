@@ -103,14 +103,25 @@ final class AddonWorks {
 
   /** The add-on's deploy works in a cluster namespace. */
   static List<ManifestWork> list(KubernetesClient client, String namespace, String addon) {
-    return client
-        .resources(ManifestWork.class)
-        .inNamespace(namespace)
-        .withLabel(ManagedClusterAddOn.LABEL_ADDON_NAME, addon)
-        .list()
-        .getItems()
-        .stream()
-        .filter(w -> index(addon, w.getMetadata().getName()) >= 0)
+    return of(
+        client
+            .resources(ManifestWork.class)
+            .inNamespace(namespace)
+            .withLabel(ManagedClusterAddOn.LABEL_ADDON_NAME, addon)
+            .list()
+            .getItems(),
+        addon);
+  }
+
+  /** The add-on's deploy works among {@code works} (one cluster namespace's). */
+  static List<ManifestWork> of(List<ManifestWork> works, String addon) {
+    return works.stream()
+        .filter(
+            w ->
+                w.getMetadata().getLabels() != null
+                    && addon.equals(
+                        w.getMetadata().getLabels().get(ManagedClusterAddOn.LABEL_ADDON_NAME))
+                    && index(addon, w.getMetadata().getName()) >= 0)
         .toList();
   }
 
