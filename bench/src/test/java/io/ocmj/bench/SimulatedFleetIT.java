@@ -101,22 +101,35 @@ class SimulatedFleetIT {
       apply(hub, FleetManifests.rollout("2"));
       rolledOut(hub, progress, "version 2 applied and compliant on all");
 
-      // Each identity is confined to its own cluster namespace.
-      try (KubernetesClient asFirst = fleet.hubClientOf(SimulatedFleet.name(0))) {
-        assertThat(
-                asFirst
+      // Each identity is confined to its own cluster namespace: every pair is tried.
+      for (int i = 0; i < N; i++) {
+        String own = SimulatedFleet.name(i);
+        try (KubernetesClient asAgent = fleet.hubClientOf(own)) {
+          assertThat(asAgent.resources(ManifestWork.class).inNamespace(own).list().getItems())
+              .as("%s reads its own works", own)
+              .hasSize(2);
+          for (int j = 0; j < N; j++) {
+            String other = SimulatedFleet.name(j);
+            if (j != i) {
+              forbidden(() -> asAgent.resources(ManifestWork.class).inNamespace(other).list());
+              forbidden(() -> asAgent.resources(Policy.class).inNamespace(other).list());
+              forbidden(() -> asAgent.secrets().inNamespace(other).list());
+            }
+          }
+        }
+      }
+      // The bootstrap identity may register and ask for a certificate, nothing more.
+      try (KubernetesClient asBootstrap =
+          new io.fabric8.kubernetes.client.KubernetesClientBuilder()
+              .withConfig(io.fabric8.kubernetes.client.Config.fromKubeconfig(bootstrap))
+              .build()) {
+        forbidden(
+            () ->
+                asBootstrap
                     .resources(ManifestWork.class)
                     .inNamespace(SimulatedFleet.name(0))
-                    .list()
-                    .getItems())
-            .hasSize(2);
-        for (int i = 1; i < N; i++) {
-          String other = SimulatedFleet.name(i);
-          assertThatThrownBy(() -> asFirst.resources(ManifestWork.class).inNamespace(other).list())
-              .as("reading %s's works", other)
-              .isInstanceOfSatisfying(
-                  KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(403));
-        }
+                    .list());
+        forbidden(() -> asBootstrap.resources(ManifestWork.class).inAnyNamespace().list());
       }
       assertThat(fleet.managedRequests()).isPositive();
     }
@@ -144,6 +157,12 @@ class SimulatedFleetIT {
       }
       throw new AssertionError(b.toString(), e);
     }
+  }
+
+  private static void forbidden(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+    assertThatThrownBy(call)
+        .isInstanceOfSatisfying(
+            KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(403));
   }
 
   static void apply(KubernetesClient hub, String yaml) {
