@@ -7,21 +7,19 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.ocmj.api.cluster.v1.ManagedCluster;
 import io.ocmj.api.gitops.v1alpha1.GitRef;
 import io.ocmj.api.gitops.v1alpha1.GitSync;
 import io.ocmj.api.gitops.v1alpha1.GitSyncSpec;
 import io.ocmj.api.gitops.v1alpha1.LocalObjectReference;
 import io.ocmj.api.gitops.v1alpha1.WebhookSpec;
-import io.ocmj.api.status.Conditions;
 import io.ocmj.hub.HubCrds;
 import io.ocmj.hub.registration.BootstrapIdentity;
 import io.ocmj.testing.Binaries;
 import io.ocmj.testing.ClusterSet;
 import io.ocmj.testing.LocalClusterProvider;
 import io.ocmj.testing.Percentiles;
+import io.ocmj.testing.ProcessStats;
 import io.ocmj.testing.TestCluster;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -148,7 +146,9 @@ public final class FleetBenchmark {
         return measure(n, hubCluster, controllers.pid(), git, webhookPort, steady);
       } finally {
         controllers.destroy();
-        controllers.waitFor(30, TimeUnit.SECONDS);
+        if (!controllers.waitFor(30, TimeUnit.SECONDS)) {
+          controllers.destroyForcibly().waitFor();
+        }
       }
     }
   }
@@ -169,16 +169,16 @@ public final class FleetBenchmark {
       // (a) registration; the admin accepts what registered, twice a second.
       ScheduledFuture<?> accepting =
           timer.scheduleWithFixedDelay(() -> acceptOnce(hub), 0, 500, TimeUnit.MILLISECONDS);
-      double cpu0 = cpuSeconds(hubPid);
+      double cpu0 = ProcessStats.cpuSeconds(hubPid);
       long t0 = System.nanoTime();
       fleet.start(0, n);
       await("all " + n + " joined")
           .atMost(Duration.ofMinutes(60))
           .pollInterval(Duration.ofSeconds(1))
-          .until(() -> joined(hub) >= n);
+          .until(() -> SimulatedFleet.withCondition(hub, ManagedCluster.CONDITION_JOINED) >= n);
       double registerSeconds = (System.nanoTime() - t0) / 1e9;
       accepting.cancel(false); // the admin is done: its LISTs are not the fleet's load
-      double cpuJoin = cpuSeconds(hubPid) - cpu0;
+      double cpuJoin = ProcessStats.cpuSeconds(hubPid) - cpu0;
       log("%d joined in %.1f s", n, registerSeconds);
       await("version 1 applied and compliant everywhere")
           .atMost(Duration.ofMinutes(60))
@@ -189,12 +189,12 @@ public final class FleetBenchmark {
       // (b) steady state: leases only.
       Map<String, Double> requests0 = requestsByVerb(hub);
       Map<String, Double> detail0 = requestsByVerbAndResource(hub);
-      double cpuSteady0 = cpuSeconds(hubPid);
+      double cpuSteady0 = ProcessStats.cpuSeconds(hubPid);
       long s0 = System.nanoTime();
       // The measurement window itself (no condition to wait for): the timer ends it.
       timer.schedule(() -> null, steady.toMillis(), TimeUnit.MILLISECONDS).get();
       double steadySeconds = (System.nanoTime() - s0) / 1e9;
-      double cpuSteady = cpuSeconds(hubPid) - cpuSteady0;
+      double cpuSteady = ProcessStats.cpuSeconds(hubPid) - cpuSteady0;
       Map<String, Double> rates = new TreeMap<>();
       requestsByVerb(hub)
           .forEach(
@@ -229,9 +229,9 @@ public final class FleetBenchmark {
           busiest,
           summary(progress.applied().values()),
           summary(progress.compliant().values()),
-          kib(hubPid, "VmRSS:") / 1024,
-          kib(hubPid, "VmHWM:") / 1024,
-          kib(ProcessHandle.current().pid(), "VmRSS:") / 1024,
+          ProcessStats.rssMib(hubPid),
+          ProcessStats.peakRssMib(hubPid),
+          ProcessStats.rssMib(ProcessHandle.current().pid()),
           etcdBytes(hub));
     } finally {
       timer.shutdownNow();
@@ -337,27 +337,10 @@ public final class FleetBenchmark {
 
   private static void acceptOnce(KubernetesClient hub) {
     try {
-      for (ManagedCluster mc : hub.resources(ManagedCluster.class).list().getItems()) {
-        if (mc.getSpec() == null || !mc.getSpec().isAccepted()) {
-          hub.resources(ManagedCluster.class)
-              .withName(mc.getMetadata().getName())
-              .patch(
-                  PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"hubAcceptsClient\":true}}");
-        }
-      }
+      SimulatedFleet.acceptAll(hub);
     } catch (RuntimeException e) {
       // the hub is busy; the next round accepts what this one missed
     }
-  }
-
-  private static long joined(KubernetesClient hub) {
-    return hub.resources(ManagedCluster.class).list().getItems().stream()
-        .filter(
-            mc ->
-                mc.getStatus() != null
-                    && Conditions.isTrue(
-                        mc.getStatus().getConditions(), ManagedCluster.CONDITION_JOINED))
-        .count();
   }
 
   /** apiserver_request_total summed per verb, from the API server's own /metrics. */
@@ -424,21 +407,6 @@ public final class FleetBenchmark {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
     }
-  }
-
-  /** utime + stime of a process, from /proc/<pid>/stat (clock ticks of 1/100 s). */
-  private static double cpuSeconds(long pid) throws IOException {
-    String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-    return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
-  }
-
-  private static long kib(long pid, String key) throws IOException {
-    return Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status")).stream()
-        .filter(l -> l.startsWith(key))
-        .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")))
-        .findFirst()
-        .orElse(-1L);
   }
 
   /** Merges {@code r} into fleet.json and renders fleet.md and fleet-latency.png from all of it. */

@@ -22,10 +22,15 @@ import java.util.function.Consumer;
 public final class FleetProgress implements AutoCloseable {
   private final SharedIndexInformer<ManifestWork> works;
   private final SharedIndexInformer<Policy> policies;
-  private volatile String version;
-  private volatile long startNanos;
-  private final Map<String, Long> appliedAt = new ConcurrentHashMap<>();
-  private final Map<String, Long> compliantAt = new ConcurrentHashMap<>();
+
+  /** One rollout being timed: callbacks read it once and write only into its own maps. */
+  private record Round(
+      String version,
+      long startNanos,
+      Map<String, Long> appliedAt,
+      Map<String, Long> compliantAt) {}
+
+  private volatile Round round = new Round(null, 0, Map.of(), Map.of());
 
   public FleetProgress(KubernetesClient hub) {
     works = hub.resources(ManifestWork.class).inAnyNamespace().inform(handler(this::seeWork), 0);
@@ -34,26 +39,25 @@ public final class FleetProgress implements AutoCloseable {
 
   /** Starts timing a rollout of {@code version} from now (clears what an earlier one noted). */
   public synchronized void expect(String version) {
-    appliedAt.clear();
-    compliantAt.clear();
-    this.startNanos = System.nanoTime();
-    this.version = version;
+    round =
+        new Round(version, System.nanoTime(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
     works.getStore().list().forEach(this::seeWork);
     policies.getStore().list().forEach(this::seePolicy);
   }
 
   /** Clusters whose work with the expected version is Applied, with nanoseconds since start. */
   public Map<String, Long> applied() {
-    return Map.copyOf(appliedAt);
+    return Map.copyOf(round.appliedAt());
   }
 
   /** Clusters that reported Compliant with the expected version, nanoseconds since start. */
   public Map<String, Long> compliant() {
-    return Map.copyOf(compliantAt);
+    return Map.copyOf(round.compliantAt());
   }
 
   private void seeWork(ManifestWork w) {
-    String v = version;
+    Round r = round;
+    String v = r.version();
     if (v == null || !FleetManifests.REPLICA_SET.equals(w.getMetadata().getName())) {
       return;
     }
@@ -66,12 +70,13 @@ public final class FleetProgress implements AutoCloseable {
         && "True".equals(applied.get().getStatus())
         && applied.get().getObservedGeneration() != null
         && applied.get().getObservedGeneration().equals(w.getMetadata().getGeneration())) {
-      appliedAt.putIfAbsent(w.getMetadata().getNamespace(), System.nanoTime() - startNanos);
+      r.appliedAt().putIfAbsent(w.getMetadata().getNamespace(), System.nanoTime() - r.startNanos());
     }
   }
 
   private void seePolicy(Policy p) {
-    String v = version;
+    Round r = round;
+    String v = r.version();
     String replica = FleetManifests.NAMESPACE + "." + FleetManifests.POLICY;
     if (v == null || !replica.equals(p.getMetadata().getName()) || p.getStatus() == null) {
       return;
@@ -89,7 +94,7 @@ public final class FleetProgress implements AutoCloseable {
         return;
       }
     }
-    compliantAt.putIfAbsent(p.getMetadata().getNamespace(), System.nanoTime() - startNanos);
+    r.compliantAt().putIfAbsent(p.getMetadata().getNamespace(), System.nanoTime() - r.startNanos());
   }
 
   private static <T> ResourceEventHandler<T> handler(Consumer<T> see) {

@@ -344,26 +344,42 @@ public final class InMemoryClusters implements AutoCloseable {
       if (current.code() != 200) {
         return current;
       }
-      JsonNode stored;
       JsonNode patch;
       try {
-        stored = JSON.readTree(current.getBody().getBytes());
         patch = JSON.readTree(request.getBody().getBytes());
       } catch (java.io.IOException e) {
         return status(400, "the patch is not JSON: " + e.getMessage());
       }
-      JsonNode merged = mergePatch(stored, patch);
-      if (merged.path("metadata").path("resourceVersion").isMissingNode()
-          && merged.path("metadata") instanceof ObjectNode meta) {
-        meta.set("resourceVersion", stored.path("metadata").path("resourceVersion"));
+      boolean precondition = !patch.path("metadata").path("resourceVersion").isMissingNode();
+      // A patch without a resourceVersion never conflicts on an API server (it retries inside):
+      // the read-merge-write here is retried when another write came in between.
+      for (int attempt = 0; ; attempt++) {
+        JsonNode stored;
+        try {
+          stored = JSON.readTree(current.getBody().getBytes());
+        } catch (java.io.IOException e) {
+          return status(500, "stored object is not JSON: " + e.getMessage());
+        }
+        JsonNode merged = mergePatch(stored, patch);
+        if (!precondition && merged.path("metadata") instanceof ObjectNode meta) {
+          meta.set("resourceVersion", stored.path("metadata").path("resourceVersion"));
+        }
+        MockResponse written =
+            store.dispatch(
+                new RecordedRequest(
+                    request.getHttpVersion(),
+                    HttpMethod.PUT,
+                    path,
+                    headers.build(),
+                    new Buffer().writeUtf8(merged.toString())));
+        if (written.code() != 409 || precondition || attempt == 4) {
+          return written;
+        }
+        current = store.handleGet(object);
+        if (current.code() != 200) {
+          return current;
+        }
       }
-      return store.dispatch(
-          new RecordedRequest(
-              request.getHttpVersion(),
-              HttpMethod.PUT,
-              path,
-              headers.build(),
-              new Buffer().writeUtf8(merged.toString())));
     }
   }
 
@@ -431,7 +447,9 @@ public final class InMemoryClusters implements AutoCloseable {
                     for (String key : kv[0].trim().split("\\.")) {
                       value = value instanceof Map<?, ?> m ? m.get(key) : null;
                     }
-                    boolean equal = kv.length > 1 && kv[1].equals(String.valueOf(value));
+                    // As the API server: a missing field reads as the empty string.
+                    boolean equal =
+                        kv.length > 1 && kv[1].equals(value == null ? "" : String.valueOf(value));
                     if (equal == negated) {
                       return false;
                     }

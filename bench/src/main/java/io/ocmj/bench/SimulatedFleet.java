@@ -4,7 +4,11 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.ocmj.api.addon.v1alpha1.ManagedClusterAddOn;
+import io.ocmj.api.cluster.v1.ManagedCluster;
+import io.ocmj.api.status.Conditions;
 import io.ocmj.klusterlet.policy.PolicyAgent;
 import io.ocmj.klusterlet.policy.PolicyAgentConfig;
 import io.ocmj.klusterlet.registration.HubKubeconfigSecret;
@@ -103,10 +107,15 @@ public final class SimulatedFleet implements AutoCloseable {
                 ManagedClusterAddOn.DEFAULT_INSTALL_NAMESPACE,
                 RegistrationConfig.DEFAULT_AGENT_NAMESPACE),
             managed);
-    registration.start();
-    work.start();
-    policy.start();
     Member member = new Member(name, managed, registration, work, policy);
+    try {
+      registration.start();
+      work.start();
+      policy.start();
+    } catch (RuntimeException e) {
+      member.close();
+      throw e;
+    }
     members.put(name, member);
     return member;
   }
@@ -168,6 +177,27 @@ public final class SimulatedFleet implements AutoCloseable {
     }
   }
 
+  /** The hub admin's side of the opt-in: accepts every registered cluster not accepted yet. */
+  public static void acceptAll(KubernetesClient hub) {
+    for (ManagedCluster mc : hub.resources(ManagedCluster.class).list().getItems()) {
+      if (mc.getSpec() == null || !mc.getSpec().isAccepted()) {
+        hub.resources(ManagedCluster.class)
+            .withName(mc.getMetadata().getName())
+            .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"hubAcceptsClient\":true}}");
+      }
+    }
+  }
+
+  /** How many ManagedClusters on the hub have {@code condition} True (Joined, Available...). */
+  public static long withCondition(KubernetesClient hub, String condition) {
+    return hub.resources(ManagedCluster.class).list().getItems().stream()
+        .filter(
+            mc ->
+                mc.getStatus() != null
+                    && Conditions.isTrue(mc.getStatus().getConditions(), condition))
+        .count();
+  }
+
   /** Requests the in-memory clusters served. */
   public long managedRequests() {
     return stores.requests();
@@ -177,7 +207,10 @@ public final class SimulatedFleet implements AutoCloseable {
   public void close() {
     List<Member> all = members();
     members.clear();
-    all.parallelStream().forEach(Member::close);
-    stores.close();
+    try {
+      all.parallelStream().forEach(Member::close);
+    } finally {
+      stores.close();
+    }
   }
 }

@@ -5,12 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.ocmj.api.cluster.v1.ManagedCluster;
 import io.ocmj.api.policy.v1.CompliancePerClusterStatus;
 import io.ocmj.api.policy.v1.Policy;
-import io.ocmj.api.status.Conditions;
 import io.ocmj.api.work.v1.AppliedManifestWork;
 import io.ocmj.api.work.v1.ManifestWork;
 import io.ocmj.hub.HubCrds;
@@ -32,12 +29,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The fault suite at fleet size: 50 simulated clusters and the hub controllers as their own {@code
- * ocmj hub} process (SIGKILL-able) on a real hub. During the rollout of a new version of a work and
- * a policy, the hub process, the hub's kube-apiserver and etcd are killed and restarted, one
- * cluster's agents are killed, and another cluster's agents are away for two minutes; then
- * everything is killed at once and restarted. After each, the fleet must be exactly as desired:
- * every cluster has the new version once (one work per purpose, one AppliedManifestWork each, one
- * policy replica), reports it Compliant, and no step by hand is needed.
+ * ocmj hub} process on a real hub. During the rollout of a new version of a work and a policy, the
+ * hub process, the hub's kube-apiserver and etcd are killed with SIGKILL and restarted; one
+ * cluster's agents are stopped in the middle of it and started again on the objects they had (the
+ * simulated agents live in this JVM: they are closed, not SIGKILLed; {@code FleetFaultIT} SIGKILLs
+ * real agent processes); another cluster's agents are away for two minutes. Then the hub process,
+ * etcd and kube-apiserver are SIGKILLed together, every agent is stopped, and all start again.
+ * After each, the fleet must be exactly as desired: every cluster has the new version once (one
+ * work per purpose, one AppliedManifestWork each, one policy replica), reports it Compliant, and no
+ * step by hand is needed.
  */
 @KubernetesClusters({"hub"})
 class SimulatedFleetFaultIT {
@@ -72,24 +72,22 @@ class SimulatedFleetFaultIT {
         FleetProgress progress = new FleetProgress(hub)) {
       fleet.start(0, N);
       within("all " + N + " register", () -> registered(hub) == N);
-      for (ManagedCluster mc : hub.resources(ManagedCluster.class).list().getItems()) {
-        hub.resources(ManagedCluster.class)
-            .withName(mc.getMetadata().getName())
-            .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"hubAcceptsClient\":true}}");
-      }
-      within("all joined", () -> joined(hub) == N);
+      SimulatedFleet.acceptAll(hub);
+      within(
+          "all joined",
+          () -> SimulatedFleet.withCondition(hub, ManagedCluster.CONDITION_JOINED) == N);
       SimulatedFleetIT.apply(hub, FleetManifests.base());
       progress.expect("1");
       SimulatedFleetIT.apply(hub, FleetManifests.rollout("1"));
       within("version 1 everywhere", () -> everywhere(progress));
 
       // Version 2, and the faults while it rolls out.
-      progress.expect("2");
-      SimulatedFleetIT.apply(hub, FleetManifests.rollout("2"));
       String killed = SimulatedFleet.name(3);
       String away = SimulatedFleet.name(7);
-      fleet.stop(away); // away: no agent reaches the hub for two minutes
+      fleet.stop(away); // away: no agent of it reaches the hub for two minutes
       long awaySince = System.nanoTime();
+      progress.expect("2");
+      SimulatedFleetIT.apply(hub, FleetManifests.rollout("2"));
       hubProcess.destroyForcibly().waitFor();
       hubCluster.killAndRestart("kube-apiserver");
       startHub(hubCluster);
@@ -108,7 +106,8 @@ class SimulatedFleetFaultIT {
       within("version 2 everywhere", () -> everywhere(progress));
       exactlyAsDesired(hub, fleet, "2");
 
-      // Everything at once: the hub process, its API server and etcd, and every agent.
+      // Everything at once: the hub process, etcd and kube-apiserver SIGKILLed together, every
+      // agent stopped; then all started again.
       progress.expect("3");
       SimulatedFleetIT.apply(hub, FleetManifests.rollout("3"));
       hubProcess.destroyForcibly().waitFor();
@@ -119,7 +118,9 @@ class SimulatedFleetFaultIT {
       names.parallelStream().forEach(fleet::restart);
       within("version 3 everywhere after a restart of everything", () -> everywhere(progress));
       exactlyAsDesired(hub, fleet, "3");
-      within("every cluster Available again", () -> available(hub) == N);
+      within(
+          "every cluster Available again",
+          () -> SimulatedFleet.withCondition(hub, ManagedCluster.CONDITION_AVAILABLE) == N);
     }
   }
 
@@ -175,23 +176,6 @@ class SimulatedFleetFaultIT {
 
   private static long registered(KubernetesClient hub) {
     return hub.resources(ManagedCluster.class).list().getItems().size();
-  }
-
-  private static long joined(KubernetesClient hub) {
-    return count(hub, ManagedCluster.CONDITION_JOINED);
-  }
-
-  private static long available(KubernetesClient hub) {
-    return count(hub, ManagedCluster.CONDITION_AVAILABLE);
-  }
-
-  private static long count(KubernetesClient hub, String condition) {
-    return hub.resources(ManagedCluster.class).list().getItems().stream()
-        .filter(
-            mc ->
-                mc.getStatus() != null
-                    && Conditions.isTrue(mc.getStatus().getConditions(), condition))
-        .count();
   }
 
   private void startHub(LocalCluster hubCluster) throws Exception {

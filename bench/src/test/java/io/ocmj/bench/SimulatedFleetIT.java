@@ -8,12 +8,9 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.ocmj.api.cluster.v1.ManagedCluster;
 import io.ocmj.api.policy.v1.Policy;
-import io.ocmj.api.status.Conditions;
 import io.ocmj.api.work.v1.ManifestWork;
 import io.ocmj.hub.HubControllers;
 import io.ocmj.hub.HubCrds;
@@ -54,24 +51,10 @@ class SimulatedFleetIT {
       await("all " + N + " register")
           .atMost(WAIT)
           .until(() -> hub.resources(ManagedCluster.class).list().getItems().size() == N);
-      for (int i = 0; i < N; i++) {
-        hub.resources(ManagedCluster.class)
-            .withName(SimulatedFleet.name(i))
-            .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"hubAcceptsClient\":true}}");
-      }
+      SimulatedFleet.acceptAll(hub);
       await("all joined and available")
           .atMost(WAIT)
-          .until(
-              () ->
-                  hub.resources(ManagedCluster.class).list().getItems().stream()
-                          .filter(
-                              mc ->
-                                  mc.getStatus() != null
-                                      && Conditions.isTrue(
-                                          mc.getStatus().getConditions(),
-                                          ManagedCluster.CONDITION_AVAILABLE))
-                          .count()
-                      == N);
+          .until(() -> SimulatedFleet.withCondition(hub, ManagedCluster.CONDITION_AVAILABLE) == N);
       apply(hub, FleetManifests.base());
       progress.expect("1");
       apply(hub, FleetManifests.rollout("1"));

@@ -326,7 +326,7 @@ public final class LocalCluster implements TestCluster {
     }
     indexes.forEach(i -> processes.get(i).kill());
     restarts++;
-    ManagedProcess apiServer = null;
+    List<ManagedProcess> started = new ArrayList<>();
     for (int index : indexes.stream().sorted().distinct().toList()) {
       String component = index == 0 ? "etcd" : "kube-apiserver";
       ManagedProcess restarted =
@@ -339,15 +339,12 @@ public final class LocalCluster implements TestCluster {
               files.dir.resolve(component + "-restart-" + restarts + ".log"),
               ledger);
       processes.set(index, restarted);
-      if (index == 1) {
-        apiServer = restarted;
-      }
+      started.add(restarted);
     }
-    ManagedProcess watched = apiServer == null ? processes.get(1) : apiServer;
     awaitReady(
         String.join(" and ", components) + " after a kill",
         () -> {
-          watched.checkAlive();
+          started.forEach(ManagedProcess::checkAlive);
           return apiServerProbe.ok(serverUrl + "/readyz", "ok");
         });
     LOG.info("cluster {}: {} killed and restarted", name, String.join(" and ", components));

@@ -14,8 +14,8 @@ import io.ocmj.klusterlet.registration.RegistrationConfig;
 import io.ocmj.testing.Binaries;
 import io.ocmj.testing.ClusterSet;
 import io.ocmj.testing.LocalClusterProvider;
+import io.ocmj.testing.ProcessStats;
 import io.ocmj.testing.TestCluster;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -77,7 +77,7 @@ public final class RegistrationBenchmark {
     ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     timer.scheduleWithFixedDelay(() -> acceptOnce(hub.client()), 0, 500, TimeUnit.MILLISECONDS);
     List<RegistrationAgent> agents = new ArrayList<>();
-    double cpuBefore = cpuSeconds(hubPid);
+    double cpuBefore = ProcessStats.cpuSeconds(hubPid);
     long t0 = System.nanoTime();
     for (int i = 0; i < n; i++) {
       String name = String.format(Locale.ROOT, "sim-%04d", i);
@@ -100,12 +100,14 @@ public final class RegistrationBenchmark {
         .pollInterval(Duration.ofSeconds(1))
         .until(() -> joined(hub.client()) >= n);
     double seconds = (System.nanoTime() - t0) / 1e9;
-    double cpuJoin = cpuSeconds(hubPid) - cpuBefore;
+    double cpuJoin = ProcessStats.cpuSeconds(hubPid) - cpuBefore;
     // The measurement window for steady state: one minute, in which every agent heartbeats once
     // (leaseDurationSeconds 60).
-    double cpuSteadyStart = cpuSeconds(hubPid);
+    double cpuSteadyStart = ProcessStats.cpuSeconds(hubPid);
     double cpuSteady =
-        timer.schedule(() -> cpuSeconds(hubPid) - cpuSteadyStart, 60, TimeUnit.SECONDS).get();
+        timer
+            .schedule(() -> ProcessStats.cpuSeconds(hubPid) - cpuSteadyStart, 60, TimeUnit.SECONDS)
+            .get();
     timer.shutdownNow();
     System.out.printf(
         Locale.ROOT,
@@ -116,8 +118,8 @@ public final class RegistrationBenchmark {
         n / seconds * 60,
         cpuJoin,
         cpuSteady,
-        kib(hubPid, "VmRSS:") / 1024,
-        kib(hubPid, "VmHWM:") / 1024);
+        ProcessStats.rssMib(hubPid),
+        ProcessStats.peakRssMib(hubPid));
     agents.forEach(RegistrationAgent::close);
   }
 
@@ -144,20 +146,5 @@ public final class RegistrationBenchmark {
                     && Conditions.isTrue(
                         mc.getStatus().getConditions(), ManagedCluster.CONDITION_JOINED))
         .count();
-  }
-
-  /** utime + stime of a process, from /proc/<pid>/stat (clock ticks of 1/100 s). */
-  private static double cpuSeconds(long pid) throws IOException {
-    String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-    return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
-  }
-
-  private static long kib(long pid, String key) throws IOException {
-    return Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status")).stream()
-        .filter(l -> l.startsWith(key))
-        .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")))
-        .findFirst()
-        .orElse(-1L);
   }
 }

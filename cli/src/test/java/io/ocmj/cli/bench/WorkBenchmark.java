@@ -24,10 +24,8 @@ import io.ocmj.testing.Binaries;
 import io.ocmj.testing.ClusterSet;
 import io.ocmj.testing.LocalClusterProvider;
 import io.ocmj.testing.Percentiles;
+import io.ocmj.testing.ProcessStats;
 import io.ocmj.testing.TestCluster;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -167,9 +165,9 @@ public final class WorkBenchmark {
         n,
         joinSeconds,
         seconds,
-        kib(pid, "VmRSS:") / 1024,
-        kib(pid, "VmHWM:") / 1024,
-        kib(pid, "VmRSS:") / 1024.0 / n);
+        ProcessStats.rssMib(pid),
+        ProcessStats.peakRssMib(pid),
+        ProcessStats.rssMib(pid) / (double) n);
     close(agents);
   }
 
@@ -270,13 +268,5 @@ public final class WorkBenchmark {
     for (AutoCloseable a : agents) {
       a.close();
     }
-  }
-
-  private static long kib(long pid, String key) throws IOException {
-    return Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status")).stream()
-        .filter(l -> l.startsWith(key))
-        .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")))
-        .findFirst()
-        .orElse(-1L);
   }
 }

@@ -216,8 +216,11 @@ public final class AddonDeployer
         generation,
         now);
     String want = AddonRollout.hash(AddonConfigs.hashes(configs));
-    List<ManifestWork> before =
+    List<ManifestWork> cached =
         AddonWorks.of(InformerCaches.list(context, ManifestWork.class, cluster), addon);
+    // None in the cache may mean "not seen yet" (just written): ask the API server then, so a
+    // rollout's wait is never skipped on a stale cache.
+    List<ManifestWork> before = cached.isEmpty() ? AddonWorks.list(client, cluster, addon) : cached;
     // Installed by a placement and already running: new configs wait for the rollout to admit them.
     boolean waiting =
         !before.isEmpty()

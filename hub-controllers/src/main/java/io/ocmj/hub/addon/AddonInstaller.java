@@ -133,7 +133,22 @@ public final class AddonInstaller implements Reconciler<ClusterManagementAddOn> 
       }
       for (ManagedClusterAddOn m : existing) {
         if (!selected.containsKey(m.getMetadata().getNamespace()) && ownedBy(m, cma)) {
-          client.resource(m).delete();
+          // The cache may be behind: delete only the very object it showed (same uid).
+          ManagedClusterAddOn live =
+              client
+                  .resources(ManagedClusterAddOn.class)
+                  .inNamespace(m.getMetadata().getNamespace())
+                  .withName(addon)
+                  .get();
+          if (live == null
+              || !live.getMetadata().getUid().equals(m.getMetadata().getUid())
+              || !ownedBy(live, cma)) {
+            continue;
+          }
+          client
+              .resource(live)
+              .lockResourceVersion(live.getMetadata().getResourceVersion())
+              .delete();
           LOG.info(
               "addon {}: cluster {} left the install placements",
               addon,

@@ -38,7 +38,7 @@ final class FieldPath {
     try {
       return new FieldPath(text, JsonPath.compile(trimmed));
     } catch (InvalidPathException | IllegalArgumentException e) {
-      throw new IllegalArgumentException(
+      throw new InvalidFieldPath(
           "path " + text + " is not a valid JSON path: " + e.getMessage(), e);
     }
   }
@@ -87,8 +87,16 @@ final class FieldPath {
     }
   }
 
-  private IllegalArgumentException invalid(JsonPathException e) {
-    return new IllegalArgumentException(
-        "path " + text + " is not a valid JSON path: " + e.getMessage(), e);
+  private InvalidFieldPath invalid(JsonPathException e) {
+    return new InvalidFieldPath("path " + text + " is not a valid JSON path: " + e.getMessage(), e);
+  }
+
+  /** A path of the work's spec that cannot be compiled or evaluated. */
+  static final class InvalidFieldPath extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    InvalidFieldPath(String message, Throwable cause) {
+      super(message, cause);
+    }
   }
 }

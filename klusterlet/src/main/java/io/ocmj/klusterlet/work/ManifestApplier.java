@@ -109,7 +109,7 @@ final class ManifestApplier {
           };
     } catch (KubernetesClientException e) {
       return refused(ordinal, key, strategy, e, existing);
-    } catch (IllegalArgumentException e) {
+    } catch (FieldPath.InvalidFieldPath e) {
       // An ignoreFields JSON path of the work's own spec that cannot be used: the work's fault,
       // reported on the manifest, not retried as if the cluster were busy.
       return new ManifestOutcome(

@@ -85,6 +85,7 @@ class ConfigurationPolicyFuzzTest {
       Evaluation e = ConfigPolicyEvaluator.evaluate(policy, cluster(), options);
       assertThat(e.compliant()).isIn(Evaluation.COMPLIANT, Evaluation.NON_COMPLIANT);
       assertThat(e.templates()).allSatisfy(t -> assertThat(t).isNotNull());
+      assertThat(e.message()).as("the compliance message").isNotBlank();
     }
   }
 
