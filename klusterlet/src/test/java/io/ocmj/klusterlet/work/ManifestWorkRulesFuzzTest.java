@@ -124,8 +124,8 @@ class ManifestWorkRulesFuzzTest {
     }
     // Some paths compile and only fail when evaluated (an unknown function): refused by name too.
     try {
-      path.read(new LinkedHashMap<>(OBJECT));
-      path.delete(new LinkedHashMap<>(OBJECT));
+      path.read(mutable());
+      path.delete(mutable()); // as the agent's maps are (Jackson's, mutable all the way down)
     } catch (IllegalArgumentException e) {
       assertThat(e.getMessage()).startsWith("path " + text + " is not a valid JSON path");
     }
@@ -145,6 +145,12 @@ class ManifestWorkRulesFuzzTest {
     assertThat(results.get(0).status()).isIn(Conditions.TRUE, Conditions.FALSE, Conditions.UNKNOWN);
     assertThat(results.get(0).reason()).isNotBlank();
     assertThat(results.get(0).message()).isNotNull();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> mutable() {
+    return new com.fasterxml.jackson.databind.ObjectMapper()
+        .convertValue(OBJECT, LinkedHashMap.class);
   }
 
   @Provide
