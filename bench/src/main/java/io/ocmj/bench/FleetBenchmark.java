@@ -187,7 +187,6 @@ public final class FleetBenchmark {
       log("version 1 everywhere");
 
       // (b) steady state: leases only.
-      Map<String, Double> requests0 = requestsByVerb(hub);
       Map<String, Double> detail0 = requestsByVerbAndResource(hub);
       double cpuSteady0 = ProcessStats.cpuSeconds(hubPid);
       long s0 = System.nanoTime();
@@ -195,16 +194,18 @@ public final class FleetBenchmark {
       timer.schedule(() -> null, steady.toMillis(), TimeUnit.MILLISECONDS).get();
       double steadySeconds = (System.nanoTime() - s0) / 1e9;
       double cpuSteady = ProcessStats.cpuSeconds(hubPid) - cpuSteady0;
+      // One reading of /metrics at each end of the window; per-verb rates are derived from it.
+      Map<String, Double> detail1 = requestsByVerbAndResource(hub);
+      Map<String, Double> requests0 = byVerb(detail0);
       Map<String, Double> rates = new TreeMap<>();
-      requestsByVerb(hub)
+      byVerb(detail1)
           .forEach(
               (verb, count) ->
                   rates.put(
                       verb,
                       Math.round((count - requests0.getOrDefault(verb, 0.0)) / steadySeconds * 10)
                           / 10.0));
-      Map<String, Double> busiest =
-          busiest(detail0, requestsByVerbAndResource(hub), steadySeconds, 12);
+      Map<String, Double> busiest = busiest(detail0, detail1, steadySeconds, 12);
       log("steady window done: %s; busiest: %s", rates, busiest);
 
       // (c) one commit changes the work and the policy for all N.
@@ -343,15 +344,17 @@ public final class FleetBenchmark {
     }
   }
 
-  /** apiserver_request_total summed per verb, from the API server's own /metrics. */
-  static Map<String, Double> requestsByVerb(KubernetesClient hub) {
+  /** Counts per "VERB resource (scope)" summed per verb. */
+  static Map<String, Double> byVerb(Map<String, Double> byVerbAndResource) {
     Map<String, Double> byVerb = new TreeMap<>();
-    requestsByVerbAndResource(hub)
-        .forEach((key, count) -> byVerb.merge(key.split(" ")[0], count, Double::sum));
+    byVerbAndResource.forEach((key, count) -> byVerb.merge(key.split(" ")[0], count, Double::sum));
     return byVerb;
   }
 
-  /** apiserver_request_total summed per "VERB resource[/subresource] (scope)". */
+  /**
+   * apiserver_request_total summed per "VERB resource[/subresource] (scope)", from the API server's
+   * own /metrics.
+   */
   static Map<String, Double> requestsByVerbAndResource(KubernetesClient hub) {
     Map<String, Double> counts = new TreeMap<>();
     for (String line : hub.raw("/metrics").split("\n")) {

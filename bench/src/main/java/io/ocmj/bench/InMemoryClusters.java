@@ -26,11 +26,11 @@ import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.Headers;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.ocmj.policy.config.SecretData;
 import java.net.InetAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -256,26 +256,16 @@ public final class InMemoryClusters implements AutoCloseable {
       } catch (RuntimeException e) {
         return request; // not an object (a JSON patch): the store answers as it does
       }
-      if (!(body.get("stringData") instanceof Map<?, ?> strings)) {
+      Map<String, Object> stored = SecretData.stored(body);
+      if (stored == body) {
         return request;
       }
-      Map<String, Object> data =
-          new java.util.LinkedHashMap<>(
-              body.get("data") instanceof Map<?, ?> d ? (Map<String, Object>) d : Map.of());
-      strings.forEach(
-          (k, v) ->
-              data.put(
-                  String.valueOf(k),
-                  Base64.getEncoder()
-                      .encodeToString(String.valueOf(v).getBytes(StandardCharsets.UTF_8))));
-      body.remove("stringData");
-      body.put("data", data);
       return new RecordedRequest(
           request.getHttpVersion(),
           request.method(),
           request.getPath(),
           request.getHeaders(),
-          new Buffer().writeUtf8(Serialization.asJson(body)));
+          new Buffer().writeUtf8(Serialization.asJson(stored)));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.ocmj.bench;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -196,6 +197,17 @@ public final class SimulatedFleet implements AutoCloseable {
                 mc.getStatus() != null
                     && Conditions.isTrue(mc.getStatus().getConditions(), condition))
         .count();
+  }
+
+  /** The rolled-out ConfigMap ({@link FleetManifests#CONFIG_MAP}) on cluster {@code name}. */
+  public ConfigMap fleetConfig(String name) {
+    try (KubernetesClient managed = stores.client(name)) {
+      return managed
+          .configMaps()
+          .inNamespace(FleetManifests.CONFIG_NAMESPACE)
+          .withName(FleetManifests.CONFIG_MAP)
+          .get();
+    }
   }
 
   /** Requests the in-memory clusters served. */

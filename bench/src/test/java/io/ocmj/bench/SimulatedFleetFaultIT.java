@@ -136,14 +136,9 @@ class SimulatedFleetFaultIT {
           .as("policy replicas in %s", name)
           .extracting(p -> p.getMetadata().getName())
           .containsExactly(FleetManifests.NAMESPACE + "." + FleetManifests.POLICY);
+      ConfigMap cm = fleet.fleetConfig(name);
+      assertThat(cm.getData()).as("%s's ConfigMap", name).containsEntry("version", version);
       try (KubernetesClient managed = fleet.managedClient(name)) {
-        ConfigMap cm =
-            managed
-                .configMaps()
-                .inNamespace(FleetManifests.CONFIG_NAMESPACE)
-                .withName(FleetManifests.CONFIG_MAP)
-                .get();
-        assertThat(cm.getData()).as("%s's ConfigMap", name).containsEntry("version", version);
         assertThat(managed.resources(AppliedManifestWork.class).list().getItems())
             .as("AppliedManifestWorks on %s", name)
             .hasSize(2);

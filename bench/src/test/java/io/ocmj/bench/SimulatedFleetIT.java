@@ -62,16 +62,9 @@ class SimulatedFleetIT {
 
       for (int i = 0; i < N; i++) {
         String name = SimulatedFleet.name(i);
-        try (KubernetesClient managed = fleet.managedClient(name)) {
-          ConfigMap cm =
-              managed
-                  .configMaps()
-                  .inNamespace(FleetManifests.CONFIG_NAMESPACE)
-                  .withName(FleetManifests.CONFIG_MAP)
-                  .get();
-          assertThat(cm).as("the work's ConfigMap in %s's in-memory API", name).isNotNull();
-          assertThat(cm.getData()).containsEntry("version", "1");
-        }
+        ConfigMap cm = fleet.fleetConfig(name);
+        assertThat(cm).as("the work's ConfigMap in %s's in-memory API", name).isNotNull();
+        assertThat(cm.getData()).containsEntry("version", "1");
         assertThat(hub.resources(ManifestWork.class).inNamespace(name).list().getItems())
             .extracting(w -> w.getMetadata().getName())
             .as("the rolled-out work and the policy add-on's, once each")

@@ -10,16 +10,25 @@ import java.util.Map;
  * {@code data} (as OCM compares it with the decoded data), so a template written with stringData
  * can match, and enforce does not rewrite it on every pass.
  */
-final class SecretData {
+public final class SecretData {
   private SecretData() {}
 
   static Map<String, Object> normalised(KindInfo kind, Map<String, Object> desired) {
-    if (!"Secret".equals(kind.kind())
-        || !"v1".equals(kind.apiVersion())
-        || !(desired.get("stringData") instanceof Map<?, ?> strings)) {
+    if (!"Secret".equals(kind.kind()) || !"v1".equals(kind.apiVersion())) {
       return desired;
     }
-    Map<String, Object> copy = new LinkedHashMap<>(desired);
+    return stored(desired);
+  }
+
+  /**
+   * A Secret as the API server stores it: {@code stringData} encoded into {@code data} (over
+   * same-named keys), the object itself returned when it has no stringData.
+   */
+  public static Map<String, Object> stored(Map<String, Object> secret) {
+    if (!(secret.get("stringData") instanceof Map<?, ?> strings)) {
+      return secret;
+    }
+    Map<String, Object> copy = new LinkedHashMap<>(secret);
     Map<String, Object> data = new LinkedHashMap<>();
     if (copy.get("data") instanceof Map<?, ?> existing) {
       existing.forEach((k, v) -> data.put(String.valueOf(k), v));
