@@ -93,7 +93,9 @@ public final class FleetBenchmark {
       long hubRssMib,
       long hubPeakRssMib,
       long fleetJvmRssMib,
-      long etcdBytes) {}
+      long etcdBytes,
+      double simulatorCpuSecondsPerSteadyMinute,
+      Map<String, Double> steadyManagedBusiestRequestsPerSecond) {}
 
   /**
    * Args: {@code <ocmj.jar> <out dir> <steady ISO duration> N...}.
@@ -189,11 +191,17 @@ public final class FleetBenchmark {
       // (b) steady state: leases only.
       Map<String, Double> detail0 = requestsByVerbAndResource(hub);
       double cpuSteady0 = ProcessStats.cpuSeconds(hubPid);
+      long self = ProcessHandle.current().pid();
+      double simCpu0 = ProcessStats.cpuSeconds(self);
+      Map<String, Double> managed0 = asDoubles(fleet.managedRequestsByKind());
       long s0 = System.nanoTime();
       // The measurement window itself (no condition to wait for): the timer ends it.
       timer.schedule(() -> null, steady.toMillis(), TimeUnit.MILLISECONDS).get();
       double steadySeconds = (System.nanoTime() - s0) / 1e9;
       double cpuSteady = ProcessStats.cpuSeconds(hubPid) - cpuSteady0;
+      double simCpu = ProcessStats.cpuSeconds(self) - simCpu0;
+      Map<String, Double> managedBusiest =
+          busiest(managed0, asDoubles(fleet.managedRequestsByKind()), steadySeconds, 12);
       // One reading of /metrics at each end of the window; per-verb rates are derived from it.
       Map<String, Double> detail1 = requestsByVerbAndResource(hub);
       Map<String, Double> requests0 = byVerb(detail0);
@@ -206,7 +214,9 @@ public final class FleetBenchmark {
                       Math.round((count - requests0.getOrDefault(verb, 0.0)) / steadySeconds * 10)
                           / 10.0));
       Map<String, Double> busiest = busiest(detail0, detail1, steadySeconds, 12);
-      log("steady window done: %s; busiest: %s", rates, busiest);
+      log(
+          "steady window done: %s; busiest: %s; simulator %.1f CPU-s/min, in-memory APIs: %s",
+          rates, busiest, simCpu / (steadySeconds / 60), managedBusiest);
 
       // (c) one commit changes the work and the policy for all N.
       progress.expect("2");
@@ -233,7 +243,9 @@ public final class FleetBenchmark {
           ProcessStats.rssMib(hubPid),
           ProcessStats.peakRssMib(hubPid),
           ProcessStats.rssMib(ProcessHandle.current().pid()),
-          etcdBytes(hub));
+          etcdBytes(hub),
+          round(simCpu / (steadySeconds / 60)),
+          managedBusiest);
     } finally {
       timer.shutdownNow();
     }
@@ -392,6 +404,12 @@ public final class FleetBenchmark {
         .limit(top)
         .forEach(e -> rates.put(e.getKey(), Math.round(e.getValue() * 100) / 100.0));
     return rates;
+  }
+
+  private static Map<String, Double> asDoubles(Map<String, Long> counts) {
+    Map<String, Double> d = new TreeMap<>();
+    counts.forEach((k, v) -> d.put(k, v.doubleValue()));
+    return d;
   }
 
   /** The etcd database size the API server reports (apiserver_storage_size_bytes). */

@@ -9,7 +9,11 @@ package io.ocmj.bench;
  * new version only once the new work is applied). The ConfigurationPolicy is named after the
  * version ({@code fleet-config-v<version>}), so the compliance a cluster reports names the version
  * it evaluated: an agent reports an unchanged compliance only once, so without a new name a
- * Compliant-to-Compliant change would leave no trace on the hub.
+ * Compliant-to-Compliant change would leave no trace on the hub. Its {@code evaluationInterval}
+ * (compliant 10m, noncompliant 10s) is what OCM advises for fleets: a compliant cluster is not
+ * re-checked every 10 s, while one still waiting for the new ConfigMap is. It matters here because
+ * all N simulated clusters' evaluations share the simulator's two cores, where a real fleet has a
+ * cluster each; the hub's load does not depend on it (agents report changes only).
  */
 public final class FleetManifests {
   public static final String NAMESPACE = "fleet";
@@ -106,6 +110,9 @@ public final class FleetManifests {
                 metadata:
                   name: fleet-config-v%1$s
                 spec:
+                  evaluationInterval:
+                    compliant: 10m
+                    noncompliant: 10s
                   object-templates:
                     - complianceType: musthave
                       objectDefinition:

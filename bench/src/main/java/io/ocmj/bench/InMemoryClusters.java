@@ -97,6 +97,7 @@ public final class InMemoryClusters implements AutoCloseable {
 
   private final Map<String, KubernetesCrudDispatcher> stores = new ConcurrentHashMap<>();
   private final AtomicLong requests = new AtomicLong();
+  private final Map<String, AtomicLong> byKind = new ConcurrentHashMap<>();
   private final KubernetesMockServer server;
   private final Thread drain;
 
@@ -150,6 +151,37 @@ public final class InMemoryClusters implements AutoCloseable {
     return "http://" + server.getHostName() + ":" + server.getPort() + PREFIX + name + "/";
   }
 
+  /** Requests served since the start, over all clusters, by verb and resource ("GET secrets"). */
+  public Map<String, Long> requestsByKind() {
+    Map<String, Long> copy = new java.util.TreeMap<>();
+    byKind.forEach((k, v) -> copy.put(k, v.get()));
+    return copy;
+  }
+
+  /** "GET secrets", "WATCH leases", "PATCH configmaps"... for a request to any cluster. */
+  static String kindOf(RecordedRequest r) {
+    String path = r.getPath() == null ? "/" : r.getPath();
+    boolean watch = path.contains("watch=true") || path.contains("watch=1");
+    int q = path.indexOf('?');
+    String[] parts = (q < 0 ? path : path.substring(0, q)).split("/");
+    // /clusters/<name>/api/v1/... or /clusters/<name>/apis/<group>/<version>/...
+    int i = 3;
+    if (i < parts.length && "apis".equals(parts[i])) {
+      i += 3;
+    } else if (i < parts.length && "api".equals(parts[i])) {
+      i += 2;
+    } else {
+      return r.getMethod() + " " + (i < parts.length ? parts[i] : "/");
+    }
+    if (i + 1 < parts.length && "namespaces".equals(parts[i]) && i + 2 < parts.length) {
+      i += 2;
+    }
+    String resource = i < parts.length ? parts[i] : "(discovery)";
+    boolean named = i + 1 < parts.length;
+    String verb = watch ? "WATCH" : "GET".equals(r.getMethod()) && !named ? "LIST" : r.getMethod();
+    return verb + " " + resource;
+  }
+
   /** Requests served since the start, over all clusters. */
   public long requests() {
     return requests.get();
@@ -158,8 +190,10 @@ public final class InMemoryClusters implements AutoCloseable {
   private void drainRequests() {
     try {
       while (!Thread.currentThread().isInterrupted()) {
-        if (server.takeRequest(1, TimeUnit.SECONDS) != null) {
+        RecordedRequest r = server.takeRequest(1, TimeUnit.SECONDS);
+        if (r != null) {
           requests.incrementAndGet();
+          byKind.computeIfAbsent(kindOf(r), k -> new AtomicLong()).incrementAndGet();
         }
       }
     } catch (InterruptedException e) {

@@ -210,6 +210,11 @@ public final class SimulatedFleet implements AutoCloseable {
     }
   }
 
+  /** Requests the in-memory clusters served, by verb and resource. */
+  public Map<String, Long> managedRequestsByKind() {
+    return stores.requestsByKind();
+  }
+
   /** Requests the in-memory clusters served. */
   public long managedRequests() {
     return stores.requests();

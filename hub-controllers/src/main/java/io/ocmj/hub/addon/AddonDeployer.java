@@ -29,6 +29,7 @@ import io.ocmj.api.addon.v1alpha1.ManagedClusterAddOn;
 import io.ocmj.api.addon.v1alpha1.ManagedClusterAddOnStatus;
 import io.ocmj.api.addon.v1alpha1.ObjectReference;
 import io.ocmj.api.cluster.v1.ManagedCluster;
+import io.ocmj.api.cluster.v1beta1.PlacementDecision;
 import io.ocmj.api.status.Conditions;
 import io.ocmj.api.work.v1.ManifestWork;
 import io.ocmj.hub.InformerCaches;
@@ -59,8 +60,11 @@ import org.slf4j.LoggerFactory;
     finalizerName = AddonDeployer.FINALIZER,
     generationAwareEventProcessing = false,
     informer = @Informer(onUpdateFilter = SpecOrAnnotationsChanged.class),
+    // Every input has an event source (works, configs, definitions, clusters, placement
+    // decisions): the interval only repairs drift. At 30 s it made ~8 requests per add-on and
+    // cluster every 30 s, the hub's busiest steady load with a fleet (docs/benchmarks.md).
     maxReconciliationInterval =
-        @MaxReconciliationInterval(interval = 30, timeUnit = TimeUnit.SECONDS))
+        @MaxReconciliationInterval(interval = 5, timeUnit = TimeUnit.MINUTES))
 public final class AddonDeployer
     implements Reconciler<ManagedClusterAddOn>, Cleaner<ManagedClusterAddOn> {
   /** Removes the add-on's ManifestWorks before the ManagedClusterAddOn goes. */
@@ -128,11 +132,51 @@ public final class AddonDeployer
                         .map(ResourceID::fromResource)
                         .collect(Collectors.toSet()))
             .build();
+    InformerEventSource<ClusterManagementAddOn, ManagedClusterAddOn> definitionSource =
+        new InformerEventSource<>(definitions, context);
+    // A placement's decisions choose the placement configs of the add-ons it installs.
+    InformerEventSourceConfiguration<PlacementDecision> decisions =
+        InformerEventSourceConfiguration.from(PlacementDecision.class, ManagedClusterAddOn.class)
+            .withSecondaryToPrimaryMapper(d -> installedBy(d, definitionSource, context))
+            .build();
     return List.of(
         new InformerEventSource<>(works, context),
         new InformerEventSource<>(configs, context),
-        new InformerEventSource<>(definitions, context),
-        new InformerEventSource<>(clusters, context));
+        definitionSource,
+        new InformerEventSource<>(clusters, context),
+        new InformerEventSource<>(decisions, context));
+  }
+
+  /** The add-ons (on every cluster) whose install placements include the decision's placement. */
+  private static Set<ResourceID> installedBy(
+      PlacementDecision decision,
+      InformerEventSource<ClusterManagementAddOn, ManagedClusterAddOn> definitions,
+      EventSourceContext<ManagedClusterAddOn> context) {
+    String placement =
+        decision.getMetadata().getLabels() == null
+            ? null
+            : decision.getMetadata().getLabels().get(PlacementDecision.LABEL_PLACEMENT);
+    String namespace = decision.getMetadata().getNamespace();
+    Set<String> addons =
+        definitions
+            .list()
+            .filter(AddonPlacements::byPlacements)
+            .filter(
+                cma ->
+                    cma.getSpec().getInstallStrategy().getPlacements().stream()
+                        .anyMatch(
+                            p ->
+                                java.util.Objects.equals(p.getName(), placement)
+                                    && java.util.Objects.equals(p.getNamespace(), namespace)))
+            .map(cma -> cma.getMetadata().getName())
+            .collect(Collectors.toSet());
+    return addons.isEmpty()
+        ? Set.of()
+        : context
+            .getPrimaryCache()
+            .list(m -> addons.contains(m.getMetadata().getName()))
+            .map(ResourceID::fromResource)
+            .collect(Collectors.toSet());
   }
 
   private static String registries(ManagedCluster mc) {

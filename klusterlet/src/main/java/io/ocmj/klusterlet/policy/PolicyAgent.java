@@ -8,6 +8,7 @@ import io.ocmj.klusterlet.registration.AddonIdentity;
 import io.ocmj.klusterlet.registration.AddonLease;
 import io.ocmj.klusterlet.registration.AgentCrds;
 import io.ocmj.klusterlet.registration.HubSession;
+import io.ocmj.klusterlet.status.AgentOperators;
 
 /**
  * The policy agent of one managed cluster: spec sync against the hub, template sync, the
@@ -84,14 +85,10 @@ public final class PolicyAgent implements AutoCloseable {
 
   private AutoCloseable startOn(KubernetesClient hub, String hubUrl) {
     String ns = config.clusterName();
-    Operator onHub =
-        new Operator(
-            o -> o.withKubernetesClient(hub).withCloseClientOnStop(false).withMetrics(metrics));
+    Operator onHub = AgentOperators.create(hub, metrics);
     onHub.register(new SpecSyncReconciler(managed, config), o -> o.settingNamespaces(ns));
     PolicyReportWriter reports = new PolicyReportWriter(managed, config);
-    Operator onCluster =
-        new Operator(
-            o -> o.withKubernetesClient(managed).withCloseClientOnStop(false).withMetrics(metrics));
+    Operator onCluster = AgentOperators.create(managed, metrics);
     onCluster.register(
         new ManagedPolicyReconciler(managed, hub, config), o -> o.settingNamespaces(ns));
     onCluster.register(

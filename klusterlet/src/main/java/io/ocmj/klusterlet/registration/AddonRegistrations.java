@@ -122,6 +122,11 @@ final class AddonRegistrations {
     return addon + "-" + signer.replace('/', '-') + "-client-cert";
   }
 
+  /** Whether a certificate request is out (its answer is looked for at the next pass). */
+  boolean waiting() {
+    return !pending.isEmpty();
+  }
+
   /** One pass over the cluster's add-ons. */
   void sync(KubernetesClient hub, List<ManagedClusterAddOn> addons, Instant now) {
     if (!storedLoaded) {

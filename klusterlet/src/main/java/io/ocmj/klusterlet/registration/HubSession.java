@@ -4,10 +4,13 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,10 +21,17 @@ import org.slf4j.LoggerFactory;
  * <addon>-hub-kubeconfig}, read by {@link AddonIdentity}). Starts it once the identity exists,
  * restarts it with a new hub client whenever the identity changes (certificate rotation, new CA
  * bundle), and stops it when an add-on's identity is deleted or refused.
+ *
+ * <p>It watches the Secret and looks again on each of its changes; besides, it looks every {@link
+ * #IDLE} while all is well (in case a watch event was missed) and every {@link #CHECK} while
+ * something is not (no watch, the hub not answering, a refused identity). Reading the Secret every
+ * 2 s instead made three GETs and three kubeconfig parses every 2 s per cluster, most of a
+ * simulated fleet's load (docs/benchmarks.md).
  */
 public final class HubSession implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(HubSession.class);
   private static final Duration CHECK = Duration.ofSeconds(2);
+  private static final Duration IDLE = Duration.ofMinutes(5);
 
   /** Starts the hub-facing part with a hub client; the returned handle stops it. */
   @FunctionalInterface
@@ -53,6 +63,8 @@ public final class HubSession implements AutoCloseable {
   private AutoCloseable running;
   private KubernetesClient hub;
   private String problem;
+  private SharedIndexInformer<Secret> watch;
+  private ScheduledFuture<?> next;
 
   /**
    * With the registration agent's identity.
@@ -118,8 +130,86 @@ public final class HubSession implements AutoCloseable {
   }
 
   public HubSession start() {
-    loop.scheduleWithFixedDelay(this::check, 0, CHECK.toMillis(), TimeUnit.MILLISECONDS);
+    wakeUp();
     return this;
+  }
+
+  /** Looks at the Secret now (it changed); harmless when a look is already due. */
+  private void wakeUp() {
+    schedule(Duration.ZERO);
+  }
+
+  private synchronized void schedule(Duration delay) {
+    if (loop.isShutdown()) {
+      return;
+    }
+    if (next != null && !next.isDone()) {
+      if (next.getDelay(TimeUnit.MILLISECONDS) <= delay.toMillis()) {
+        return; // an earlier look is already due
+      }
+      next.cancel(false);
+    }
+    next = loop.schedule(this::checkAndReschedule, delay.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private void checkAndReschedule() {
+    synchronized (this) {
+      next = null; // this look runs: a change seen from now on schedules another
+    }
+    boolean well = watching() && check();
+    schedule(well ? IDLE : CHECK);
+  }
+
+  /** Whether the Secret's watch runs (started here when it does not). */
+  private boolean watching() {
+    SharedIndexInformer<Secret> w;
+    synchronized (this) {
+      w = watch;
+    }
+    if (w != null && w.isRunning()) {
+      return true;
+    }
+    if (w != null) {
+      w.close();
+    }
+    try {
+      SharedIndexInformer<Secret> started =
+          managed
+              .secrets()
+              .inNamespace(namespace)
+              .withName(secretName)
+              .inform(
+                  new ResourceEventHandler<>() {
+                    @Override
+                    public void onAdd(Secret secret) {
+                      wakeUp();
+                    }
+
+                    @Override
+                    public void onUpdate(Secret before, Secret after) {
+                      wakeUp();
+                    }
+
+                    @Override
+                    public void onDelete(Secret secret, boolean unknownFinalState) {
+                      wakeUp();
+                    }
+                  });
+      synchronized (this) {
+        if (loop.isShutdown()) {
+          started.close();
+          return false;
+        }
+        watch = started;
+      }
+      return true;
+    } catch (RuntimeException e) {
+      LOG.debug("{}: watching {} failed: {}", name, secretName, e.toString());
+      synchronized (this) {
+        watch = null;
+      }
+      return false;
+    }
   }
 
   /** Whether the hub-facing part runs (the cluster joined and it started). */
@@ -132,7 +222,8 @@ public final class HubSession implements AutoCloseable {
     return problem;
   }
 
-  private synchronized void check() {
+  /** One look at the Secret; whether all is well (else the next look comes sooner). */
+  private synchronized boolean check() {
     try {
       Secret secret = managed.secrets().inNamespace(namespace).withName(secretName).get();
       if (secret == null) {
@@ -148,9 +239,10 @@ public final class HubSession implements AutoCloseable {
             absent.run();
           } catch (RuntimeException e) {
             LOG.warn("{}: cleaning up without its identity failed: {}", name, e.toString());
+            return false;
           }
         }
-        return;
+        return true;
       }
       Optional<Identity> identity;
       try {
@@ -161,15 +253,17 @@ public final class HubSession implements AutoCloseable {
         }
         problem = e.getMessage();
         stop();
-        return;
+        return false;
       }
       problem = null;
       if (identity.isPresent() && !identity.get().fingerprint().equals(fingerprint)) {
         restart(identity.get());
       }
+      return true;
     } catch (Exception e) {
       LOG.warn("{}: not running yet ({}); retrying in {}", name, e.getMessage(), CHECK);
       stop();
+      return false;
     }
   }
 
@@ -201,6 +295,10 @@ public final class HubSession implements AutoCloseable {
   public void close() {
     loop.shutdownNow();
     synchronized (this) {
+      if (watch != null) {
+        watch.close();
+        watch = null;
+      }
       stop();
     }
   }

@@ -52,6 +52,13 @@ public final class RegistrationAgent implements AutoCloseable {
   private String bootstrapProblem;
   private ScheduledFuture<?> nextPass;
   private SharedIndexInformer<ClusterClaim> claimWatch;
+
+  /** The cluster's ManagedClusterAddOns on the hub, watched with {@link #addonWatchHub}. */
+  private volatile SharedIndexInformer<ManagedClusterAddOn> addonWatch;
+
+  private KubernetesClient addonWatchHub;
+  private final java.util.concurrent.atomic.AtomicBoolean addonCheckDue =
+      new java.util.concurrent.atomic.AtomicBoolean();
   private volatile String phase = "starting";
 
   public RegistrationAgent(RegistrationConfig config, KubernetesClient managed) {
@@ -97,12 +104,75 @@ public final class RegistrationAgent implements AutoCloseable {
           managed, config.agentNamespace(), config.bootstrapKubeconfig(), FIELD_MANAGER);
     }
     schedule(Duration.ZERO);
-    // Add-ons with Lease health are checked on their own beat, more often than the cluster's lease.
+    // Add-ons are checked when one changes on the hub (watched once joined) and, for their Lease
+    // health, on their own beat: OCM's 30 s with the usual retry, sooner with a short one (tests).
     long addonCheck =
-        min(AddonLeases.CHECK, max(config.retry().multipliedBy(4), Duration.ofSeconds(1)))
+        min(AddonLeases.CHECK, max(config.retry().multipliedBy(15), Duration.ofSeconds(1)))
             .toMillis();
     loop.scheduleWithFixedDelay(this::checkAddons, addonCheck, addonCheck, TimeUnit.MILLISECONDS);
     return this;
+  }
+
+  /** Checks the add-ons soon (one of them changed); one check for a burst of changes. */
+  private void addonChanged() {
+    checkAddonsIn(Duration.ofMillis(200));
+  }
+
+  private void checkAddonsIn(Duration delay) {
+    if (addonCheckDue.compareAndSet(false, true) && !loop.isShutdown()) {
+      try {
+        loop.schedule(
+            () -> {
+              addonCheckDue.set(false);
+              checkAddons();
+            },
+            delay.toMillis(),
+            TimeUnit.MILLISECONDS);
+      } catch (java.util.concurrent.RejectedExecutionException e) {
+        // closing
+      }
+    }
+  }
+
+  /**
+   * Watches the cluster's ManagedClusterAddOns with the joined hub client (again when that client
+   * is replaced, e.g. after a certificate rotation); runs on the agent's thread.
+   */
+  private void ensureAddonWatch(KubernetesClient hub) {
+    SharedIndexInformer<ManagedClusterAddOn> w = addonWatch;
+    if (w != null && addonWatchHub == hub && w.isRunning()) {
+      return;
+    }
+    if (w != null) {
+      w.close();
+      addonWatch = null;
+    }
+    try {
+      addonWatch =
+          hub.resources(ManagedClusterAddOn.class)
+              .inNamespace(config.clusterName())
+              .inform(
+                  new ResourceEventHandler<>() {
+                    @Override
+                    public void onAdd(ManagedClusterAddOn addon) {
+                      addonChanged();
+                    }
+
+                    @Override
+                    public void onUpdate(ManagedClusterAddOn before, ManagedClusterAddOn after) {
+                      addonChanged();
+                    }
+
+                    @Override
+                    public void onDelete(ManagedClusterAddOn addon, boolean unknownFinalState) {
+                      addonChanged();
+                    }
+                  });
+      addonWatchHub = hub;
+    } catch (KubernetesClientException e) {
+      LOG.debug(
+          "cluster {}: add-on watch not started yet: {}", config.clusterName(), e.getMessage());
+    }
   }
 
   /** The cluster's add-ons: Lease health and hub credentials (see {@link AddonRegistrations}). */
@@ -112,14 +182,21 @@ public final class RegistrationAgent implements AutoCloseable {
       return;
     }
     try {
+      SharedIndexInformer<ManagedClusterAddOn> w = addonWatch;
+      // From the watch's cache while it runs; a LIST otherwise.
       List<ManagedClusterAddOn> addons =
-          hub.resources(ManagedClusterAddOn.class)
-              .inNamespace(config.clusterName())
-              .list()
-              .getItems();
+          w != null && w.isRunning() && w.hasSynced()
+              ? w.getStore().list()
+              : hub.resources(ManagedClusterAddOn.class)
+                  .inNamespace(config.clusterName())
+                  .list()
+                  .getItems();
       Instant now = config.clock().instant();
       AddonLeases.report(hub, managed, addons, AddonLeases.GRACE, now, FIELD_MANAGER);
       addonRegistrations.sync(hub, addons, now);
+      if (addonRegistrations.waiting()) {
+        checkAddonsIn(config.retry()); // a certificate is being signed: look for it soon
+      }
     } catch (RuntimeException e) {
       LOG.warn("cluster {}: add-ons not checked: {}", config.clusterName(), e.toString());
     }
@@ -377,6 +454,7 @@ public final class RegistrationAgent implements AutoCloseable {
     Heartbeats.report(hub, managed, config, cluster, FIELD_MANAGER);
     Heartbeats.renewLease(hub, config, LEASE);
     joinedHub = hub;
+    ensureAddonWatch(hub);
     if (!"joined".equals(phase)) {
       LOG.info("cluster {}: joined the hub", config.clusterName());
     }
@@ -417,6 +495,10 @@ public final class RegistrationAgent implements AutoCloseable {
     loop.shutdownNow();
     if (claimWatch != null) {
       claimWatch.close();
+    }
+    SharedIndexInformer<ManagedClusterAddOn> w = addonWatch;
+    if (w != null) {
+      w.close();
     }
     hubClients.close();
   }

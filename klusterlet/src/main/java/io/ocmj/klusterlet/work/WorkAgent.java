@@ -6,6 +6,7 @@ import io.javaoperatorsdk.operator.api.monitoring.Metrics;
 import io.ocmj.api.work.v1.ManifestWork;
 import io.ocmj.klusterlet.registration.AgentCrds;
 import io.ocmj.klusterlet.registration.HubSession;
+import io.ocmj.klusterlet.status.AgentOperators;
 
 /**
  * The work agent of one managed cluster. It talks to the hub with the registration agent's identity
@@ -46,9 +47,7 @@ public final class WorkAgent implements AutoCloseable {
   }
 
   private AutoCloseable startOn(KubernetesClient hub, String hubUrl) {
-    Operator started =
-        new Operator(
-            o -> o.withKubernetesClient(hub).withCloseClientOnStop(false).withMetrics(metrics));
+    Operator started = AgentOperators.create(hub, metrics);
     started.register(
         new ManifestWorkReconciler(config, managed, hubUrl),
         o ->

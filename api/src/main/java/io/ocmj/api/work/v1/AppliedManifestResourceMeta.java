@@ -90,19 +90,30 @@ public class AppliedManifestResourceMeta extends UnknownFields {
     this.uid = uid;
   }
 
+  /**
+   * Equal when they name the same object. An empty field equals an absent one: the core group and a
+   * cluster-scoped object's namespace are "" here and absent once written and read back (empty
+   * fields are not serialized), and the two must compare equal or every resync rewrites the
+   * AppliedManifestWork's status unchanged.
+   */
   @Override
   public boolean equals(Object o) {
     return o instanceof AppliedManifestResourceMeta other
-        && Objects.equals(group, other.group)
-        && Objects.equals(version, other.version)
-        && Objects.equals(resource, other.resource)
-        && Objects.equals(namespace, other.namespace)
-        && Objects.equals(name, other.name)
-        && Objects.equals(uid, other.uid);
+        && Objects.equals(blank(group), blank(other.group))
+        && Objects.equals(blank(version), blank(other.version))
+        && Objects.equals(blank(resource), blank(other.resource))
+        && Objects.equals(blank(namespace), blank(other.namespace))
+        && Objects.equals(blank(name), blank(other.name))
+        && Objects.equals(blank(uid), blank(other.uid));
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(group, version, resource, namespace, name, uid);
+    return Objects.hash(
+        blank(group), blank(version), blank(resource), blank(namespace), blank(name), blank(uid));
+  }
+
+  private static String blank(String s) {
+    return s == null ? "" : s;
   }
 }
