@@ -22,14 +22,16 @@ final class FleetReport {
     b.append("| N | register: all Joined | clusters/min | hub CPU during join")
         .append(" | steady: hub CPU-s/min | steady: API requests/s by verb")
         .append(" | push → Applied p50 / p95 / p99 / max | push → Compliant p50 / p95 / p99 / max")
-        .append(" | hub RSS (peak) | fleet JVM RSS | etcd size | measured |\n");
-    b.append("| ---: | ---: | ---: | ---: | ---: | --- | --- | --- | ---: | ---: | ---: | --- |\n");
+        .append(" | hub RSS (peak) | fleet JVM RSS | steady: simulator CPU-s/min | etcd size")
+        .append(" | measured |\n");
+    b.append(
+        "| ---: | ---: | ---: | ---: | ---: | --- | --- | --- | ---: | ---: | ---: | ---: | --- |\n");
     for (Result r : results) {
       b.append(
           String.format(
               Locale.ROOT,
               "| %d | %.1f s | %.0f | %.1f CPU-s | %.1f (window %.0f min) | %s | %s | %s"
-                  + " | %d MiB (%d MiB) | %d MiB | %.1f MiB | %s |%n",
+                  + " | %d MiB (%d MiB) | %d MiB | %s | %.1f MiB | %s |%n",
               r.clusters(),
               r.registerSeconds(),
               r.clustersPerMinute(),
@@ -42,6 +44,9 @@ final class FleetReport {
               r.hubRssMib(),
               r.hubPeakRssMib(),
               r.fleetJvmRssMib(),
+              r.steadyManagedBusiestRequestsPerSecond() == null
+                  ? "–" // measured before the simulator's CPU was recorded
+                  : String.format(Locale.ROOT, "%.1f", r.simulatorCpuSecondsPerSteadyMinute()),
               r.etcdBytes() / 1048576.0,
               r.measuredAt().substring(0, 10)));
     }

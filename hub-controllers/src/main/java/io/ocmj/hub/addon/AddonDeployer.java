@@ -60,9 +60,11 @@ import org.slf4j.LoggerFactory;
     finalizerName = AddonDeployer.FINALIZER,
     generationAwareEventProcessing = false,
     informer = @Informer(onUpdateFilter = SpecOrAnnotationsChanged.class),
-    // Every input has an event source (works, configs, definitions, clusters, placement
-    // decisions): the interval only repairs drift. At 30 s it made ~8 requests per add-on and
-    // cluster every 30 s, the hub's busiest steady load with a fleet (docs/benchmarks.md).
+    // The inputs that change have event sources (works, deployment configs, templates,
+    // definitions, clusters, placement decisions); an add-on not yet healthy is looked at again
+    // after RETRY (a missing CA Secret, config or ClusterRole has no event here). The interval
+    // repairs drift: at 30 s it made ~8 requests per add-on and cluster every 30 s, the hub's
+    // busiest steady load with a fleet (docs/benchmarks.md).
     maxReconciliationInterval =
         @MaxReconciliationInterval(interval = 5, timeUnit = TimeUnit.MINUTES))
 public final class AddonDeployer
@@ -71,6 +73,9 @@ public final class AddonDeployer
   static final String FINALIZER = "addon.ocmj.io/manifests-cleanup";
 
   private static final Logger LOG = LoggerFactory.getLogger(AddonDeployer.class);
+
+  /** When an add-on that is not healthy yet is looked at again without an event. */
+  static final java.time.Duration RETRY = java.time.Duration.ofSeconds(30);
 
   private final Clock clock;
   private final Map<String, AddonAgent> agents;
@@ -132,6 +137,10 @@ public final class AddonDeployer
                         .map(ResourceID::fromResource)
                         .collect(Collectors.toSet()))
             .build();
+    InformerEventSourceConfiguration<AddOnTemplate> templates =
+        InformerEventSourceConfiguration.from(AddOnTemplate.class, ManagedClusterAddOn.class)
+            .withSecondaryToPrimaryMapper(t -> all(context))
+            .build();
     InformerEventSource<ClusterManagementAddOn, ManagedClusterAddOn> definitionSource =
         new InformerEventSource<>(definitions, context);
     // A placement's decisions choose the placement configs of the add-ons it installs.
@@ -144,7 +153,8 @@ public final class AddonDeployer
         new InformerEventSource<>(configs, context),
         definitionSource,
         new InformerEventSource<>(clusters, context),
-        new InformerEventSource<>(decisions, context));
+        new InformerEventSource<>(decisions, context),
+        new InformerEventSource<>(templates, context));
   }
 
   /** The add-ons (on every cluster) whose install placements include the decision's placement. */
@@ -229,7 +239,7 @@ public final class AddonDeployer
           generation,
           now);
       write(client, mca, status, clusterUnknown, now);
-      return UpdateControl.noUpdate();
+      return UpdateControl.<ManagedClusterAddOn>noUpdate().rescheduleAfter(RETRY);
     }
     describe(status, cma);
     AddonConfigs.Resolved configs =
@@ -249,7 +259,8 @@ public final class AddonDeployer
           generation,
           now);
       write(client, mca, status, clusterUnknown, now);
-      return UpdateControl.noUpdate(); // nothing is deployed with a config missing (OCM's rule)
+      // nothing is deployed with a config missing (OCM's rule)
+      return UpdateControl.<ManagedClusterAddOn>noUpdate().rescheduleAfter(RETRY);
     }
     Conditions.set(
         status.getConditions(),
@@ -320,7 +331,20 @@ public final class AddonDeployer
         generation,
         now);
     write(client, mca, status, clusterUnknown, now);
-    return UpdateControl.noUpdate();
+    return healthy(status)
+        ? UpdateControl.noUpdate()
+        : UpdateControl.<ManagedClusterAddOn>noUpdate().rescheduleAfter(RETRY);
+  }
+
+  /** Configured, registered, applied and done: nothing to come back for before the interval. */
+  static boolean healthy(ManagedClusterAddOnStatus status) {
+    List<Condition> c = status.getConditions();
+    return Conditions.isTrue(c, ManagedClusterAddOn.CONDITION_CONFIGURED)
+        && Conditions.isTrue(c, ManagedClusterAddOn.CONDITION_MANIFEST_APPLIED)
+        && !Conditions.isTrue(c, ManagedClusterAddOn.CONDITION_PROGRESSING)
+        && Conditions.find(c, ManagedClusterAddOn.CONDITION_REGISTRATION_APPLIED)
+            .map(r -> !Conditions.FALSE.equals(r.getStatus()))
+            .orElse(true);
   }
 
   /** The add-on's agent: its AddOnTemplate config's, else the Java add-on of its name, or null. */

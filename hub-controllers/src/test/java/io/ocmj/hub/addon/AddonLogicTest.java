@@ -27,6 +27,58 @@ class AddonLogicTest {
     return c;
   }
 
+  private static io.ocmj.api.addon.v1alpha1.ManagedClusterAddOnStatus status(String... typeStatus) {
+    var status = new io.ocmj.api.addon.v1alpha1.ManagedClusterAddOnStatus();
+    for (int i = 0; i < typeStatus.length; i += 2) {
+      io.ocmj.api.status.Conditions.set(
+          status.getConditions(),
+          typeStatus[i],
+          typeStatus[i + 1],
+          "R",
+          "m",
+          1L,
+          java.time.Instant.EPOCH);
+    }
+    return status;
+  }
+
+  @Test
+  void onlyAConfiguredAppliedSettledAddOnWaitsForTheLongInterval() {
+    assertThat(
+            AddonDeployer.healthy(
+                status("Configured", "True", "ManifestApplied", "True", "Progressing", "False")))
+        .isTrue();
+    assertThat(
+            AddonDeployer.healthy(
+                status(
+                    "Configured",
+                    "True",
+                    "ManifestApplied",
+                    "True",
+                    "RegistrationApplied",
+                    "True")))
+        .isTrue();
+    assertThat(AddonDeployer.healthy(status("Configured", "False", "ManifestApplied", "True")))
+        .isFalse();
+    assertThat(AddonDeployer.healthy(status("Configured", "True", "ManifestApplied", "False")))
+        .isFalse();
+    assertThat(
+            AddonDeployer.healthy(
+                status("Configured", "True", "ManifestApplied", "True", "Progressing", "True")))
+        .isFalse();
+    assertThat(
+            AddonDeployer.healthy(
+                status(
+                    "Configured",
+                    "True",
+                    "ManifestApplied",
+                    "True",
+                    "RegistrationApplied",
+                    "False")))
+        .isFalse();
+    assertThat(AddonDeployer.healthy(status())).isFalse();
+  }
+
   @Test
   void configsTakeTheAddOnsOverThePlacementsOverTheDefault() {
     ClusterManagementAddOn cma =

@@ -24,14 +24,15 @@ import org.slf4j.LoggerFactory;
  *
  * <p>It watches the Secret and looks again on each of its changes; besides, it looks every {@link
  * #IDLE} while all is well (in case a watch event was missed) and every {@link #CHECK} while
- * something is not (no watch, the hub not answering, a refused identity). Reading the Secret every
- * 2 s instead made three GETs and three kubeconfig parses every 2 s per cluster, most of a
- * simulated fleet's load (docs/benchmarks.md).
+ * something is not (no watch, no identity yet, the hub not answering, a refused identity, an
+ * add-on's identity gone). Reading the Secret every 2 s instead made three GETs and three
+ * kubeconfig parses every 2 s per cluster, most of a simulated fleet's load (docs/benchmarks.md).
  */
 public final class HubSession implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(HubSession.class);
   private static final Duration CHECK = Duration.ofSeconds(2);
   private static final Duration IDLE = Duration.ofMinutes(5);
+  private static final Duration WATCH_START = Duration.ofSeconds(30);
 
   /** Starts the hub-facing part with a hub client; the returned handle stops it. */
   @FunctionalInterface
@@ -156,11 +157,15 @@ public final class HubSession implements AutoCloseable {
     synchronized (this) {
       next = null; // this look runs: a change seen from now on schedules another
     }
-    boolean well = watching() && check();
-    schedule(well ? IDLE : CHECK);
+    boolean watched = watching();
+    boolean well = check();
+    schedule(watched && well ? IDLE : CHECK);
   }
 
-  /** Whether the Secret's watch runs (started here when it does not). */
+  /**
+   * Whether the Secret's watch runs (started here when it does not). A watch that stops (fabric8
+   * gives up on some errors) wakes the session, which starts another.
+   */
   private boolean watching() {
     SharedIndexInformer<Secret> w;
     synchronized (this) {
@@ -172,41 +177,45 @@ public final class HubSession implements AutoCloseable {
     if (w != null) {
       w.close();
     }
-    try {
-      SharedIndexInformer<Secret> started =
-          managed
-              .secrets()
-              .inNamespace(namespace)
-              .withName(secretName)
-              .inform(
-                  new ResourceEventHandler<>() {
-                    @Override
-                    public void onAdd(Secret secret) {
-                      wakeUp();
-                    }
+    SharedIndexInformer<Secret> created =
+        managed.secrets().inNamespace(namespace).withName(secretName).runnableInformer(0);
+    created.addEventHandler(
+        new ResourceEventHandler<>() {
+          @Override
+          public void onAdd(Secret secret) {
+            wakeUp();
+          }
 
-                    @Override
-                    public void onUpdate(Secret before, Secret after) {
-                      wakeUp();
-                    }
+          @Override
+          public void onUpdate(Secret before, Secret after) {
+            wakeUp();
+          }
 
-                    @Override
-                    public void onDelete(Secret secret, boolean unknownFinalState) {
-                      wakeUp();
-                    }
-                  });
-      synchronized (this) {
-        if (loop.isShutdown()) {
-          started.close();
-          return false;
-        }
-        watch = started;
+          @Override
+          public void onDelete(Secret secret, boolean unknownFinalState) {
+            wakeUp();
+          }
+        });
+    synchronized (this) {
+      if (loop.isShutdown()) {
+        return false;
       }
+      watch = created; // kept before it starts, so close() stops it whatever happens next
+    }
+    try {
+      created.start().toCompletableFuture().get(WATCH_START.toMillis(), TimeUnit.MILLISECONDS);
+      created.stopped().whenComplete((done, error) -> wakeUp());
       return true;
-    } catch (RuntimeException e) {
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // closing
+      return false;
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
       LOG.debug("{}: watching {} failed: {}", name, secretName, e.toString());
+      created.close();
       synchronized (this) {
-        watch = null;
+        if (watch == created) {
+          watch = null;
+        }
       }
       return false;
     }
@@ -239,10 +248,12 @@ public final class HubSession implements AutoCloseable {
             absent.run();
           } catch (RuntimeException e) {
             LOG.warn("{}: cleaning up without its identity failed: {}", name, e.toString());
-            return false;
           }
+          // A disabled add-on's clean-up depends on the hub, which is not watched: look again
+          // soon, as before the Secret was watched.
+          return false;
         }
-        return true;
+        return true; // not joined yet: the registration agent's Secret is watched
       }
       Optional<Identity> identity;
       try {
@@ -259,7 +270,9 @@ public final class HubSession implements AutoCloseable {
       if (identity.isPresent() && !identity.get().fingerprint().equals(fingerprint)) {
         restart(identity.get());
       }
-      return true;
+      // No identity in it yet (no certificate; an add-on's read also looks at the cluster's own
+      // identity Secret, which is not watched): look again soon.
+      return identity.isPresent();
     } catch (Exception e) {
       LOG.warn("{}: not running yet ({}); retrying in {}", name, e.getMessage(), CHECK);
       stop();

@@ -57,6 +57,7 @@ public final class RegistrationAgent implements AutoCloseable {
   private volatile SharedIndexInformer<ManagedClusterAddOn> addonWatch;
 
   private KubernetesClient addonWatchHub;
+  private int waitedChecks;
   private final java.util.concurrent.atomic.AtomicBoolean addonCheckDue =
       new java.util.concurrent.atomic.AtomicBoolean();
   private volatile String phase = "starting";
@@ -147,32 +148,42 @@ public final class RegistrationAgent implements AutoCloseable {
       w.close();
       addonWatch = null;
     }
-    try {
-      addonWatch =
-          hub.resources(ManagedClusterAddOn.class)
-              .inNamespace(config.clusterName())
-              .inform(
-                  new ResourceEventHandler<>() {
-                    @Override
-                    public void onAdd(ManagedClusterAddOn addon) {
-                      addonChanged();
-                    }
+    SharedIndexInformer<ManagedClusterAddOn> created =
+        hub.resources(ManagedClusterAddOn.class)
+            .inNamespace(config.clusterName())
+            .runnableInformer(0);
+    created.addEventHandler(
+        new ResourceEventHandler<>() {
+          @Override
+          public void onAdd(ManagedClusterAddOn addon) {
+            addonChanged();
+          }
 
-                    @Override
-                    public void onUpdate(ManagedClusterAddOn before, ManagedClusterAddOn after) {
-                      addonChanged();
-                    }
+          @Override
+          public void onUpdate(ManagedClusterAddOn before, ManagedClusterAddOn after) {
+            addonChanged();
+          }
 
-                    @Override
-                    public void onDelete(ManagedClusterAddOn addon, boolean unknownFinalState) {
-                      addonChanged();
-                    }
-                  });
-      addonWatchHub = hub;
-    } catch (KubernetesClientException e) {
-      LOG.debug(
-          "cluster {}: add-on watch not started yet: {}", config.clusterName(), e.getMessage());
-    }
+          @Override
+          public void onDelete(ManagedClusterAddOn addon, boolean unknownFinalState) {
+            addonChanged();
+          }
+        });
+    // Kept before it starts (close() stops it whatever happens); not waited for: the heartbeat
+    // goes on, and add-on checks LIST until the watch has synced.
+    addonWatch = created;
+    addonWatchHub = hub;
+    created
+        .start()
+        .whenComplete(
+            (synced, error) -> {
+              if (error != null) {
+                LOG.debug(
+                    "cluster {}: add-on watch not started yet: {}",
+                    config.clusterName(),
+                    error.toString());
+              }
+            });
   }
 
   /** The cluster's add-ons: Lease health and hub credentials (see {@link AddonRegistrations}). */
@@ -195,7 +206,12 @@ public final class RegistrationAgent implements AutoCloseable {
       AddonLeases.report(hub, managed, addons, AddonLeases.GRACE, now, FIELD_MANAGER);
       addonRegistrations.sync(hub, addons, now);
       if (addonRegistrations.waiting()) {
-        checkAddonsIn(config.retry()); // a certificate is being signed: look for it soon
+        // A certificate is being signed: look for it soon, then less often (one that is never
+        // signed must not keep the agent polling every retry).
+        checkAddonsIn(
+            min(AddonLeases.CHECK, config.retry().multipliedBy(1L << Math.min(waitedChecks++, 4))));
+      } else {
+        waitedChecks = 0;
       }
     } catch (RuntimeException e) {
       LOG.warn("cluster {}: add-ons not checked: {}", config.clusterName(), e.toString());
