@@ -4,8 +4,8 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.ocmj.klusterlet.status.OnAnyChange;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -179,23 +179,7 @@ public final class HubSession implements AutoCloseable {
     }
     SharedIndexInformer<Secret> created =
         managed.secrets().inNamespace(namespace).withName(secretName).runnableInformer(0);
-    created.addEventHandler(
-        new ResourceEventHandler<>() {
-          @Override
-          public void onAdd(Secret secret) {
-            wakeUp();
-          }
-
-          @Override
-          public void onUpdate(Secret before, Secret after) {
-            wakeUp();
-          }
-
-          @Override
-          public void onDelete(Secret secret, boolean unknownFinalState) {
-            wakeUp();
-          }
-        });
+    created.addEventHandler(OnAnyChange.run(this::wakeUp));
     synchronized (this) {
       if (loop.isShutdown()) {
         return false;

@@ -4,7 +4,6 @@ import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.ocmj.api.addon.v1alpha1.ManagedClusterAddOn;
 import io.ocmj.api.cluster.v1.ClientConfig;
@@ -13,6 +12,7 @@ import io.ocmj.api.cluster.v1.ManagedClusterSpec;
 import io.ocmj.api.cluster.v1alpha1.ClusterClaim;
 import io.ocmj.api.operator.v1.Klusterlet;
 import io.ocmj.api.status.Conditions;
+import io.ocmj.klusterlet.status.OnAnyChange;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -152,23 +152,7 @@ public final class RegistrationAgent implements AutoCloseable {
         hub.resources(ManagedClusterAddOn.class)
             .inNamespace(config.clusterName())
             .runnableInformer(0);
-    created.addEventHandler(
-        new ResourceEventHandler<>() {
-          @Override
-          public void onAdd(ManagedClusterAddOn addon) {
-            addonChanged();
-          }
-
-          @Override
-          public void onUpdate(ManagedClusterAddOn before, ManagedClusterAddOn after) {
-            addonChanged();
-          }
-
-          @Override
-          public void onDelete(ManagedClusterAddOn addon, boolean unknownFinalState) {
-            addonChanged();
-          }
-        });
+    created.addEventHandler(OnAnyChange.run(this::addonChanged));
     // Kept before it starts (close() stops it whatever happens); not waited for: the heartbeat
     // goes on, and add-on checks LIST until the watch has synced.
     addonWatch = created;
@@ -270,26 +254,7 @@ public final class RegistrationAgent implements AutoCloseable {
       return;
     }
     try {
-      claimWatch =
-          managed
-              .resources(ClusterClaim.class)
-              .inform(
-                  new ResourceEventHandler<>() {
-                    @Override
-                    public void onAdd(ClusterClaim claim) {
-                      wakeUp();
-                    }
-
-                    @Override
-                    public void onUpdate(ClusterClaim before, ClusterClaim after) {
-                      wakeUp();
-                    }
-
-                    @Override
-                    public void onDelete(ClusterClaim claim, boolean unknownFinalState) {
-                      wakeUp();
-                    }
-                  });
+      claimWatch = managed.resources(ClusterClaim.class).inform(OnAnyChange.run(this::wakeUp));
     } catch (KubernetesClientException e) {
       LOG.debug(
           "cluster {}: ClusterClaim watch not started yet: {}",

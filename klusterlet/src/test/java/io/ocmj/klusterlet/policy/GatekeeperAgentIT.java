@@ -273,7 +273,10 @@ class GatekeeperAgentIT {
     assertThat(bed.latestMessage("gk-broken", "c1"))
         .startsWith("NonCompliant; template-error; ConstraintTemplate ocmjbroken: ")
         .contains("rego_parse_error");
-    assertThat(bed.clusterState("gk-broken", "c1")).isEqualTo("NonCompliant");
+    await("the root policy shows the cluster NonCompliant")
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> assertThat(bed.clusterState("gk-broken", "c1")).isEqualTo("NonCompliant"));
   }
 
   @Test
@@ -481,7 +484,11 @@ class GatekeeperAgentIT {
                                       + " template: ")
                               .contains("spec.parameters.labels");
                         }));
-    assertThat(bed.clusterState("gk-schema", "c1")).isEqualTo("NonCompliant");
+    // The root policy's per-cluster state is the hub's summary of the replica: it follows.
+    await("the root policy shows the cluster NonCompliant")
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> assertThat(bed.clusterState("gk-schema", "c1")).isEqualTo("NonCompliant"));
     assertThat(
             bed.managed("c1")
                 .genericKubernetesResources("constraints.gatekeeper.sh/v1beta1", "OcmjTyped")
