@@ -3,7 +3,6 @@ package io.ocmj.klusterlet.work;
 import com.jayway.jsonpath.Configuration;
 import com.jayway.jsonpath.InvalidPathException;
 import com.jayway.jsonpath.JsonPath;
-import com.jayway.jsonpath.JsonPathException;
 import com.jayway.jsonpath.Option;
 import com.jayway.jsonpath.PathNotFoundException;
 import java.util.List;
@@ -57,8 +56,10 @@ final class FieldPath {
       value = path.read(document, CONFIG);
     } catch (PathNotFoundException e) {
       return Optional.empty();
-    } catch (JsonPathException e) {
-      throw invalid(e); // compiles, but cannot be evaluated (an unknown function, say)
+    } catch (RuntimeException e) {
+      // compiles, but cannot be evaluated: an unknown function, or the library's own failure
+      // (an IndexOutOfBoundsException for a negative index under a deep scan, say)
+      throw invalid(e);
     }
     if (value instanceof List<?> list && !path.isDefinite()) {
       return list.size() == 1 ? Optional.ofNullable(list.get(0)) : Optional.empty();
@@ -72,7 +73,7 @@ final class FieldPath {
       path.set(document, value, CONFIG);
     } catch (PathNotFoundException e) {
       // no parent: nothing to set
-    } catch (JsonPathException e) {
+    } catch (RuntimeException e) {
       throw invalid(e);
     }
   }
@@ -82,12 +83,12 @@ final class FieldPath {
       path.delete(document, CONFIG);
     } catch (PathNotFoundException e) {
       // nothing there to delete
-    } catch (JsonPathException e) {
+    } catch (RuntimeException e) {
       throw invalid(e);
     }
   }
 
-  private InvalidFieldPath invalid(JsonPathException e) {
+  private InvalidFieldPath invalid(RuntimeException e) {
     return new InvalidFieldPath("path " + text + " is not a valid JSON path: " + e.getMessage(), e);
   }
 

@@ -1,6 +1,7 @@
 package io.ocmj.klusterlet.work;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ocmj.api.status.Conditions;
 import io.ocmj.api.work.v1.ConditionRule;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -112,6 +114,15 @@ class ManifestWorkRulesFuzzTest {
           "9223372036854775807 + 1",
           ".map(x, x)",
           "dyn(");
+
+  /** Found by the property in CI (seed 8380347124995418296): the library's own exception. */
+  @Example
+  void aNegativeIndexUnderADeepScanIsRefusedByName() {
+    feedbackPathsAreReadOrRefusedByName("..[-1]");
+    assertThatThrownBy(() -> FieldPath.parse("..[-1]").delete(mutable()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("path ..[-1] is not a valid JSON path");
+  }
 
   @Property
   void feedbackPathsAreReadOrRefusedByName(@ForAll("paths") String text) {
