@@ -22,6 +22,7 @@ import io.ocmj.testing.Percentiles;
 import io.ocmj.testing.ProcessStats;
 import io.ocmj.testing.TestCluster;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -95,7 +96,9 @@ public final class FleetBenchmark {
       long fleetJvmRssMib,
       long etcdBytes,
       double simulatorCpuSecondsPerSteadyMinute,
-      Map<String, Double> steadyManagedBusiestRequestsPerSecond) {}
+      Map<String, Double> steadyManagedBusiestRequestsPerSecond,
+      int simulatorThreads,
+      int simulatorPeakThreads) {}
 
   /**
    * Args: {@code <ocmj.jar> <out dir> <steady ISO duration> N...}.
@@ -200,6 +203,9 @@ public final class FleetBenchmark {
       double steadySeconds = (System.nanoTime() - s0) / 1e9;
       double cpuSteady = ProcessStats.cpuSeconds(hubPid) - cpuSteady0;
       double simCpu = ProcessStats.cpuSeconds(self) - simCpu0;
+      // Threads are what a machine runs out of first (pid_max counts them): the simulator's at the
+      // end of the quiet window, and its most at any time (joins and rollouts start more).
+      int steadyThreads = ManagementFactory.getThreadMXBean().getThreadCount();
       Map<String, Double> managedBusiest =
           busiest(managed0, asDoubles(fleet.managedRequestsByKind()), steadySeconds, 12);
       // One reading of /metrics at each end of the window; per-verb rates are derived from it.
@@ -214,9 +220,13 @@ public final class FleetBenchmark {
                       Math.round((count - requests0.getOrDefault(verb, 0.0)) / steadySeconds * 10)
                           / 10.0));
       Map<String, Double> busiest = busiest(detail0, detail1, steadySeconds, 12);
+      // The log names every kind (the record keeps the busiest 12): where a cluster's cost goes.
       log(
           "steady window done: %s; busiest: %s; simulator %.1f CPU-s/min, in-memory APIs: %s",
-          rates, busiest, simCpu / (steadySeconds / 60), managedBusiest);
+          rates,
+          busiest(detail0, detail1, steadySeconds, 60),
+          simCpu / (steadySeconds / 60),
+          busiest(managed0, asDoubles(fleet.managedRequestsByKind()), steadySeconds, 60));
 
       // (c) one commit changes the work and the policy for all N.
       progress.expect("2");
@@ -245,7 +255,9 @@ public final class FleetBenchmark {
           ProcessStats.rssMib(ProcessHandle.current().pid()),
           etcdBytes(hub),
           round(simCpu / (steadySeconds / 60)),
-          managedBusiest);
+          managedBusiest,
+          steadyThreads,
+          ManagementFactory.getThreadMXBean().getPeakThreadCount());
     } finally {
       timer.shutdownNow();
     }

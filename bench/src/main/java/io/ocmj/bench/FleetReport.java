@@ -22,16 +22,17 @@ final class FleetReport {
     b.append("| N | register: all Joined | clusters/min | hub CPU during join")
         .append(" | steady: hub CPU-s/min | steady: API requests/s by verb")
         .append(" | push → Applied p50 / p95 / p99 / max | push → Compliant p50 / p95 / p99 / max")
-        .append(" | hub RSS (peak) | fleet JVM RSS | steady: simulator CPU-s/min | etcd size")
+        .append(" | hub RSS (peak) | fleet JVM RSS | steady: simulator CPU-s/min")
+        .append(" | simulator threads: steady (peak) | etcd size")
         .append(" | measured |\n");
     b.append(
-        "| ---: | ---: | ---: | ---: | ---: | --- | --- | --- | ---: | ---: | ---: | ---: | --- |\n");
+        "| ---: | ---: | ---: | ---: | ---: | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | --- |\n");
     for (Result r : results) {
       b.append(
           String.format(
               Locale.ROOT,
               "| %d | %.1f s | %.0f | %.1f CPU-s | %.1f (window %.0f min) | %s | %s | %s"
-                  + " | %d MiB (%d MiB) | %d MiB | %s | %.1f MiB | %s |%n",
+                  + " | %d MiB (%d MiB) | %d MiB | %s | %s | %.1f MiB | %s |%n",
               r.clusters(),
               r.registerSeconds(),
               r.clustersPerMinute(),
@@ -47,6 +48,9 @@ final class FleetReport {
               r.steadyManagedBusiestRequestsPerSecond() == null
                   ? "–" // measured before the simulator's CPU was recorded
                   : String.format(Locale.ROOT, "%.1f", r.simulatorCpuSecondsPerSteadyMinute()),
+              r.simulatorThreads() == 0
+                  ? "–" // measured before threads were recorded
+                  : r.simulatorThreads() + " (" + r.simulatorPeakThreads() + ")",
               r.etcdBytes() / 1048576.0,
               r.measuredAt().substring(0, 10)));
     }

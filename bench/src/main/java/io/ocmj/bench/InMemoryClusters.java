@@ -187,6 +187,12 @@ public final class InMemoryClusters implements AutoCloseable {
     return requests.get();
   }
 
+  /**
+   * {@code OCMJ_TRACE_CLUSTER=sim-0001}: every request that cluster's API serves is printed (time,
+   * verb, path) to standard error: where one cluster's requests come from.
+   */
+  private static final String TRACE = System.getenv("OCMJ_TRACE_CLUSTER");
+
   private void drainRequests() {
     try {
       while (!Thread.currentThread().isInterrupted()) {
@@ -194,6 +200,10 @@ public final class InMemoryClusters implements AutoCloseable {
         if (r != null) {
           requests.incrementAndGet();
           byKind.computeIfAbsent(kindOf(r), k -> new AtomicLong()).incrementAndGet();
+          if (TRACE != null && r.getPath().startsWith(PREFIX + TRACE + "/")) {
+            System.err.println(
+                "TRACE " + java.time.Instant.now() + " " + r.getMethod() + " " + r.getPath());
+          }
         }
       }
     } catch (InterruptedException e) {

@@ -25,6 +25,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * N simulated clusters in one JVM: each is an in-memory managed cluster ({@link InMemoryClusters})
@@ -36,6 +40,8 @@ import java.util.Map;
 public final class SimulatedFleet implements AutoCloseable {
   private final InMemoryClusters stores = new InMemoryClusters();
   private final String bootstrapKubeconfig;
+  static final int PARALLEL_STARTS = 4;
+
   private final Map<String, Member> members = Collections.synchronizedMap(new LinkedHashMap<>());
 
   /** One simulated cluster: its in-memory API and its three agents. */
@@ -64,13 +70,34 @@ public final class SimulatedFleet implements AutoCloseable {
     return String.format(Locale.ROOT, "sim-%04d", i);
   }
 
-  /** Starts clusters {@code sim-<from>} up to (not including) {@code sim-<to>}. */
+  /**
+   * Starts clusters {@code sim-<from>} up to (not including) {@code sim-<to>}, {@value
+   * #PARALLEL_STARTS} at a time (a fleet's clusters come up independently; one by one, starting
+   * them would set the pace of a large fleet's join).
+   */
   public List<Member> start(int from, int to) {
-    List<Member> started = new ArrayList<>();
-    for (int i = from; i < to; i++) {
-      started.add(start(name(i)));
+    ExecutorService starter = Executors.newFixedThreadPool(PARALLEL_STARTS);
+    try {
+      List<Future<Member>> starting = new ArrayList<>();
+      for (int i = from; i < to; i++) {
+        String name = name(i);
+        starting.add(starter.submit(() -> start(name)));
+      }
+      List<Member> started = new ArrayList<>();
+      for (Future<Member> f : starting) {
+        started.add(f.get());
+      }
+      return started;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while starting simulated clusters", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r
+          ? r
+          : new IllegalStateException("a simulated cluster did not start", e.getCause());
+    } finally {
+      starter.shutdownNow();
     }
-    return started;
   }
 
   /** Creates the in-memory cluster {@code name} and starts its agents. */
@@ -97,6 +124,7 @@ public final class SimulatedFleet implements AutoCloseable {
                 name,
                 RegistrationConfig.DEFAULT_AGENT_NAMESPACE,
                 WorkAgentConfig.DEFAULT_RESYNC,
+                WorkAgentConfig.DEFAULT_FEEDBACK_RESYNC,
                 WorkAgentConfig.DEFAULT_RETRY,
                 WorkAgentConfig.DEFAULT_MAX_RAW_FEEDBACK_BYTES,
                 Clock.systemUTC()),

@@ -89,6 +89,7 @@ final class DevStack implements AutoCloseable {
                         managed.name(),
                         RegistrationConfig.DEFAULT_AGENT_NAMESPACE,
                         WORK_RESYNC,
+                        WORK_RESYNC,
                         WorkAgentConfig.DEFAULT_RETRY,
                         WorkAgentConfig.DEFAULT_MAX_RAW_FEEDBACK_BYTES,
                         Clock.systemUTC()),

@@ -64,11 +64,19 @@ public final class JoinCommand implements Callable<Integer> {
 
   @Option(
       names = "--work-resync",
+      defaultValue = "PT4M",
+      description =
+          "How often every ManifestWork is applied again without an event (drift correction;"
+              + " up to a tenth more at random), ISO-8601 (default: ${DEFAULT-VALUE}).")
+  Duration workResync;
+
+  @Option(
+      names = "--work-feedback-resync",
       defaultValue = "PT30S",
       description =
-          "How often every ManifestWork is applied again (drift correction, status feedback),"
-              + " ISO-8601 (default: ${DEFAULT-VALUE}).")
-  Duration workResync;
+          "How often a ManifestWork with feedback or condition rules is read and applied again,"
+              + " refreshing the status it reports, ISO-8601 (default: ${DEFAULT-VALUE}).")
+  Duration workFeedbackResync;
 
   @Option(
       names = "--status-feedback-max-bytes",
@@ -101,6 +109,7 @@ public final class JoinCommand implements Callable<Integer> {
           clusterName,
           RegistrationConfig.DEFAULT_AGENT_NAMESPACE,
           workResync,
+          workFeedbackResync,
           WorkAgentConfig.DEFAULT_RETRY,
           statusFeedbackMaxBytes,
           Clock.systemUTC());

@@ -230,6 +230,7 @@ public final class WorkBenchmark {
                       name,
                       "agent-" + name,
                       WorkAgentConfig.DEFAULT_RESYNC,
+                      WorkAgentConfig.DEFAULT_FEEDBACK_RESYNC,
                       WorkAgentConfig.DEFAULT_RETRY,
                       WorkAgentConfig.DEFAULT_MAX_RAW_FEEDBACK_BYTES,
                       Clock.systemUTC()),

@@ -20,6 +20,7 @@ import io.ocmj.api.policy.v1.Policy;
 import io.ocmj.api.policy.v1.PolicyStatus;
 import io.ocmj.api.policy.v1.PolicyTemplate;
 import io.ocmj.klusterlet.status.StatusApply;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -54,16 +55,24 @@ final class ManagedPolicyReconciler implements Reconciler<Policy>, Cleaner<Polic
 
   private static final Logger LOG = LoggerFactory.getLogger(ManagedPolicyReconciler.class);
 
+  /** How soon a cleanup that could not remove Gatekeeper objects tries again. */
+  private static final Duration CLEANUP_RETRY = Duration.ofSeconds(10);
+
   private final KubernetesClient managed;
   private final KubernetesClient hub;
   private final PolicyAgentConfig config;
   private final TemplateSync templates;
+  private final PolicyReportWriter reports;
 
   ManagedPolicyReconciler(
-      KubernetesClient managed, KubernetesClient hub, PolicyAgentConfig config) {
+      KubernetesClient managed,
+      KubernetesClient hub,
+      PolicyAgentConfig config,
+      PolicyReportWriter reports) {
     this.managed = managed;
     this.hub = hub;
     this.config = config;
+    this.reports = reports;
     this.templates = new TemplateSync(managed, config.clusterName());
   }
 
@@ -142,6 +151,7 @@ final class ManagedPolicyReconciler implements Reconciler<Policy>, Cleaner<Polic
     if (policy.getStatus() == null || !KubeClusterView.asMap(policy.getStatus()).equals(wanted)) {
       StatusApply.apply(managed, policy, wanted, FIELD_MANAGER);
       managedWritten = true;
+      reports.policiesChanged();
     }
     boolean hubWritten = false;
     if (hubReplica.getStatus() == null
@@ -187,8 +197,11 @@ final class ManagedPolicyReconciler implements Reconciler<Policy>, Cleaner<Polic
           config.clusterName(),
           policy.getMetadata().getName(),
           e.getMessage());
-      return DeleteControl.noFinalizerRemoval().rescheduleAfter(config.resync());
+      return DeleteControl.noFinalizerRemoval()
+          .rescheduleAfter(
+              config.resync().compareTo(CLEANUP_RETRY) < 0 ? config.resync() : CLEANUP_RETRY);
     }
+    reports.policiesChanged();
     return DeleteControl.defaultDelete();
   }
 }

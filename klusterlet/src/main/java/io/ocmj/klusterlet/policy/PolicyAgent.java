@@ -90,7 +90,7 @@ public final class PolicyAgent implements AutoCloseable {
     PolicyReportWriter reports = new PolicyReportWriter(managed, config);
     Operator onCluster = AgentOperators.create(managed, metrics);
     onCluster.register(
-        new ManagedPolicyReconciler(managed, hub, config), o -> o.settingNamespaces(ns));
+        new ManagedPolicyReconciler(managed, hub, config, reports), o -> o.settingNamespaces(ns));
     onCluster.register(
         new ConfigurationPolicyReconciler(managed, config, reports), o -> o.settingNamespaces(ns));
     // ConstraintTemplates are cluster-scoped: this cluster's are the ones labelled with its name.

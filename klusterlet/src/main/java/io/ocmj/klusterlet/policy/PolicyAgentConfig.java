@@ -20,7 +20,9 @@ import java.time.Duration;
  * @param evaluationInterval how often a ConfigurationPolicy whose evaluationInterval is {@code
  *     watch} (the default) is evaluated again; ocmj polls rather than watching every kind a policy
  *     names
- * @param resync how often policies are synced and their status recomputed without any event
+ * @param resync how often policies are synced with the hub, their templates and status looked at
+ *     and the policy reports checked without any event (default 5 min): events drive all of it,
+ *     this only catches what no event tells, e.g. a hub replica whose status was lost
  * @param regoTimeLimit how long one Rego review may run before the audit of its constraint stops
  *     with an error
  */
@@ -34,7 +36,7 @@ public record PolicyAgentConfig(
     Duration regoTimeLimit,
     Clock clock) {
   public static final Duration DEFAULT_EVALUATION_INTERVAL = Duration.ofSeconds(10);
-  public static final Duration DEFAULT_RESYNC = Duration.ofSeconds(30);
+  public static final Duration DEFAULT_RESYNC = Duration.ofMinutes(5);
 
   /** The policy add-on's hub identity, as the registration agent names add-on credentials. */
   public static final String ADDON_SECRET = HubKubeconfigSecret.addonSecretName(Policy.ADDON_NAME);

@@ -44,6 +44,10 @@ final class PolicyReportWriter implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PolicyReportWriter.class);
   private static final Duration SETTLE = Duration.ofMillis(500);
   private static final Duration RETRY = Duration.ofSeconds(5);
+
+  /** How long after the start results of policies not evaluated yet are waited for at most. */
+  static final Duration FIRST_WRITE = Duration.ofSeconds(30);
+
   private static final String CONFIGURATION_POLICY = ConfigurationPolicy.KIND + "/";
   private static final String CONSTRAINT_TEMPLATE = "ConstraintTemplate/";
 
@@ -104,6 +108,14 @@ final class PolicyReportWriter implements AutoCloseable {
     return all;
   }
 
+  /**
+   * The policies' own state changed (a status written, templates removed): template errors come
+   * from it, and deleted templates leave results to drop.
+   */
+  void policiesChanged() {
+    schedule(SETTLE);
+  }
+
   /** Drops the results of a source (it was deleted). */
   void retract(String source) {
     sources.remove(source);
@@ -119,7 +131,11 @@ final class PolicyReportWriter implements AutoCloseable {
 
   private void schedule(Duration delay) {
     if (pending.compareAndSet(false, true)) {
-      thread.schedule(this::writeOrRetry, delay.toMillis(), TimeUnit.MILLISECONDS);
+      try {
+        thread.schedule(this::writeOrRetry, delay.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (java.util.concurrent.RejectedExecutionException e) {
+        pending.set(false); // closed: the agent is stopping, the reports stay as they are
+      }
     }
   }
 
@@ -153,10 +169,12 @@ final class PolicyReportWriter implements AutoCloseable {
     Set<String> unpublished = new HashSet<>(alive);
     unpublished.removeAll(sources.keySet());
     Duration sinceStart = Duration.between(startedAt, config.clock().instant());
-    if (!unpublished.isEmpty() && sinceStart.compareTo(config.resync()) < 0) {
+    Duration firstWrite =
+        config.resync().compareTo(FIRST_WRITE) < 0 ? config.resync() : FIRST_WRITE;
+    if (!unpublished.isEmpty() && sinceStart.compareTo(firstWrite) < 0) {
       // Just started: writing now would drop the results of what has not been evaluated yet
-      // (for up to one resync, in which every policy and template is reconciled once).
-      schedule(config.resync().minus(sinceStart));
+      // (every policy and template is reconciled once right after the start).
+      schedule(firstWrite.minus(sinceStart));
       return;
     }
     Map<String, Policy> policies = new HashMap<>();

@@ -23,8 +23,11 @@ public final class AddonLease implements AutoCloseable {
   /** OCM's add-on lease duration; the registration agent allows five of them. */
   public static final Duration DURATION = Duration.ofSeconds(60);
 
-  /** How often it is renewed: well inside one duration. */
-  public static final Duration RENEW = Duration.ofSeconds(20);
+  /**
+   * How often it is renewed: once per duration, as OCM's add-on framework does; the registration
+   * agent calls it stale only after five (the grace).
+   */
+  public static final Duration RENEW = DURATION;
 
   private final KubernetesClient managed;
   private final String namespace;

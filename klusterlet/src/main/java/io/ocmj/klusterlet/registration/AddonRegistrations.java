@@ -13,6 +13,7 @@ import io.ocmj.api.cluster.v1.ManagedCluster;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -101,6 +102,13 @@ final class AddonRegistrations {
     }
   }
 
+  /** How long credentials go without a look when nothing asks for one. */
+  static final Duration RECHECK = Duration.ofMinutes(5);
+
+  private Instant recheckAt = Instant.MIN;
+  private Instant nextRecheck = Instant.MIN;
+  private KubernetesClient lastHub;
+
   AddonRegistrations(
       io.ocmj.klusterlet.registration.RegistrationConfig config,
       KubernetesClient managed,
@@ -127,8 +135,36 @@ final class AddonRegistrations {
     return !pending.isEmpty();
   }
 
+  /**
+   * Whether the credentials need a look though no add-on changed: a request is out, a certificate
+   * is due for renewal, the last pass failed somewhere, the agent's own hub client changed (a new
+   * address or CA for the kubeconfigs), or {@link #RECHECK} has passed.
+   */
+  boolean due(KubernetesClient hub, List<ManagedClusterAddOn> addons, Instant now) {
+    if (hub != lastHub || waiting() || !now.isBefore(recheckAt)) {
+      return true;
+    }
+    // A cheap look at what it wrote (one GET each, no parsing): a Secret deleted or replaced on
+    // the cluster is written again at once, not after the recheck.
+    for (Want w : wanted(addons)) {
+      Secret secret = managed.secrets().inNamespace(w.ns()).withName(w.secretName()).get();
+      if (secret == null
+          || secret.getData() == null
+          || secret.getData().get("tls.crt") == null
+          || !fingerprint(secret.getData().get("tls.crt")).equals(stored.get(w.storedKey()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** One pass over the cluster's add-ons. */
   void sync(KubernetesClient hub, List<ManagedClusterAddOn> addons, Instant now) {
+    lastHub = hub;
+    // Due again at once unless the pass gets through: a failure anywhere is retried next check.
+    recheckAt = now;
+    nextRecheck = now.plus(RECHECK);
+    boolean failed = false;
     if (!storedLoaded) {
       ConfigMap cm =
           managed.configMaps().inNamespace(config.agentNamespace()).withName(STORED).get();
@@ -138,13 +174,14 @@ final class AddonRegistrations {
       storedLoaded = true;
     }
     List<Want> wanted = wanted(addons);
-    removeStale(wanted);
+    failed |= !removeStale(wanted);
     for (Want w : wanted) {
       try {
         if (!current(w, now)) {
           request(hub, w);
         }
       } catch (RuntimeException e) { // one add-on's trouble must not stop the others
+        failed = true;
         LOG.warn(
             "cluster {}: add-on {} credentials ({}): {}",
             config.clusterName(),
@@ -154,6 +191,9 @@ final class AddonRegistrations {
             // a refused request says enough; anything else is a fault worth its trace
             e instanceof KubernetesClientException ? null : e);
       }
+    }
+    if (!failed) {
+      recheckAt = nextRecheck;
     }
   }
 
@@ -192,7 +232,9 @@ final class AddonRegistrations {
    * add-on's agent must lose its identity with it, not keep it until the certificate expires):
    * Secrets named and labelled as it writes them, for this cluster, in the namespaces it knows.
    */
-  private void removeStale(List<Want> wanted) {
+  /** Returns whether every namespace could be looked at. */
+  private boolean removeStale(List<Want> wanted) {
+    boolean complete = true;
     Set<String> keep = new HashSet<>();
     Set<String> keys = new HashSet<>();
     Set<String> storedKeys = new HashSet<>();
@@ -234,6 +276,7 @@ final class AddonRegistrations {
             }
           }
         } catch (RuntimeException e) {
+          complete = false;
           LOG.warn(
               "cluster {}: stale add-on credentials in {} not removed: {}",
               config.clusterName(),
@@ -242,6 +285,7 @@ final class AddonRegistrations {
         }
       }
     }
+    return complete;
   }
 
   /**
@@ -266,9 +310,12 @@ final class AddonRegistrations {
     } catch (RuntimeException e) {
       return false;
     }
-    if (!AgentCertificates.commonName(cert).equals(w.user())
-        || !now.isBefore(AgentCertificates.rotationTime(cert, config.renewBefore()))) {
+    Instant rotation = AgentCertificates.rotationTime(cert, config.renewBefore());
+    if (!AgentCertificates.commonName(cert).equals(w.user()) || !now.isBefore(rotation)) {
       return false;
+    }
+    if (rotation.isBefore(nextRecheck)) {
+      nextRecheck = rotation;
     }
     if (w.kubeClient()) {
       // Still valid, but the hub's address or CA may have moved since (CA rollover,

@@ -14,9 +14,18 @@ import java.util.List;
 final class ClusterClaims {
   private ClusterClaims() {}
 
-  /** The claims to report; none while the CRD is not served yet. */
-  static List<ClusterClaimStatus> read(KubernetesClient managed, String fieldManager) {
+  /**
+   * The claims to report; none while the CRD is not served yet.
+   *
+   * @param watched the claims as a synced watch of them has them, or null to read them
+   */
+  static List<ClusterClaimStatus> read(
+      KubernetesClient managed, String fieldManager, List<ClusterClaim> watched) {
     try {
+      if (watched != null
+          && watched.stream().anyMatch(c -> ClusterClaim.ID.equals(c.getMetadata().getName()))) {
+        return ClaimsReport.report(watched, ClaimsReport.DEFAULT_MAX_CUSTOM);
+      }
       ensureId(managed, fieldManager);
       return ClaimsReport.report(
           managed.resources(ClusterClaim.class).list().getItems(), ClaimsReport.DEFAULT_MAX_CUSTOM);

@@ -34,6 +34,7 @@ import org.slf4j.LoggerFactory;
 public final class RegistrationAgent implements AutoCloseable {
   static final String FIELD_MANAGER = "ocmj-registration-agent";
   static final String LEASE = "managed-cluster-lease";
+  private final Heartbeats.LeaseRenewal lease = new Heartbeats.LeaseRenewal(LEASE);
   private static final Logger LOG = LoggerFactory.getLogger(RegistrationAgent.class);
 
   private final RegistrationConfig config;
@@ -110,7 +111,8 @@ public final class RegistrationAgent implements AutoCloseable {
     long addonCheck =
         min(AddonLeases.CHECK, max(config.retry().multipliedBy(15), Duration.ofSeconds(1)))
             .toMillis();
-    loop.scheduleWithFixedDelay(this::checkAddons, addonCheck, addonCheck, TimeUnit.MILLISECONDS);
+    loop.scheduleWithFixedDelay(
+        () -> checkAddons(false), addonCheck, addonCheck, TimeUnit.MILLISECONDS);
     return this;
   }
 
@@ -125,7 +127,7 @@ public final class RegistrationAgent implements AutoCloseable {
         loop.schedule(
             () -> {
               addonCheckDue.set(false);
-              checkAddons();
+              checkAddons(true);
             },
             delay.toMillis(),
             TimeUnit.MILLISECONDS);
@@ -170,8 +172,11 @@ public final class RegistrationAgent implements AutoCloseable {
             });
   }
 
-  /** The cluster's add-ons: Lease health and hub credentials (see {@link AddonRegistrations}). */
-  private void checkAddons() {
+  /**
+   * The cluster's add-ons: Lease health every time, hub credentials when an add-on changed or they
+   * are due (see {@link AddonRegistrations}).
+   */
+  private void checkAddons(boolean changed) {
     KubernetesClient hub = joinedHub;
     if (hub == null || !"joined".equals(phase)) {
       return;
@@ -188,7 +193,9 @@ public final class RegistrationAgent implements AutoCloseable {
                   .getItems();
       Instant now = config.clock().instant();
       AddonLeases.report(hub, managed, addons, AddonLeases.GRACE, now, FIELD_MANAGER);
-      addonRegistrations.sync(hub, addons, now);
+      if (changed || addonRegistrations.due(hub, addons, now)) {
+        addonRegistrations.sync(hub, addons, now);
+      }
       if (addonRegistrations.waiting()) {
         // A certificate is being signed: look for it soon, then less often (one that is never
         // signed must not keep the agent polling every retry).
@@ -432,8 +439,21 @@ public final class RegistrationAgent implements AutoCloseable {
       return config.retry();
     }
     ensureClaimWatch();
-    Heartbeats.report(hub, managed, config, cluster, FIELD_MANAGER);
-    Heartbeats.renewLease(hub, config, LEASE);
+    // The lease first: the hub looks at it when the status changes.
+    lease.renew(hub, config);
+    SharedIndexInformer<ClusterClaim> claims = claimWatch;
+    Heartbeats.report(
+        hub,
+        managed,
+        config,
+        cluster,
+        ClusterClaims.read(
+            managed,
+            FIELD_MANAGER,
+            claims != null && claims.isRunning() && claims.hasSynced()
+                ? claims.getStore().list()
+                : null),
+        FIELD_MANAGER);
     joinedHub = hub;
     ensureAddonWatch(hub);
     if (!"joined".equals(phase)) {

@@ -3,12 +3,21 @@ package io.ocmj.klusterlet.status;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.monitoring.Metrics;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The JOSDK operators of the agents on a managed cluster. An agent reconciles one cluster's
  * objects: a few threads are plenty. JOSDK's defaults (fixed pools of 50 reconcile and 50 workflow
  * threads per operator, kept once started) grew an agent's three operators to about 35 idle
- * threads, 1,000 clusters of them to 35,000 (docs/benchmarks.md, fleet scale).
+ * threads, 1,000 clusters of them to 35,000 (docs/benchmarks.md, fleet scale); the pools here also
+ * let idle threads go.
  */
 public final class AgentOperators {
   /** Reconciles at once per operator. */
@@ -16,7 +25,13 @@ public final class AgentOperators {
 
   private AgentOperators() {}
 
-  /** An operator on {@code client} that leaves the client open when it stops. */
+  /** How long a thread with nothing to do is kept. */
+  static final Duration IDLE_THREAD = Duration.ofSeconds(30);
+
+  /**
+   * An operator on {@code client} that leaves the client open when it stops. Its threads end after
+   * {@link #IDLE_THREAD} without work: an agent whose cluster is quiet holds none.
+   */
   public static Operator create(KubernetesClient client, Metrics metrics) {
     return new Operator(
         o ->
@@ -24,6 +39,28 @@ public final class AgentOperators {
                 .withCloseClientOnStop(false)
                 .withMetrics(metrics)
                 .withConcurrentReconciliationThreads(RECONCILE_THREADS)
-                .withConcurrentWorkflowExecutorThreads(1));
+                .withConcurrentWorkflowExecutorThreads(1)
+                .withExecutorService(pool(RECONCILE_THREADS, "agent-reconcile"))
+                .withWorkflowExecutorService(pool(1, "agent-workflow")));
+  }
+
+  /** A pool of up to {@code threads} threads, none kept while idle. */
+  static ExecutorService pool(int threads, String name) {
+    ThreadFactory defaults = Executors.defaultThreadFactory();
+    AtomicInteger count = new AtomicInteger();
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(
+            threads,
+            threads,
+            IDLE_THREAD.toMillis(),
+            TimeUnit.MILLISECONDS,
+            new LinkedBlockingQueue<>(),
+            r -> {
+              Thread t = defaults.newThread(r);
+              t.setName(name + "-" + count.incrementAndGet());
+              return t;
+            });
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
   }
 }

@@ -103,7 +103,25 @@ public final class ManifestWorkReconciler
         written,
         (System.nanoTime() - started) / 1_000_000);
     return UpdateControl.<ManifestWork>noUpdate()
-        .rescheduleAfter(retrying ? config.retry() : config.resync());
+        .rescheduleAfter(
+            retrying
+                ? config.retry()
+                // a failed manifest (refused, conflicting) comes back as soon as feedback would
+                : failed
+                    ? config.feedbackResync()
+                    : config.nextResync(
+                        hasRules(configs),
+                        java.util.concurrent.ThreadLocalRandom.current().nextDouble()));
+  }
+
+  /** Whether any manifest's status comes from feedback or condition rules (read, not applied). */
+  static boolean hasRules(List<ManifestConfigOption> configs) {
+    return configs != null
+        && configs.stream()
+            .anyMatch(
+                c ->
+                    (c.getFeedbackRules() != null && !c.getFeedbackRules().isEmpty())
+                        || (c.getConditionRules() != null && !c.getConditionRules().isEmpty()));
   }
 
   /** Resources applied before that the work no longer has. */

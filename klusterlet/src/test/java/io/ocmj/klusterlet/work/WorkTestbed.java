@@ -125,6 +125,7 @@ public final class WorkTestbed implements AutoCloseable {
                     name,
                     RegistrationConfig.DEFAULT_AGENT_NAMESPACE,
                     RESYNC,
+                    RESYNC,
                     Duration.ofSeconds(1),
                     WorkAgentConfig.DEFAULT_MAX_RAW_FEEDBACK_BYTES,
                     Clock.systemUTC()),
