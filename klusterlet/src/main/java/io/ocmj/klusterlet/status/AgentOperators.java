@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -44,23 +45,59 @@ public final class AgentOperators {
                 .withWorkflowExecutorService(pool(1, "agent-workflow")));
   }
 
-  /** A pool of up to {@code threads} threads, none kept while idle. */
+  /**
+   * A pool of up to {@code threads} threads that starts one only when none is idle, and lets one go
+   * after {@link #IDLE_THREAD} without work. (A plain fixed pool starts a new thread for each task
+   * until it has them all, busy or not: a burst of events on a quiet cluster left all of them.)
+   */
   static ExecutorService pool(int threads, String name) {
     ThreadFactory defaults = Executors.defaultThreadFactory();
     AtomicInteger count = new AtomicInteger();
+    IdleFirstQueue queue = new IdleFirstQueue(threads);
     ThreadPoolExecutor pool =
         new ThreadPoolExecutor(
-            threads,
+            0,
             threads,
             IDLE_THREAD.toMillis(),
             TimeUnit.MILLISECONDS,
-            new LinkedBlockingQueue<>(),
+            queue,
             r -> {
               Thread t = defaults.newThread(r);
               t.setName(name + "-" + count.incrementAndGet());
               return t;
+            },
+            // All threads started meanwhile: the task waits in the queue like any other.
+            (task, executor) -> {
+              if (executor.isShutdown()) {
+                throw new RejectedExecutionException(name + " is shut down");
+              }
+              queue.force(task);
             });
-    pool.allowCoreThreadTimeOut(true);
+    queue.pool = pool;
     return pool;
+  }
+
+  /** Takes a task only while a thread of the pool is idle or no more may start. */
+  private static final class IdleFirstQueue extends LinkedBlockingQueue<Runnable> {
+    private final int threads;
+    private volatile ThreadPoolExecutor pool;
+
+    IdleFirstQueue(int threads) {
+      this.threads = threads;
+    }
+
+    @Override
+    public boolean offer(Runnable task) {
+      ThreadPoolExecutor p = pool;
+      // Refused while every thread is busy and one more may start: the pool then starts it.
+      if (p.getActiveCount() >= p.getPoolSize() && p.getPoolSize() < threads) {
+        return false;
+      }
+      return super.offer(task);
+    }
+
+    void force(Runnable task) {
+      super.offer(task);
+    }
   }
 }
