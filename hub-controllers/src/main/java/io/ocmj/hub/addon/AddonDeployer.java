@@ -43,6 +43,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -143,23 +144,38 @@ public final class AddonDeployer
             .build();
     InformerEventSource<ClusterManagementAddOn, ManagedClusterAddOn> definitionSource =
         new InformerEventSource<>(definitions, context);
-    // A placement's decisions choose the placement configs of the add-ons it installs.
+    // A placement's decisions choose the placement configs of the add-ons it installs: those of the
+    // clusters that entered or left a decision (its own cache no longer has a deleted one).
+    DecisionChanges changes = new DecisionChanges();
+    AtomicReference<InformerEventSource<PlacementDecision, ManagedClusterAddOn>> decisionSource =
+        new AtomicReference<>();
     InformerEventSourceConfiguration<PlacementDecision> decisions =
         InformerEventSourceConfiguration.from(PlacementDecision.class, ManagedClusterAddOn.class)
-            .withSecondaryToPrimaryMapper(d -> installedBy(d, definitionSource, context))
+            .withSecondaryToPrimaryMapper(
+                d ->
+                    installedBy(
+                        d,
+                        changes.changed(
+                            d, decisionSource.get().get(ResourceID.fromResource(d)).isEmpty()),
+                        definitionSource,
+                        context))
             .build();
+    decisionSource.set(new InformerEventSource<>(decisions, context));
     return List.of(
         new InformerEventSource<>(works, context),
         new InformerEventSource<>(configs, context),
         definitionSource,
         new InformerEventSource<>(clusters, context),
-        new InformerEventSource<>(decisions, context),
+        decisionSource.get(),
         new InformerEventSource<>(templates, context));
   }
 
-  /** The add-ons (on every cluster) whose install placements include the decision's placement. */
+  /**
+   * The add-ons, on {@code clusters}, whose install placements include the decision's placement.
+   */
   private static Set<ResourceID> installedBy(
       PlacementDecision decision,
+      Set<String> clusters,
       InformerEventSource<ClusterManagementAddOn, ManagedClusterAddOn> definitions,
       EventSourceContext<ManagedClusterAddOn> context) {
     String placement =
@@ -180,13 +196,16 @@ public final class AddonDeployer
                                     && java.util.Objects.equals(p.getNamespace(), namespace)))
             .map(cma -> cma.getMetadata().getName())
             .collect(Collectors.toSet());
-    return addons.isEmpty()
-        ? Set.of()
-        : context
-            .getPrimaryCache()
-            .list(m -> addons.contains(m.getMetadata().getName()))
-            .map(ResourceID::fromResource)
-            .collect(Collectors.toSet());
+    Set<ResourceID> affected = new java.util.HashSet<>();
+    for (String addon : addons) {
+      for (String cluster : clusters) {
+        ResourceID id = new ResourceID(addon, cluster);
+        if (context.getPrimaryCache().get(id).isPresent()) {
+          affected.add(id);
+        }
+      }
+    }
+    return affected;
   }
 
   private static String registries(ManagedCluster mc) {
