@@ -1,7 +1,9 @@
 package io.ocmj.klusterlet.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -13,12 +15,15 @@ import org.junit.jupiter.api.Test;
 
 class AgentOperatorsTest {
   @Test
-  void tasksOneAfterAnotherRunOnOneThread() throws Exception {
+  void tasksThatFindAThreadIdleRunOnIt() throws Exception {
     ExecutorService pool = AgentOperators.pool(4, "test");
+    ThreadPoolExecutor executor = (ThreadPoolExecutor) pool;
     try {
       Set<String> threads = ConcurrentHashMap.newKeySet();
       for (int i = 0; i < 20; i++) {
         pool.submit(() -> threads.add(Thread.currentThread().getName())).get(5, TimeUnit.SECONDS);
+        // The task's result is out a moment before its thread is idle again.
+        await().atMost(Duration.ofSeconds(5)).until(() -> executor.getActiveCount() == 0);
       }
       assertThat(threads).hasSize(1);
       assertThat(((ThreadPoolExecutor) pool).getLargestPoolSize()).isEqualTo(1);
