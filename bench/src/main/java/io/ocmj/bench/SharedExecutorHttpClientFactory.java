@@ -13,8 +13,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * cluster in one JVM; each would keep its own pool of response threads, and a machine allows only
  * so many threads (Linux's pid_max, 32,768 here, counts threads): 1,000 clusters of them do not
  * fit. On a real cluster each agent runs in its own process and this does not arise. Clients keep
- * their own connections, TLS identities and selector thread; only the threads that run their
- * response callbacks are shared (a cached pool: as many as are busy at once, idle ones end).
+ * their own connections, TLS identities and selector thread (and each KubernetesClient its own task
+ * executor for watch and informer callbacks); only the threads that run the HTTP clients' response
+ * callbacks are shared (a cached pool: as many as are busy at once, idle ones end).
  */
 public final class SharedExecutorHttpClientFactory extends JdkHttpClientFactory {
   private static final ExecutorService SHARED = Executors.newCachedThreadPool(daemons());

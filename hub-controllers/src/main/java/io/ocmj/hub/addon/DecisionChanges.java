@@ -14,35 +14,45 @@ import java.util.concurrent.ConcurrentHashMap;
  * (1,000 clusters joining: ~35 add-on reconciles a second at 600, docs/benchmarks.md).
  */
 final class DecisionChanges {
-  private final Map<String, Set<String>> last = new ConcurrentHashMap<>();
+  /** What was last seen of a decision: its version (marked when gone), clusters and answer. */
+  private record Seen(String version, Set<String> clusters, Set<String> changed) {}
+
+  private final Map<String, Seen> last = new ConcurrentHashMap<>();
 
   /**
    * The clusters that entered or left {@code decision}: all of its clusters the first time it is
-   * seen, all it had when it is {@code gone} (deleted).
+   * seen, all it had when it is {@code gone} (deleted). The same version of the decision gets the
+   * same answer again: JOSDK asks more than once per event (for its index, then for the event).
    */
   Set<String> changed(PlacementDecision decision, boolean gone) {
     String key = decision.getMetadata().getNamespace() + "/" + decision.getMetadata().getName();
-    if (gone) {
-      Set<String> left = new HashSet<>(clusters(decision));
-      Set<String> before = last.remove(key);
-      if (before != null) {
-        left.addAll(before);
-      }
-      return left;
+    String version = (gone ? "gone:" : "") + decision.getMetadata().getResourceVersion();
+    Seen before = last.get(key);
+    if (before != null && version.equals(before.version())) {
+      return before.changed();
     }
-    Set<String> now = clusters(decision);
-    Set<String> before = last.put(key, now);
+    Set<String> now = gone ? Set.of() : clusters(decision);
+    Set<String> changed = new HashSet<>();
     if (before == null) {
-      return now;
-    }
-    Set<String> changed = new HashSet<>(now);
-    changed.removeAll(before);
-    for (String cluster : before) {
-      if (!now.contains(cluster)) {
-        changed.add(cluster);
+      changed.addAll(clusters(decision));
+    } else {
+      for (String cluster : now) {
+        if (!before.clusters().contains(cluster)) {
+          changed.add(cluster);
+        }
+      }
+      for (String cluster : before.clusters()) {
+        if (!now.contains(cluster)) {
+          changed.add(cluster);
+        }
+      }
+      if (gone) {
+        changed.addAll(clusters(decision));
       }
     }
-    return changed;
+    Set<String> answer = Set.copyOf(changed);
+    last.put(key, new Seen(version, now, answer));
+    return answer;
   }
 
   static Set<String> clusters(PlacementDecision decision) {

@@ -11,11 +11,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DecisionChangesTest {
-  private static PlacementDecision decision(String name, String... clusters) {
+  private int version;
+
+  private PlacementDecision decision(String name, String... clusters) {
     PlacementDecision d = new PlacementDecision();
     ObjectMeta meta = new ObjectMeta();
     meta.setNamespace("addons");
     meta.setName(name);
+    meta.setResourceVersion(String.valueOf(++version));
     d.setMetadata(meta);
     List<ClusterDecision> decisions = new ArrayList<>();
     for (String c : clusters) {
@@ -47,6 +50,19 @@ class DecisionChangesTest {
     assertThat(changes.changed(decision("all-2", "c9"), false))
         .as("another decision of the placement is its own")
         .containsExactly("c9");
+  }
+
+  @Test
+  void theSameVersionAskedAgainGetsTheSameAnswer() {
+    DecisionChanges changes = new DecisionChanges();
+    PlacementDecision first = decision("all-1", "c1", "c2");
+    assertThat(changes.changed(first, false)).containsExactlyInAnyOrder("c1", "c2");
+    assertThat(changes.changed(first, false)).containsExactlyInAnyOrder("c1", "c2");
+    PlacementDecision grown = decision("all-1", "c1", "c2", "c3");
+    assertThat(changes.changed(grown, false)).containsExactly("c3");
+    assertThat(changes.changed(grown, false)).containsExactly("c3");
+    assertThat(changes.changed(grown, true)).containsExactlyInAnyOrder("c1", "c2", "c3");
+    assertThat(changes.changed(grown, true)).containsExactlyInAnyOrder("c1", "c2", "c3");
   }
 
   @Test

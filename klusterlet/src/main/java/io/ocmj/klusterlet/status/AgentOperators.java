@@ -46,41 +46,71 @@ public final class AgentOperators {
   }
 
   /**
-   * A pool of up to {@code threads} threads that starts one only when none is idle, and lets one go
-   * after {@link #IDLE_THREAD} without work. (A plain fixed pool starts a new thread for each task
-   * until it has them all, busy or not: a burst of events on a quiet cluster left all of them.)
+   * A pool of up to {@code threads} threads that starts one only when the tasks not yet finished
+   * outnumber its threads, and lets one go after {@link #IDLE_THREAD} without work. (A plain fixed
+   * pool starts a new thread for each task until it has them all, busy or not: a burst of events on
+   * a quiet cluster left all of them.) Tomcat's executor works the same way.
    */
   static ExecutorService pool(int threads, String name) {
     ThreadFactory defaults = Executors.defaultThreadFactory();
     AtomicInteger count = new AtomicInteger();
     IdleFirstQueue queue = new IdleFirstQueue(threads);
-    ThreadPoolExecutor pool =
-        new ThreadPoolExecutor(
-            0,
+    IdleFirstPool pool =
+        new IdleFirstPool(
             threads,
-            IDLE_THREAD.toMillis(),
-            TimeUnit.MILLISECONDS,
             queue,
             r -> {
               Thread t = defaults.newThread(r);
               t.setName(name + "-" + count.incrementAndGet());
               return t;
             },
-            // All threads started meanwhile: the task waits in the queue like any other.
-            (task, executor) -> {
-              if (executor.isShutdown()) {
-                throw new RejectedExecutionException(name + " is shut down");
-              }
-              queue.force(task);
-            });
+            name);
     queue.pool = pool;
     return pool;
   }
 
-  /** Takes a task only while a thread of the pool is idle or no more may start. */
+  private static final class IdleFirstPool extends ThreadPoolExecutor {
+    /** Tasks handed to the pool and not finished yet. */
+    private final AtomicInteger unfinished = new AtomicInteger();
+
+    IdleFirstPool(int threads, IdleFirstQueue queue, ThreadFactory factory, String name) {
+      super(
+          0,
+          threads,
+          IDLE_THREAD.toMillis(),
+          TimeUnit.MILLISECONDS,
+          queue,
+          factory,
+          // All threads started meanwhile: the task waits in the queue like any other.
+          (task, executor) -> {
+            if (executor.isShutdown()) {
+              throw new RejectedExecutionException(name + " is shut down");
+            }
+            queue.force(task);
+          });
+    }
+
+    @Override
+    public void execute(Runnable task) {
+      unfinished.incrementAndGet();
+      try {
+        super.execute(task);
+      } catch (RejectedExecutionException e) {
+        unfinished.decrementAndGet();
+        throw e;
+      }
+    }
+
+    @Override
+    protected void afterExecute(Runnable task, Throwable failure) {
+      unfinished.decrementAndGet();
+    }
+  }
+
+  /** Takes a task only while the pool's threads can serve it or no more may start. */
   private static final class IdleFirstQueue extends LinkedBlockingQueue<Runnable> {
     private final int threads;
-    private volatile ThreadPoolExecutor pool;
+    private volatile IdleFirstPool pool;
 
     IdleFirstQueue(int threads) {
       this.threads = threads;
@@ -88,9 +118,10 @@ public final class AgentOperators {
 
     @Override
     public boolean offer(Runnable task) {
-      ThreadPoolExecutor p = pool;
-      // Refused while every thread is busy and one more may start: the pool then starts it.
-      if (p.getActiveCount() >= p.getPoolSize() && p.getPoolSize() < threads) {
+      IdleFirstPool p = pool;
+      // Refused while more tasks are unfinished than there are threads and one more may start:
+      // the pool then starts it.
+      if (p.getPoolSize() < threads && p.unfinished.get() > p.getPoolSize()) {
         return false;
       }
       return super.offer(task);
