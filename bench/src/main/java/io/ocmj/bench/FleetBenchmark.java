@@ -206,8 +206,9 @@ public final class FleetBenchmark {
       // Threads are what a machine runs out of first (pid_max counts them): the simulator's at the
       // end of the quiet window, and its most at any time (joins and rollouts start more).
       int steadyThreads = ManagementFactory.getThreadMXBean().getThreadCount();
-      Map<String, Double> managedBusiest =
-          busiest(managed0, asDoubles(fleet.managedRequestsByKind()), steadySeconds, 12);
+      // One reading of the in-memory APIs' counts at the window's end, for the record and the log.
+      Map<String, Double> managed1 = asDoubles(fleet.managedRequestsByKind());
+      Map<String, Double> managedBusiest = busiest(managed0, managed1, steadySeconds, 12);
       // One reading of /metrics at each end of the window; per-verb rates are derived from it.
       Map<String, Double> detail1 = requestsByVerbAndResource(hub);
       Map<String, Double> requests0 = byVerb(detail0);
@@ -226,7 +227,7 @@ public final class FleetBenchmark {
           rates,
           busiest(detail0, detail1, steadySeconds, 60),
           simCpu / (steadySeconds / 60),
-          busiest(managed0, asDoubles(fleet.managedRequestsByKind()), steadySeconds, 60));
+          busiest(managed0, managed1, steadySeconds, 60));
 
       // (c) one commit changes the work and the policy for all N.
       progress.expect("2");

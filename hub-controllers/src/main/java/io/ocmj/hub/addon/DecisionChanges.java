@@ -31,10 +31,11 @@ final class DecisionChanges {
     if (before != null && version.equals(before.version())) {
       return before.changed();
     }
-    Set<String> now = gone ? Set.of() : clusters(decision);
+    Set<String> in = clusters(decision);
+    Set<String> now = gone ? Set.of() : in;
     Set<String> changed = new HashSet<>();
     if (before == null) {
-      changed.addAll(clusters(decision));
+      changed.addAll(in);
     } else {
       for (String cluster : now) {
         if (!before.clusters().contains(cluster)) {
@@ -47,7 +48,7 @@ final class DecisionChanges {
         }
       }
       if (gone) {
-        changed.addAll(clusters(decision));
+        changed.addAll(in);
       }
     }
     Set<String> answer = Set.copyOf(changed);

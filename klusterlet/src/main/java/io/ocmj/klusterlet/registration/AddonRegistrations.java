@@ -147,15 +147,27 @@ final class AddonRegistrations {
     // A cheap look at what it wrote (one GET each, no parsing): a Secret deleted or replaced on
     // the cluster is written again at once, not after the recheck.
     for (Want w : wanted(addons)) {
-      Secret secret = managed.secrets().inNamespace(w.ns()).withName(w.secretName()).get();
-      if (secret == null
-          || secret.getData() == null
-          || secret.getData().get("tls.crt") == null
-          || !fingerprint(secret.getData().get("tls.crt")).equals(stored.get(w.storedKey()))) {
+      if (ownSecret(w) == null) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * The registration's Secret when it holds a certificate and key and the certificate is the one
+   * this agent stored (by fingerprint); null otherwise (missing, incomplete, planted).
+   */
+  private Secret ownSecret(Want w) {
+    Secret secret = managed.secrets().inNamespace(w.ns()).withName(w.secretName()).get();
+    if (secret == null
+        || secret.getData() == null
+        || secret.getData().get("tls.crt") == null
+        || secret.getData().get("tls.key") == null
+        || !fingerprint(secret.getData().get("tls.crt")).equals(stored.get(w.storedKey()))) {
+      return null;
+    }
+    return secret;
   }
 
   /** One pass over the cluster's add-ons. */
@@ -294,14 +306,8 @@ final class AddonRegistrations {
    * and CA.
    */
   private boolean current(Want w, Instant now) {
-    Secret secret = managed.secrets().inNamespace(w.ns()).withName(w.secretName()).get();
-    if (secret == null
-        || secret.getData() == null
-        || secret.getData().get("tls.crt") == null
-        || secret.getData().get("tls.key") == null) {
-      return false;
-    }
-    if (!fingerprint(secret.getData().get("tls.crt")).equals(stored.get(w.storedKey()))) {
+    Secret secret = ownSecret(w);
+    if (secret == null) {
       return false;
     }
     X509Certificate cert;
