@@ -148,7 +148,7 @@ public final class FleetBenchmark {
               .start();
       try (Git git =
           Git.init().setDirectory(work.resolve("repo").toFile()).setInitialBranch("main").call()) {
-        return measure(n, hubCluster, controllers.pid(), git, webhookPort, steady);
+        return measure(n, hubCluster, controllers.pid(), git, webhookPort, steady, work);
       } finally {
         controllers.destroy();
         if (!controllers.waitFor(30, TimeUnit.SECONDS)) {
@@ -159,7 +159,13 @@ public final class FleetBenchmark {
   }
 
   private static Result measure(
-      int n, TestCluster hubCluster, long hubPid, Git git, int webhookPort, Duration steady)
+      int n,
+      TestCluster hubCluster,
+      long hubPid,
+      Git git,
+      int webhookPort,
+      Duration steady,
+      Path work)
       throws Exception {
     KubernetesClient hub = hubCluster.client();
     commit(git, "1");
@@ -168,100 +174,140 @@ public final class FleetBenchmark {
         BootstrapIdentity.kubeconfig(
             hub, hubCluster.serverUrl(), hubCluster.caCertificatePem(), Duration.ofHours(4));
     ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-    try (SimulatedFleet fleet = new SimulatedFleet(bootstrap);
-        FleetProgress progress = new FleetProgress(hub)) {
+    try (FleetProgress progress = new FleetProgress(hub)) {
       progress.expect("1");
       // (a) registration; the admin accepts what registered, twice a second.
       ScheduledFuture<?> accepting =
           timer.scheduleWithFixedDelay(() -> acceptOnce(hub), 0, 500, TimeUnit.MILLISECONDS);
       double cpu0 = ProcessStats.cpuSeconds(hubPid);
       long t0 = System.nanoTime();
-      fleet.start(0, n);
-      await("all " + n + " joined")
-          .atMost(Duration.ofMinutes(60))
-          .pollInterval(Duration.ofSeconds(1))
-          .until(() -> SimulatedFleet.withCondition(hub, ManagedCluster.CONDITION_JOINED) >= n);
-      double registerSeconds = (System.nanoTime() - t0) / 1e9;
-      accepting.cancel(false); // the admin is done: its LISTs are not the fleet's load
-      double cpuJoin = ProcessStats.cpuSeconds(hubPid) - cpu0;
-      log("%d joined in %.1f s", n, registerSeconds);
-      await("version 1 applied and compliant everywhere")
-          .atMost(Duration.ofMinutes(60))
-          .pollInterval(Duration.ofSeconds(1))
-          .until(() -> progress.applied().size() == n && progress.compliant().size() == n);
-      log("version 1 everywhere");
-
-      // (b) steady state: leases only.
-      Map<String, Double> detail0 = requestsByVerbAndResource(hub);
-      double cpuSteady0 = ProcessStats.cpuSeconds(hubPid);
-      long self = ProcessHandle.current().pid();
-      double simCpu0 = ProcessStats.cpuSeconds(self);
-      Map<String, Double> managed0 = asDoubles(fleet.managedRequestsByKind());
-      long s0 = System.nanoTime();
-      // The measurement window itself (no condition to wait for): the timer ends it.
-      timer.schedule(() -> null, steady.toMillis(), TimeUnit.MILLISECONDS).get();
-      double steadySeconds = (System.nanoTime() - s0) / 1e9;
-      double cpuSteady = ProcessStats.cpuSeconds(hubPid) - cpuSteady0;
-      double simCpu = ProcessStats.cpuSeconds(self) - simCpu0;
-      // Threads are what a machine runs out of first (pid_max counts them): the simulator's at the
-      // end of the quiet window, and its most at any time (joins and rollouts start more).
-      int steadyThreads = ManagementFactory.getThreadMXBean().getThreadCount();
-      // One reading of the in-memory APIs' counts at the window's end, for the record and the log.
-      Map<String, Double> managed1 = asDoubles(fleet.managedRequestsByKind());
-      Map<String, Double> managedBusiest = busiest(managed0, managed1, steadySeconds, 12);
-      // One reading of /metrics at each end of the window; per-verb rates are derived from it.
-      Map<String, Double> detail1 = requestsByVerbAndResource(hub);
-      Map<String, Double> requests0 = byVerb(detail0);
-      Map<String, Double> rates = new TreeMap<>();
-      byVerb(detail1)
-          .forEach(
-              (verb, count) ->
-                  rates.put(
-                      verb,
-                      Math.round((count - requests0.getOrDefault(verb, 0.0)) / steadySeconds * 10)
-                          / 10.0));
-      Map<String, Double> busiest = busiest(detail0, detail1, steadySeconds, 12);
-      // The log names every kind (the record keeps the busiest 12): where a cluster's cost goes.
-      log(
-          "steady window done: %s; busiest: %s; simulator %.1f CPU-s/min, in-memory APIs: %s",
-          rates,
-          busiest(detail0, detail1, steadySeconds, 60),
-          simCpu / (steadySeconds / 60),
-          busiest(managed0, managed1, steadySeconds, 60));
-
-      // (c) one commit changes the work and the policy for all N.
-      progress.expect("2");
-      commit(git, "2");
-      hook(hub, webhookPort);
-      await("version 2 applied and compliant everywhere")
-          .atMost(Duration.ofMinutes(60))
-          .pollInterval(Duration.ofMillis(200))
-          .until(() -> progress.applied().size() == n && progress.compliant().size() == n);
-      log("version 2 everywhere");
-      timer.shutdownNow();
-      return new Result(
-          n,
-          Instant.now().toString(),
-          round(registerSeconds),
-          round(n / registerSeconds * 60),
-          round(cpuJoin),
-          round(steadySeconds / 60),
-          round(cpuSteady / (steadySeconds / 60)),
-          rates,
-          busiest,
-          summary(progress.applied().values()),
-          summary(progress.compliant().values()),
-          ProcessStats.rssMib(hubPid),
-          ProcessStats.peakRssMib(hubPid),
-          ProcessStats.rssMib(ProcessHandle.current().pid()),
-          etcdBytes(hub),
-          round(simCpu / (steadySeconds / 60)),
-          managedBusiest,
-          steadyThreads,
-          ManagementFactory.getThreadMXBean().getPeakThreadCount());
+      try (FleetWorkers fleet = FleetWorkers.start(n, bootstrap, work)) {
+        log("%d simulated clusters in %d processes", n, fleet.size());
+        await("all " + n + " joined")
+            .atMost(Duration.ofMinutes(60))
+            .pollInterval(Duration.ofSeconds(1))
+            .until(
+                () -> {
+                  fleet.checkAlive();
+                  return SimulatedFleet.withCondition(hub, ManagedCluster.CONDITION_JOINED) >= n;
+                });
+        double registerSeconds = (System.nanoTime() - t0) / 1e9;
+        accepting.cancel(false); // the admin is done: its LISTs are not the fleet's load
+        double cpuJoin = ProcessStats.cpuSeconds(hubPid) - cpu0;
+        log("%d joined in %.1f s", n, registerSeconds);
+        return rollout(
+            n,
+            hub,
+            hubPid,
+            git,
+            webhookPort,
+            steady,
+            fleet,
+            progress,
+            timer,
+            registerSeconds,
+            cpuJoin);
+      }
     } finally {
       timer.shutdownNow();
     }
+  }
+
+  private static Result rollout(
+      int n,
+      KubernetesClient hub,
+      long hubPid,
+      Git git,
+      int webhookPort,
+      Duration steady,
+      FleetWorkers fleet,
+      FleetProgress progress,
+      ScheduledExecutorService timer,
+      double registerSeconds,
+      double cpuJoin)
+      throws Exception {
+    await("version 1 applied and compliant everywhere")
+        .atMost(Duration.ofMinutes(60))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(() -> progress.applied().size() == n && progress.compliant().size() == n);
+    log("version 1 everywhere");
+
+    // (b) steady state: leases only.
+    Map<String, Double> detail0 = requestsByVerbAndResource(hub);
+    double cpuSteady0 = ProcessStats.cpuSeconds(hubPid);
+    long self = ProcessHandle.current().pid();
+    double simCpu0 = ProcessStats.cpuSeconds(self) + fleet.cpuSeconds();
+    Map<String, Double> managed0 = asDoubles(FleetWorkers.managedRequestsByKind(fleet.stats()));
+    long s0 = System.nanoTime();
+    // The measurement window itself (no condition to wait for): the timer ends it.
+    timer.schedule(() -> null, steady.toMillis(), TimeUnit.MILLISECONDS).get();
+    double steadySeconds = (System.nanoTime() - s0) / 1e9;
+    double cpuSteady = ProcessStats.cpuSeconds(hubPid) - cpuSteady0;
+    double simCpu = ProcessStats.cpuSeconds(self) + fleet.cpuSeconds() - simCpu0;
+    // Threads are what a machine runs out of first (pid_max counts them): the simulator's (this
+    // process and the workers) at the end of the quiet window, and its most at any time (joins
+    // and rollouts start more).
+    // One reading of the workers at the window's end, for the record and the log.
+    List<FleetWorker.Stats> stats1 = fleet.stats();
+    int steadyThreads =
+        ManagementFactory.getThreadMXBean().getThreadCount()
+            + stats1.stream().mapToInt(FleetWorker.Stats::threads).sum();
+    Map<String, Double> managed1 = asDoubles(FleetWorkers.managedRequestsByKind(stats1));
+    Map<String, Double> managedBusiest = busiest(managed0, managed1, steadySeconds, 12);
+    // One reading of /metrics at each end of the window; per-verb rates are derived from it.
+    Map<String, Double> detail1 = requestsByVerbAndResource(hub);
+    Map<String, Double> requests0 = byVerb(detail0);
+    Map<String, Double> rates = new TreeMap<>();
+    byVerb(detail1)
+        .forEach(
+            (verb, count) ->
+                rates.put(
+                    verb,
+                    Math.round((count - requests0.getOrDefault(verb, 0.0)) / steadySeconds * 10)
+                        / 10.0));
+    Map<String, Double> busiest = busiest(detail0, detail1, steadySeconds, 12);
+    // The log names every kind (the record keeps the busiest 12): where a cluster's cost goes.
+    log(
+        "steady window done: %s; busiest: %s; simulator %.1f CPU-s/min, in-memory APIs: %s",
+        rates,
+        busiest(detail0, detail1, steadySeconds, 60),
+        simCpu / (steadySeconds / 60),
+        busiest(managed0, managed1, steadySeconds, 60));
+
+    // (c) one commit changes the work and the policy for all N.
+    progress.expect("2");
+    commit(git, "2");
+    hook(hub, webhookPort);
+    await("version 2 applied and compliant everywhere")
+        .atMost(Duration.ofMinutes(60))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> progress.applied().size() == n && progress.compliant().size() == n);
+    log("version 2 everywhere");
+    timer.shutdownNow();
+    // Each process's own most, summed: at most what ran at one time.
+    int peakThreads =
+        ManagementFactory.getThreadMXBean().getPeakThreadCount()
+            + fleet.stats().stream().mapToInt(FleetWorker.Stats::peakThreads).sum();
+    return new Result(
+        n,
+        Instant.now().toString(),
+        round(registerSeconds),
+        round(n / registerSeconds * 60),
+        round(cpuJoin),
+        round(steadySeconds / 60),
+        round(cpuSteady / (steadySeconds / 60)),
+        rates,
+        busiest,
+        summary(progress.applied().values()),
+        summary(progress.compliant().values()),
+        ProcessStats.rssMib(hubPid),
+        ProcessStats.peakRssMib(hubPid),
+        ProcessStats.rssMib(self) + fleet.rssMib(),
+        etcdBytes(hub),
+        round(simCpu / (steadySeconds / 60)),
+        managedBusiest,
+        steadyThreads,
+        peakThreads);
   }
 
   private static void log(String format, Object... args) {

@@ -37,6 +37,7 @@ import picocli.CommandLine.Command;
     })
 public final class Ocmj {
   public static void main(String[] args) {
+    JvmDefaults.apply(); // before anything loads the classes that read its settings
     System.exit(commandLine().execute(args));
   }
 
