@@ -13,6 +13,7 @@ import io.ocmj.api.gitops.v1alpha1.GitSync;
 import io.ocmj.api.gitops.v1alpha1.GitSyncSpec;
 import io.ocmj.api.gitops.v1alpha1.LocalObjectReference;
 import io.ocmj.api.gitops.v1alpha1.WebhookSpec;
+import io.ocmj.cli.JvmDefaults;
 import io.ocmj.hub.HubCrds;
 import io.ocmj.hub.registration.BootstrapIdentity;
 import io.ocmj.testing.Binaries;
@@ -106,6 +107,7 @@ public final class FleetBenchmark {
    * @throws Exception when a step fails; the partial figures are not written
    */
   public static void main(String[] args) throws Exception {
+    JvmDefaults.apply(); // as in the workers and the ocmj hub it starts
     Path jar = Path.of(args[0]).toAbsolutePath();
     Path out = Path.of(args[1]).toAbsolutePath();
     Duration steady = Duration.parse(args[2]);
@@ -229,7 +231,11 @@ public final class FleetBenchmark {
     await("version 1 applied and compliant everywhere")
         .atMost(Duration.ofMinutes(60))
         .pollInterval(Duration.ofSeconds(1))
-        .until(() -> progress.applied().size() == n && progress.compliant().size() == n);
+        .until(
+            () -> {
+              fleet.checkAlive();
+              return progress.applied().size() == n && progress.compliant().size() == n;
+            });
     log("version 1 everywhere");
 
     // (b) steady state: leases only.
@@ -281,10 +287,14 @@ public final class FleetBenchmark {
     await("version 2 applied and compliant everywhere")
         .atMost(Duration.ofMinutes(60))
         .pollInterval(Duration.ofMillis(200))
-        .until(() -> progress.applied().size() == n && progress.compliant().size() == n);
+        .until(
+            () -> {
+              fleet.checkAlive();
+              return progress.applied().size() == n && progress.compliant().size() == n;
+            });
     log("version 2 everywhere");
     timer.shutdownNow();
-    // Each process's own most, summed: at most what ran at one time.
+    // Each process's own most, summed: an upper bound of what ran at one time.
     int peakThreads =
         ManagementFactory.getThreadMXBean().getPeakThreadCount()
             + fleet.stats().stream().mapToInt(FleetWorker.Stats::peakThreads).sum();

@@ -32,7 +32,7 @@ final class FleetWorkers implements AutoCloseable {
   static final int PER_WORKER = 340;
 
   /** Heap per simulated cluster (a worker's heap is this times its clusters, at least 1 GiB). */
-  private static final long HEAP_MIB_PER_CLUSTER = 12;
+  private static final long HEAP_MIB_PER_CLUSTER = 14;
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -52,10 +52,13 @@ final class FleetWorkers implements AutoCloseable {
     try {
       int count = (n + PER_WORKER - 1) / PER_WORKER;
       for (int w = 0; w < count; w++) {
-        // even shares: 1,000 is 334 + 333 + 333, not 340 + 340 + 320
+        // even shares: 1,000 is 333 + 333 + 334, not 340 + 340 + 320
         int from = (int) ((long) n * w / count);
         int to = (int) ((long) n * (w + 1) / count);
-        fleet.workers.add(launch(kubeconfig, from, to));
+        // The fleet starts SimulatedFleet.PARALLEL_STARTS clusters at a time in all, as one
+        // process did: more at once overloads the machine (and measures the simulator).
+        int parallel = (SimulatedFleet.PARALLEL_STARTS + count - 1) / count;
+        fleet.workers.add(launch(kubeconfig, from, to, parallel));
       }
       for (Worker w : fleet.workers) {
         fleet.await(w, FleetWorker.STARTED, Duration.ofMinutes(30));
@@ -67,7 +70,7 @@ final class FleetWorkers implements AutoCloseable {
     }
   }
 
-  private static Worker launch(Path kubeconfig, int from, int to) throws IOException {
+  private static Worker launch(Path kubeconfig, int from, int to, int parallel) throws IOException {
     long heap = Math.max(1024, (to - from) * HEAP_MIB_PER_CLUSTER);
     Process p =
         new ProcessBuilder(
@@ -81,7 +84,8 @@ final class FleetWorkers implements AutoCloseable {
                 FleetWorker.class.getName(),
                 kubeconfig.toString(),
                 Integer.toString(from),
-                Integer.toString(to))
+                Integer.toString(to),
+                Integer.toString(parallel))
             .redirectError(ProcessBuilder.Redirect.INHERIT)
             .start();
     BlockingQueue<String> replies = new LinkedBlockingQueue<>();

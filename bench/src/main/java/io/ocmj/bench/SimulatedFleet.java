@@ -76,7 +76,12 @@ public final class SimulatedFleet implements AutoCloseable {
    * them would set the pace of a large fleet's join).
    */
   public List<Member> start(int from, int to) {
-    ExecutorService starter = Executors.newFixedThreadPool(PARALLEL_STARTS);
+    return start(from, to, PARALLEL_STARTS);
+  }
+
+  /** As {@link #start(int, int)}, {@code parallel} at a time. */
+  public List<Member> start(int from, int to, int parallel) {
+    ExecutorService starter = Executors.newFixedThreadPool(parallel);
     try {
       List<Future<Member>> starting = new ArrayList<>();
       for (int i = from; i < to; i++) {
