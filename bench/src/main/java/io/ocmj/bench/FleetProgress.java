@@ -4,10 +4,12 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.ocmj.api.cluster.v1.ManagedCluster;
 import io.ocmj.api.policy.v1.DetailsPerTemplate;
 import io.ocmj.api.policy.v1.Policy;
 import io.ocmj.api.status.Conditions;
 import io.ocmj.api.work.v1.ManifestWork;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -22,6 +24,7 @@ import java.util.function.Consumer;
 public final class FleetProgress implements AutoCloseable {
   private final SharedIndexInformer<ManifestWork> works;
   private final SharedIndexInformer<Policy> policies;
+  private final SharedIndexInformer<ManagedCluster> clusters;
 
   /** One rollout being timed: callbacks read it once and write only into its own maps. */
   private record Round(
@@ -35,6 +38,29 @@ public final class FleetProgress implements AutoCloseable {
   public FleetProgress(KubernetesClient hub) {
     works = hub.resources(ManifestWork.class).inAnyNamespace().inform(handler(this::seeWork), 0);
     policies = hub.resources(Policy.class).inAnyNamespace().inform(handler(this::seePolicy), 0);
+    clusters = hub.resources(ManagedCluster.class).inform(handler(c -> {}), 0);
+  }
+
+  /**
+   * How many ManagedClusters are Joined (from the informer: at 1,000 clusters a LIST a second would
+   * be a load of its own, and under load it times out).
+   */
+  public long joined() {
+    return clusters.getStore().list().stream()
+        .filter(
+            mc ->
+                mc.getStatus() != null
+                    && Conditions.isTrue(
+                        mc.getStatus().getConditions(), ManagedCluster.CONDITION_JOINED))
+        .count();
+  }
+
+  /** The ManagedClusters the hub admin has not accepted yet. */
+  public List<String> notAccepted() {
+    return clusters.getStore().list().stream()
+        .filter(mc -> mc.getSpec() == null || !mc.getSpec().isAccepted())
+        .map(mc -> mc.getMetadata().getName())
+        .toList();
   }
 
   /** Starts timing a rollout of {@code version} from now (clears what an earlier one noted). */
@@ -118,5 +144,6 @@ public final class FleetProgress implements AutoCloseable {
   public void close() {
     works.close();
     policies.close();
+    clusters.close();
   }
 }
