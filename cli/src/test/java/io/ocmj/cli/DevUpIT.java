@@ -96,6 +96,7 @@ class DevUpIT {
                   l.matches(
                       "fleet/platform-baseline\\s+enforce\\s+cluster2\\s+Compliant\\s+[0-9a-f]{12}\\s+Compliant; .*"));
       assertMetricsAndHealth(summary);
+      assertConsole(summary);
       assertThat(summary.lines())
           .as("placements by label, claim and CEL chose what dev up labelled and claimed")
           .anyMatch(l -> l.matches("\\s*production\\s+1\\s+cluster2"))
@@ -170,6 +171,27 @@ class DevUpIT {
     } finally {
       up.destroyForcibly();
     }
+  }
+
+  /**
+   * The summary names the fleet console; in dev mode it answers without a token, as the hub's
+   * admin, with both clusters and the example policies.
+   */
+  private static void assertConsole(String summary) {
+    Matcher url =
+        Pattern.compile(
+                "Fleet console \\(dev mode, no sign-in;.*\\): (http://127\\.0\\.0\\.1:\\d+)")
+            .matcher(summary);
+    assertThat(url.find()).as("the summary names the console URL:%n%s", summary).isTrue();
+    String base = url.group(1);
+    assertThat(get(base + "/").body()).contains("<script src=\"console.js\"");
+    assertThat(get(base + "/api/whoami").body()).contains("\"dev\":true");
+    await("the console's fleet shows both clusters")
+        .atMost(Duration.ofMinutes(1))
+        .until(
+            () -> get(base + "/api/fleet").body(),
+            b -> b.contains("\"name\":\"cluster1\"") && b.contains("\"name\":\"cluster2\""));
+    assertThat(get(base + "/api/matrix").body()).contains("\"namespace\":\"fleet\"");
   }
 
   /** The process's /metrics has each component's ocmj_ metrics; /healthz and /readyz answer 200. */

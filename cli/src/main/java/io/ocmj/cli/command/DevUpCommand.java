@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.ocmj.cli.UserError;
 import io.ocmj.cli.monitoring.MonitoringServer;
 import io.ocmj.gitops.GitSyncController;
+import io.ocmj.hub.console.ConsoleServer;
 import io.ocmj.hub.monitoring.ControllerMetrics;
 import io.ocmj.hub.monitoring.FleetGauges;
 import io.ocmj.testing.Binaries;
@@ -15,6 +16,7 @@ import io.ocmj.testing.TestCluster;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -72,6 +74,14 @@ public final class DevUpCommand implements Callable<Integer> {
           "Example fleet repository, copied once into a local Git repository that a GitSync syncs"
               + " (default: ${DEFAULT-VALUE}).")
   Path examples;
+
+  @Option(
+      names = "--console-port",
+      defaultValue = "${env:OCMJ_DEV_CONSOLE_PORT:-0}",
+      description =
+          "Port of the fleet console on 127.0.0.1, in dev mode (no sign-in; default: any free"
+              + " port; the URL is printed).")
+  int consolePort;
 
   @Option(
       names = "--stop-after",
@@ -139,7 +149,13 @@ public final class DevUpCommand implements Callable<Integer> {
           FleetGauges fleet =
               monitoring == null
                   ? null
-                  : FleetGauges.start(clusters.get(0).client(), monitoring.registry())) {
+                  : FleetGauges.start(clusters.get(0).client(), monitoring.registry());
+          ConsoleServer console =
+              ConsoleServer.start(
+                  clusters.get(0).client(),
+                  new InetSocketAddress(InetAddress.getLoopbackAddress(), consolePort),
+                  true, // dev mode: loopback only, no sign-in
+                  Clock.systemUTC())) {
         if (monitoring != null) {
           monitoring.ready("dev-stack", stack::ready).ready("gitsync", gitops::ready);
         }
@@ -210,6 +226,10 @@ public final class DevUpCommand implements Callable<Integer> {
           }
           ExamplePolicies.print(out, hub, "fleet", written.get(0));
           DevTour.printTryACommit(out, repository, written.get(0));
+          out.printf(
+              "Fleet console (dev mode, no sign-in; clusters, compliance matrix, rollouts, Git;"
+                  + " live): %s%n%n",
+              console.url());
           if (monitoring != null) {
             out.printf(
                 "Metrics (Prometheus) of this process: %s/metrics; health: %s/healthz,"

@@ -7,10 +7,15 @@ import io.ocmj.gitops.GitSyncController;
 import io.ocmj.hub.HubConfig;
 import io.ocmj.hub.HubControllers;
 import io.ocmj.hub.LeaderElection;
+import io.ocmj.hub.console.ConsoleServer;
 import io.ocmj.hub.monitoring.ControllerMetrics;
 import io.ocmj.hub.monitoring.FleetGauges;
 import io.ocmj.testing.Binaries;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -65,8 +70,35 @@ public final class HubCommand implements Callable<Integer> {
               + " process's own file system).")
   boolean allowFileUrls;
 
+  @Option(
+      names = "--console-port",
+      description =
+          "Serve the fleet console (read-only web page) on this port (0: any free port; default:"
+              + " no console). Sign-in with a bearer token the hub accepts; each user sees what"
+              + " their RBAC lets them list.")
+  Integer consolePort;
+
+  @Option(
+      names = "--console-address",
+      defaultValue = "127.0.0.1",
+      description = "The address the console binds (default ${DEFAULT-VALUE}: this machine only).")
+  String consoleAddress;
+
+  @Option(
+      names = "--console-dev",
+      description =
+          "Console without sign-in: every visitor sees everything, as the hub's admin (loopback"
+              + " addresses only; for local development).")
+  boolean consoleDev;
+
   @Override
   public Integer call() throws Exception {
+    if (consolePort != null && (consolePort < 0 || consolePort > 65535)) {
+      throw new UserError("--console-port: must be 0..65535, was " + consolePort);
+    }
+    if (consoleDev && consolePort == null) {
+      throw new UserError("--console-dev: needs --console-port");
+    }
     InetSocketAddress webhook = ListenAddress.parse("--webhook-listen", webhookListen);
     Path cache = gitCache != null ? gitCache : Binaries.defaultCacheDir().resolve("gitsync");
     LeaderElection gitsyncElection =
@@ -98,7 +130,8 @@ public final class HubCommand implements Callable<Integer> {
               }
             };
         FleetGauges fleet =
-            monitoring == null ? null : FleetGauges.start(hub, monitoring.registry())) {
+            monitoring == null ? null : FleetGauges.start(hub, monitoring.registry());
+        ConsoleServer console = console(hub)) {
       if (monitoring != null) {
         monitoring.ready("hub-controllers", controllers::ready).ready("gitsync", gitops::ready);
         monitoring.live("hub-controllers-leadership", controllers::live);
@@ -114,10 +147,38 @@ public final class HubCommand implements Callable<Integer> {
                   .findFirst()
                   .orElse("")
               + (monitoring == null ? "" : "; metrics on " + monitoring.url() + "/metrics")
+              + (console == null
+                  ? ""
+                  : "; console on " + console.url() + (consoleDev ? " (dev mode, no sign-in)" : ""))
               + "; Ctrl-C stops.");
       stop.await();
     }
     return 0;
+  }
+
+  private ConsoleServer console(KubernetesClient hub) throws IOException {
+    if (consolePort == null) {
+      return null;
+    }
+    InetSocketAddress address;
+    try {
+      address = new InetSocketAddress(InetAddress.getByName(consoleAddress), consolePort);
+    } catch (UnknownHostException e) {
+      throw new UserError("--console-address: unknown host " + consoleAddress);
+    }
+    try {
+      return ConsoleServer.start(hub, address, consoleDev, Clock.systemUTC());
+    } catch (IllegalArgumentException e) {
+      throw new UserError("--console-dev: " + e.getMessage());
+    } catch (BindException e) {
+      throw new UserError(
+          "--console-port: cannot listen on "
+              + consoleAddress
+              + ":"
+              + consolePort
+              + ": "
+              + e.getMessage());
+    }
   }
 
   private String leaseNamespace() {

@@ -1,0 +1,382 @@
+package io.ocmj.hub.console;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The fleet console: a read-only web page served by the hub process. The page itself (HTML, one
+ * script, one style sheet: no data in them) is served to anyone; everything under {@code /api/}
+ * answers only a request with a bearer token the hub's API server accepts (TokenReview), and shows
+ * that user only what their own RBAC lets them list (SubjectAccessReview). {@code /api/events} is a
+ * server-sent-event stream that says "changed" whenever the hub's informers saw a change, so an
+ * open page re-reads its data within a moment; the data come from the console's informers, never
+ * from the API server per browser.
+ *
+ * <p>Dev mode ({@code ocmj dev up}) skips the token: every request is the hub's admin. It is
+ * refused on any address but loopback.
+ */
+public final class ConsoleServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ConsoleServer.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Scripts only from the page's own origin, no inline script or style, no framing. */
+  static final String CSP =
+      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src"
+          + " 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+  /** At most this many live-update streams at once (each holds a thread). */
+  static final int MAX_STREAMS = 64;
+
+  /** At most this many live-update streams per user (one user cannot take them all). */
+  static final int MAX_STREAMS_PER_VIEWER = 8;
+
+  /** Changes within this time go out as one event (a fleet's leases change every second). */
+  static final long COALESCE_MILLIS = 300;
+
+  /** A stream sends a comment this often, so proxies and the browser keep it open. */
+  static final long KEEPALIVE_MILLIS = 15_000;
+
+  private static final Map<String, String[]> STATIC =
+      Map.of(
+          "/", new String[] {"index.html", "text/html; charset=utf-8"},
+          "/index.html", new String[] {"index.html", "text/html; charset=utf-8"},
+          "/console.js", new String[] {"console.js", "text/javascript; charset=utf-8"},
+          "/console.css", new String[] {"console.css", "text/css; charset=utf-8"});
+
+  private final HttpServer server;
+  private final FleetView view;
+  private final ConsoleAuth auth;
+  private final boolean dev;
+  private final Semaphore streams = new Semaphore(MAX_STREAMS);
+  private final Map<String, AtomicInteger> streamsPerViewer = new ConcurrentHashMap<>();
+  private final ThreadPoolExecutor executor;
+  private volatile boolean closing;
+
+  private ConsoleServer(HttpServer server, FleetView view, ConsoleAuth auth, boolean dev) {
+    this.server = server;
+    this.view = view;
+    this.auth = auth;
+    this.dev = dev;
+    AtomicInteger count = new AtomicInteger();
+    this.executor =
+        new ThreadPoolExecutor(
+            0,
+            MAX_STREAMS + 8,
+            60,
+            TimeUnit.SECONDS,
+            new SynchronousQueue<>(),
+            r -> {
+              Thread t = new Thread(r, "ocmj-console-" + count.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            },
+            new ThreadPoolExecutor.CallerRunsPolicy());
+  }
+
+  /**
+   * Serves the console for {@code hub} on {@code address} (port 0: any free port) until closed.
+   *
+   * @param dev no token asked: every request sees everything (loopback addresses only)
+   */
+  public static ConsoleServer start(
+      KubernetesClient hub, InetSocketAddress address, boolean dev, Clock clock)
+      throws IOException {
+    if (dev && !address.getAddress().isLoopbackAddress()) {
+      throw new IllegalArgumentException(
+          "the console's dev mode (no token asked) serves loopback only, not "
+              + address.getHostString());
+    }
+    FleetView view = FleetView.start(hub, clock);
+    try {
+      HttpServer server = HttpServer.create(address, 0);
+      ConsoleServer console = new ConsoleServer(server, view, new ConsoleAuth(hub, clock), dev);
+      server.createContext("/", console::handle);
+      server.setExecutor(console.executor);
+      server.start();
+      return console;
+    } catch (IOException | RuntimeException e) {
+      view.close();
+      throw e;
+    }
+  }
+
+  /** The console's address, e.g. {@code http://127.0.0.1:8443}. */
+  public String url() {
+    InetSocketAddress a = server.getAddress();
+    String host = a.getAddress().getHostAddress();
+    return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort();
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try {
+      securityHeaders(exchange);
+      if (!exchange.getRequestMethod().equals("GET")) {
+        exchange.getResponseHeaders().set("Allow", "GET");
+        text(exchange, 405, "the console is read-only: GET only\n");
+        return;
+      }
+      if (!hostAllowed(exchange.getRequestHeaders().getFirst("Host"))) {
+        // A page elsewhere whose name was made to resolve to 127.0.0.1 (DNS rebinding) gets
+        // nothing from a console that serves this machine only.
+        text(exchange, 421, "this console answers to its own address only\n");
+        return;
+      }
+      String path = exchange.getRequestURI().getPath();
+      String[] file = STATIC.get(path);
+      if (file != null) {
+        resource(exchange, file[0], file[1]);
+        return;
+      }
+      if (!path.startsWith("/api/")) {
+        text(exchange, 404, "not found\n");
+        return;
+      }
+      exchange.getResponseHeaders().set("Cache-Control", "no-store");
+      Optional<Viewer> viewer;
+      try {
+        viewer = viewer(exchange);
+      } catch (KubernetesClientException e) {
+        LOG.warn("console: the hub could not check a token: {}", e.getMessage());
+        text(exchange, 503, "the hub's API server could not check the token\n");
+        return;
+      }
+      if (viewer.isEmpty()) {
+        exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"ocmj\"");
+        text(exchange, 401, "a bearer token the hub accepts is required\n");
+        return;
+      }
+      api(exchange, path, viewer.get());
+    } catch (BadRequest e) {
+      text(exchange, 400, e.getMessage() + "\n");
+    } catch (RuntimeException e) {
+      LOG.warn("console: {} failed", exchange.getRequestURI().getPath(), e);
+      try {
+        text(exchange, 500, "the console failed to answer; see the hub's log\n");
+      } catch (IOException | RuntimeException ignored) {
+        // the headers were sent already
+      }
+    } finally {
+      exchange.close();
+    }
+  }
+
+  /**
+   * A console bound to loopback answers only requests addressed to a loopback name ({@code
+   * 127.0.0.1}, {@code localhost}, {@code [::1]}) at its port; one bound elsewhere answers any name
+   * (it cannot know the names it is reached by; tokens guard it).
+   */
+  boolean hostAllowed(String host) {
+    if (!server.getAddress().getAddress().isLoopbackAddress()) {
+      return true;
+    }
+    if (host == null) {
+      return false;
+    }
+    String port = ":" + port();
+    return host.equals("127.0.0.1" + port)
+        || host.equalsIgnoreCase("localhost" + port)
+        || host.equals("[::1]" + port);
+  }
+
+  private Optional<Viewer> viewer(HttpExchange exchange) {
+    if (dev) {
+      return Optional.of(Viewer.admin("dev (hub admin)"));
+    }
+    String header = exchange.getRequestHeaders().getFirst("Authorization");
+    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return Optional.empty();
+    }
+    String token = header.substring(7).trim();
+    return token.isEmpty() ? Optional.empty() : auth.viewer(token);
+  }
+
+  private void api(HttpExchange exchange, String path, Viewer viewer) throws IOException {
+    Map<String, String> q = query(exchange.getRequestURI());
+    switch (path) {
+      case "/api/whoami" -> json(exchange, Map.of("name", viewer.name(), "dev", dev));
+      case "/api/fleet" -> json(exchange, view.fleet(viewer));
+      case "/api/cluster" -> {
+        var page = view.cluster(viewer, required(q, "name"));
+        if (page == null) {
+          text(exchange, 404, "no such cluster\n");
+        } else {
+          json(exchange, page);
+        }
+      }
+      case "/api/matrix" -> json(exchange, view.matrix(viewer));
+      case "/api/cell" -> {
+        var detail =
+            view.cell(
+                viewer, required(q, "namespace"), required(q, "policy"), required(q, "cluster"));
+        if (detail == null) {
+          text(exchange, 404, "no such policy\n");
+        } else {
+          json(exchange, detail);
+        }
+      }
+      case "/api/rollouts" -> json(exchange, view.rollouts(viewer));
+      case "/api/git" -> json(exchange, view.git(viewer));
+      case "/api/events" -> events(exchange, viewer);
+      default -> text(exchange, 404, "not found\n");
+    }
+  }
+
+  private static String required(Map<String, String> query, String name) {
+    String v = query.get(name);
+    if (v == null || v.isBlank()) {
+      throw new BadRequest("query parameter '" + name + "' is required");
+    }
+    return v;
+  }
+
+  /** A request the console cannot answer as asked (400). */
+  private static final class BadRequest extends RuntimeException {
+    BadRequest(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * Server-sent events: {@code change} whenever the view changes (changes within {@value
+   * #COALESCE_MILLIS} ms go as one), its data the kinds that changed, so a page re-reads only what
+   * it shows; the first event, when the stream opens, names every kind.
+   */
+  private void events(HttpExchange exchange, Viewer viewer) throws IOException {
+    AtomicInteger mine = streamsPerViewer.computeIfAbsent(viewer.name(), k -> new AtomicInteger());
+    if (mine.incrementAndGet() > MAX_STREAMS_PER_VIEWER) {
+      mine.decrementAndGet();
+      text(exchange, 429, "too many live pages open for " + viewer.name() + "\n");
+      return;
+    }
+    if (!streams.tryAcquire()) {
+      mine.decrementAndGet();
+      text(exchange, 503, "too many live pages open\n");
+      return;
+    }
+    try {
+      exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
+      exchange.sendResponseHeaders(200, 0);
+      OutputStream out = exchange.getResponseBody();
+      long seen = view.version();
+      send(
+          out,
+          "retry: 2000\nevent: change\ndata: " + JSON.writeValueAsString(List.of("*")) + "\n\n");
+      while (!closing) {
+        long now = view.awaitChange(seen, KEEPALIVE_MILLIS);
+        if (now > seen && !closing) {
+          if (view.awaitClosed(COALESCE_MILLIS)) { // a burst of changes goes as one event
+            break;
+          }
+          long upTo = view.version();
+          List<String> kinds = view.changedSince(seen);
+          seen = upTo;
+          send(out, "event: change\ndata: " + JSON.writeValueAsString(kinds) + "\n\n");
+        } else {
+          send(out, ": keep-alive\n\n");
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (IOException e) {
+      // the page was closed
+    } finally {
+      streams.release();
+      mine.decrementAndGet();
+    }
+  }
+
+  private static void send(OutputStream out, String event) throws IOException {
+    out.write(event.getBytes(StandardCharsets.UTF_8));
+    out.flush();
+  }
+
+  private static void securityHeaders(HttpExchange exchange) {
+    var h = exchange.getResponseHeaders();
+    h.set("Content-Security-Policy", CSP);
+    h.set("X-Content-Type-Options", "nosniff");
+    h.set("X-Frame-Options", "DENY");
+    h.set("Referrer-Policy", "no-referrer");
+    h.set("Cross-Origin-Opener-Policy", "same-origin");
+    h.set("Cross-Origin-Resource-Policy", "same-origin");
+  }
+
+  private static void resource(HttpExchange exchange, String name, String type) throws IOException {
+    try (InputStream in = ConsoleServer.class.getResourceAsStream(name)) {
+      if (in == null) {
+        text(exchange, 500, "the console's " + name + " is missing from this build\n");
+        return;
+      }
+      byte[] body = in.readAllBytes();
+      exchange.getResponseHeaders().set("Content-Type", type);
+      exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+      exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().write(body);
+    }
+  }
+
+  private static void json(HttpExchange exchange, Object body) throws IOException {
+    byte[] bytes = JSON.writeValueAsBytes(body);
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.sendResponseHeaders(200, bytes.length);
+    exchange.getResponseBody().write(bytes);
+  }
+
+  private static void text(HttpExchange exchange, int status, String body) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+    exchange.sendResponseHeaders(status, bytes.length);
+    exchange.getResponseBody().write(bytes);
+  }
+
+  static Map<String, String> query(URI uri) {
+    Map<String, String> q = new HashMap<>();
+    String raw = uri.getRawQuery();
+    if (raw == null) {
+      return q;
+    }
+    for (String pair : raw.split("&")) {
+      int eq = pair.indexOf('=');
+      String k = eq < 0 ? pair : pair.substring(0, eq);
+      String v = eq < 0 ? "" : pair.substring(eq + 1);
+      q.put(
+          URLDecoder.decode(k, StandardCharsets.UTF_8),
+          URLDecoder.decode(v, StandardCharsets.UTF_8));
+    }
+    return q;
+  }
+
+  @Override
+  public void close() {
+    closing = true;
+    view.close(); // wakes the streams, which then end
+    server.stop(1);
+    executor.shutdownNow();
+  }
+}

@@ -1,0 +1,584 @@
+package io.ocmj.hub.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.ConditionBuilder;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
+import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
+import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
+import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.ocmj.api.cluster.v1.ManagedCluster;
+import io.ocmj.api.cluster.v1.ManagedClusterSpec;
+import io.ocmj.api.cluster.v1beta1.ClusterDecision;
+import io.ocmj.api.cluster.v1beta1.DecisionGroupStatus;
+import io.ocmj.api.cluster.v1beta1.Placement;
+import io.ocmj.api.cluster.v1beta1.PlacementDecision;
+import io.ocmj.api.cluster.v1beta1.PlacementDecisionStatus;
+import io.ocmj.api.cluster.v1beta1.PlacementSpec;
+import io.ocmj.api.cluster.v1beta1.PlacementStatus;
+import io.ocmj.api.gitops.v1alpha1.GitRef;
+import io.ocmj.api.gitops.v1alpha1.GitSync;
+import io.ocmj.api.gitops.v1alpha1.GitSyncSpec;
+import io.ocmj.api.gitops.v1alpha1.GitSyncStatus;
+import io.ocmj.api.gitops.v1alpha1.SyncFailure;
+import io.ocmj.api.policy.v1.CompliancePerClusterStatus;
+import io.ocmj.api.policy.v1.ObjectDefinition;
+import io.ocmj.api.policy.v1.Policy;
+import io.ocmj.api.policy.v1.PolicySpec;
+import io.ocmj.api.policy.v1.PolicyStatus;
+import io.ocmj.api.policy.v1.PolicyTemplate;
+import io.ocmj.hub.HubCrds;
+import io.ocmj.testing.ClusterSet;
+import io.ocmj.testing.junit.KubernetesClusters;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.InstanceOfAssertFactories;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The fleet console against a real hub API server: tokens checked by TokenReview, RBAC by
+ * SubjectAccessReview, data from informers. The page itself is driven in headless Chromium ({@link
+ * Browser}); those cases are skipped, saying why, where Chromium is not installed.
+ */
+@KubernetesClusters("hub")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConsoleIT {
+  private static final Duration WAIT = Duration.ofSeconds(30);
+
+  /** The page must show a change within 2 s; the wait allows for a loaded CI machine. */
+  private static final Duration LIVE = Duration.ofSeconds(10);
+
+  private KubernetesClient hub;
+  private ConsoleServer console;
+  private String adminToken;
+  private String teamAToken;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeAll
+  void start(ClusterSet clusters) throws Exception {
+    hub = clusters.get("hub").client();
+    HubCrds.install(hub);
+    for (String ns : List.of("team-a", "team-b", "c1", "c2", "c3")) {
+      hub.resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build())
+          .serverSideApply();
+    }
+    for (String c : List.of("c1", "c2", "c3")) {
+      ManagedCluster mc = new ManagedCluster();
+      mc.getMetadata().setName(c);
+      mc.getMetadata().setLabels(Map.of("env", c.equals("c3") ? "dev" : "prod"));
+      ManagedClusterSpec spec = new ManagedClusterSpec();
+      spec.setHubAcceptsClient(true);
+      mc.setSpec(spec);
+      hub.resource(mc).create();
+    }
+    policy(
+        "team-a",
+        "require-labels",
+        Map.of("c1", "Compliant", "c2", "Compliant", "c3", "NonCompliant"));
+    policy("team-a", "pending-one", Map.of("c1", "Pending"));
+    policy("team-b", "team-b-only", Map.of("c1", "NonCompliant", "c2", "Compliant"));
+    rollout();
+    gitSync();
+    adminToken = viewer("admin-viewer", null);
+    teamAToken = viewer("team-a-viewer", "team-a");
+    console =
+        ConsoleServer.start(hub, new InetSocketAddress("127.0.0.1", 0), false, Clock.systemUTC());
+  }
+
+  @AfterAll
+  void stop() {
+    if (console != null) {
+      console.close();
+    }
+  }
+
+  private void policy(String ns, String name, Map<String, String> compliance) {
+    Policy p = new Policy();
+    p.getMetadata().setNamespace(ns);
+    p.getMetadata().setName(name);
+    p.getMetadata().setAnnotations(Map.of(Policy.ANNOTATION_CATEGORIES, "CM Configuration"));
+    PolicySpec spec = new PolicySpec();
+    spec.setRemediationAction("inform");
+    PolicyTemplate template = new PolicyTemplate();
+    template.setObjectDefinition(
+        ObjectDefinition.of(
+            Map.of(
+                "apiVersion",
+                Policy.API_VERSION,
+                "kind",
+                "ConfigurationPolicy",
+                "metadata",
+                Map.of("name", name),
+                "spec",
+                Map.of(
+                    "remediationAction", "inform",
+                    "severity", "low",
+                    "object-templates",
+                        List.of(
+                            Map.of(
+                                "complianceType",
+                                "musthave",
+                                "objectDefinition",
+                                Map.of(
+                                    "apiVersion", "v1",
+                                    "kind", "Namespace",
+                                    "metadata", Map.of("name", "default"))))))));
+    spec.setPolicyTemplates(List.of(template));
+    p.setSpec(spec);
+    hub.resource(p).create();
+    setCompliance(ns, name, compliance);
+  }
+
+  /** A Placement of team-a with one decision group of c1 and c2, as the scheduler writes it. */
+  private void rollout() {
+    Placement placement = new Placement();
+    placement.getMetadata().setNamespace("team-a");
+    placement.getMetadata().setName("prod");
+    placement.setSpec(new PlacementSpec());
+    hub.resource(placement).create();
+    hub.resources(Placement.class)
+        .inNamespace("team-a")
+        .withName("prod")
+        .editStatus(
+            p -> {
+              PlacementStatus status = new PlacementStatus();
+              status.setNumberOfSelectedClusters(2);
+              DecisionGroupStatus group = new DecisionGroupStatus();
+              group.setDecisionGroupIndex(0);
+              group.setDecisionGroupName("canary");
+              group.setDecisions(List.of("prod-decision-1"));
+              group.setClusterCount(2);
+              status.setDecisionGroups(List.of(group));
+              status.setConditions(
+                  List.of(
+                      new ConditionBuilder()
+                          .withType(Placement.CONDITION_SATISFIED)
+                          .withStatus("True")
+                          .withReason(Placement.REASON_ALL_SCHEDULED)
+                          .withMessage("All cluster decisions scheduled")
+                          .withLastTransitionTime("2026-11-27T00:00:00Z")
+                          .build()));
+              p.setStatus(status);
+              return p;
+            });
+    PlacementDecision decision = new PlacementDecision();
+    decision.getMetadata().setNamespace("team-a");
+    decision.getMetadata().setName("prod-decision-1");
+    decision.getMetadata().setLabels(Map.of(PlacementDecision.LABEL_PLACEMENT, "prod"));
+    hub.resource(decision).create();
+    hub.resources(PlacementDecision.class)
+        .inNamespace("team-a")
+        .withName("prod-decision-1")
+        .editStatus(
+            d -> {
+              PlacementDecisionStatus status = new PlacementDecisionStatus();
+              for (String c : List.of("c1", "c2")) {
+                ClusterDecision cd = new ClusterDecision();
+                cd.setClusterName(c);
+                status.getDecisions().add(cd);
+              }
+              d.setStatus(status);
+              return d;
+            });
+  }
+
+  /** A GitSync whose last attempt failed on one document, with credentials in its URL. */
+  private void gitSync() {
+    hub.resource(new NamespaceBuilder().withNewMetadata().withName("gitops").endMetadata().build())
+        .serverSideApply();
+    GitSync sync = new GitSync();
+    sync.getMetadata().setNamespace("gitops");
+    sync.getMetadata().setName("fleet");
+    GitSyncSpec spec = new GitSyncSpec();
+    spec.setUrl("https://bot:s3cret-in-url@git.example.com/fleet.git");
+    GitRef ref = new GitRef();
+    ref.setBranch("main");
+    spec.setRef(ref);
+    spec.setInterval("5m");
+    sync.setSpec(spec);
+    hub.resource(sync).create();
+    hub.resources(GitSync.class)
+        .inNamespace("gitops")
+        .withName("fleet")
+        .editStatus(
+            g -> {
+              GitSyncStatus status = new GitSyncStatus();
+              status.setLastAppliedRevision("main@sha1:0123456789abcdef");
+              status.setLastAttemptedRevision("main@sha1:fedcba9876543210");
+              SyncFailure failure = new SyncFailure();
+              failure.setFile("fleet/policies.yaml");
+              failure.setDocument(2);
+              failure.setObject("Policy team-a/broken");
+              failure.setMessage("spec.remediationAction: must be inform or enforce, was 'fix'");
+              status.setFailures(List.of(failure));
+              status.setConditions(
+                  List.of(
+                      new ConditionBuilder()
+                          .withType(GitSync.CONDITION_READY)
+                          .withStatus("False")
+                          .withReason("ValidationFailed")
+                          .withMessage("fleet/policies.yaml: 1 invalid document")
+                          .withLastTransitionTime("2026-11-27T00:00:00Z")
+                          .build(),
+                      new ConditionBuilder()
+                          .withType("Stalled")
+                          .withStatus("True")
+                          .withReason("ValidationFailed")
+                          .withMessage(
+                              "fleet/policies.yaml document 2 (Policy team-a/broken):"
+                                  + " spec.remediationAction: must be inform or enforce")
+                          .withLastTransitionTime("2026-11-27T00:00:00Z")
+                          .build()));
+              g.setStatus(status);
+              return g;
+            });
+  }
+
+  private void setCompliance(String ns, String name, Map<String, String> compliance) {
+    hub.resources(Policy.class)
+        .inNamespace(ns)
+        .withName(name)
+        .editStatus(
+            p -> {
+              PolicyStatus status = new PolicyStatus();
+              compliance.forEach(
+                  (cluster, state) -> {
+                    CompliancePerClusterStatus s = new CompliancePerClusterStatus();
+                    s.setClustername(cluster);
+                    s.setClusternamespace(cluster);
+                    s.setCompliant(state);
+                    status.getStatus().add(s);
+                  });
+              p.setStatus(status);
+              return p;
+            });
+  }
+
+  /**
+   * A ServiceAccount's token: it may list clusters everywhere, and policies in {@code namespace}
+   * (null: everything the console shows, in every namespace).
+   */
+  private String viewer(String name, String namespace) {
+    hub.resource(
+            new ServiceAccountBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .withNamespace("default")
+                .endMetadata()
+                .build())
+        .create();
+    var clusterRules =
+        new ClusterRoleBuilder()
+            .withNewMetadata()
+            .withName(name)
+            .endMetadata()
+            .addToRules(
+                new PolicyRuleBuilder()
+                    .withApiGroups(ManagedCluster.GROUP)
+                    .withResources("managedclusters")
+                    .withVerbs("get", "list", "watch")
+                    .build());
+    if (namespace == null) {
+      clusterRules.addToRules(
+          new PolicyRuleBuilder()
+              .withApiGroups(
+                  Policy.GROUP,
+                  ManagedCluster.GROUP,
+                  "work.open-cluster-management.io",
+                  "gitops.ocmj.io")
+              .withResources("*")
+              .withVerbs("get", "list", "watch")
+              .build());
+    }
+    hub.resource(clusterRules.build()).create();
+    hub.resource(
+            new ClusterRoleBindingBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .endMetadata()
+                .withNewRoleRef("rbac.authorization.k8s.io", "ClusterRole", name)
+                .addNewSubject()
+                .withKind("ServiceAccount")
+                .withName(name)
+                .withNamespace("default")
+                .endSubject()
+                .build())
+        .create();
+    if (namespace != null) {
+      hub.resource(
+              new RoleBuilder()
+                  .withNewMetadata()
+                  .withName(name)
+                  .withNamespace(namespace)
+                  .endMetadata()
+                  .addToRules(
+                      new PolicyRuleBuilder()
+                          .withApiGroups(Policy.GROUP)
+                          .withResources("policies")
+                          .withVerbs("get", "list", "watch")
+                          .build())
+                  .build())
+          .create();
+      hub.resource(
+              new RoleBindingBuilder()
+                  .withNewMetadata()
+                  .withName(name)
+                  .withNamespace(namespace)
+                  .endMetadata()
+                  .withNewRoleRef("rbac.authorization.k8s.io", "Role", name)
+                  .addNewSubject()
+                  .withKind("ServiceAccount")
+                  .withName(name)
+                  .withNamespace("default")
+                  .endSubject()
+                  .build())
+          .create();
+    }
+    return hub.serviceAccounts()
+        .inNamespace("default")
+        .withName(name)
+        .tokenRequest(
+            new TokenRequestBuilder().withNewSpec().withExpirationSeconds(3600L).endSpec().build())
+        .getStatus()
+        .getToken();
+  }
+
+  private HttpResponse<String> get(String path, String token) throws Exception {
+    HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(console.url() + path)).GET();
+    if (token != null) {
+      r.header("Authorization", "Bearer " + token);
+    }
+    return http.send(r.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void aRequestWithoutAValidTokenGets401AndNoData() throws Exception {
+    HttpResponse<String> none = get("/api/matrix", null);
+    assertThat(none.statusCode()).isEqualTo(401);
+    assertThat(none.headers().firstValue("WWW-Authenticate"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+    assertThat(none.body()).doesNotContain("require-labels");
+    HttpResponse<String> forged = get("/api/matrix", "not-a-token-the-hub-issued");
+    assertThat(forged.statusCode()).isEqualTo(401);
+    assertThat(forged.body()).doesNotContain("require-labels");
+    assertThat(get("/api/events", null).statusCode()).isEqualTo(401);
+    HttpResponse<String> ok = get("/api/matrix", adminToken);
+    assertThat(ok.statusCode()).isEqualTo(200);
+    assertThat(ok.body()).contains("require-labels");
+  }
+
+  @Test
+  void everyAnswerCarriesSecurityHeadersAndTheConsoleIsReadOnly() throws Exception {
+    HttpResponse<String> page = get("/", null);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("<script src=\"console.js\"").doesNotContain("<script>");
+    assertThat(page.headers().firstValue("Content-Security-Policy")).hasValue(ConsoleServer.CSP);
+    assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    assertThat(page.headers().firstValue("Set-Cookie")).isEmpty();
+    HttpResponse<String> post =
+        http.send(
+            HttpRequest.newBuilder(URI.create(console.url() + "/api/matrix"))
+                .header("Authorization", "Bearer " + adminToken)
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(post.statusCode()).isEqualTo(405);
+    assertThat(get("/api/cell?namespace=team-a", adminToken).statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void aUserSeesOnlyTheNamespacesTheirRbacLetsThemList() throws Exception {
+    HttpResponse<String> teamA = get("/api/matrix", teamAToken);
+    assertThat(teamA.statusCode()).isEqualTo(200);
+    assertThat(teamA.body()).contains("require-labels").doesNotContain("team-b-only");
+    HttpResponse<String> cell =
+        get("/api/cell?namespace=team-b&policy=team-b-only&cluster=c1", teamAToken);
+    assertThat(cell.body()).contains("\"forbidden\":true").doesNotContain("NonCompliant");
+    // team-a may not list GitSyncs or placements anywhere: empty pages, not errors
+    assertThat(get("/api/git", teamAToken).body()).isEqualTo("{\"syncs\":[]}");
+  }
+
+  @Test
+  void theMatrixShowsEachPolicysStateOnEachClusterInColour() throws Exception {
+    try (Browser browser = Browser.open()) {
+      WebDriver page = browser.driver();
+      signIn(page, adminToken);
+      page.navigate().to(console.url() + "/#/matrix");
+      await("the matrix")
+          .atMost(WAIT)
+          .until(() -> cell(browser, "team-a/require-labels", "c3"), c -> c != null);
+      // state and colour, read in one go (a live re-render may replace the elements any time)
+      assertThat(cell(browser, "team-a/require-labels", "c3"))
+          .containsExactly("NonCompliant", "rgb(251, 220, 220)");
+      assertThat(cell(browser, "team-a/require-labels", "c1"))
+          .containsExactly("Compliant", "rgb(216, 243, 223)");
+      assertThat(cell(browser, "team-a/pending-one", "c1"))
+          .containsExactly("Pending", "rgb(255, 240, 194)");
+      assertThat(cell(browser, "team-a/pending-one", "c2"))
+          .containsExactly("Unknown", "rgb(230, 230, 230)");
+      assertThat(cell(browser, "team-b/team-b-only", "c1")).first().isEqualTo("NonCompliant");
+      screenshot(page, "console-compliance.png");
+
+      // A cell links to its detail: the state and where the policy came from.
+      await("the cell's link is followed")
+          .atMost(WAIT)
+          .ignoreExceptionsInstanceOf(StaleElementReferenceException.class)
+          .until(
+              () -> {
+                page.findElement(
+                        By.cssSelector(
+                            "tr[data-policy='team-a/require-labels'] td[data-cluster='c3'] a"))
+                    .click();
+                return true;
+              });
+      await("the cell's detail")
+          .atMost(WAIT)
+          .ignoreExceptionsInstanceOf(StaleElementReferenceException.class)
+          .until(
+              () -> page.findElement(By.tagName("h2")).getText(),
+              t -> t.equals("team-a/require-labels on c3"));
+      screenshot(page, "console-cell.png");
+
+      page.navigate().to(console.url() + "/#/fleet");
+      await("the fleet")
+          .atMost(WAIT)
+          .until(() -> page.findElements(By.cssSelector("#fleet tbody tr")).size(), n -> n == 3);
+      screenshot(page, "console-fleet.png");
+      page.navigate().to(console.url() + "/#/rollouts");
+      await("the placement with its decision group")
+          .atMost(WAIT)
+          .until(
+              () -> browser.script("return document.getElementById('placements')?.innerText;"),
+              t ->
+                  t != null
+                      && t.toString().contains("team-a/prod")
+                      && t.toString().contains("#0 canary: c1, c2"));
+      screenshot(page, "console-rollouts.png");
+      page.navigate().to(console.url() + "/#/git");
+      await("the git page with the failure by file, document and object")
+          .atMost(WAIT)
+          .until(
+              () -> browser.script("return document.getElementById('main').innerText;"),
+              t ->
+                  t != null
+                      && t.toString().contains("fleet/policies.yaml")
+                      && t.toString().contains("Policy team-a/broken"));
+      assertThat(page.getPageSource())
+          .contains("https://git.example.com/fleet.git")
+          .doesNotContain("s3cret-in-url");
+      screenshot(page, "console-git.png");
+    }
+  }
+
+  @Test
+  void aComplianceChangeOnTheHubAppearsOnTheOpenPageWithoutReload() throws Exception {
+    try (Browser browser = Browser.open()) {
+      WebDriver page = browser.driver();
+      signIn(page, adminToken);
+      page.navigate().to(console.url() + "/#/matrix");
+      await("the matrix")
+          .atMost(WAIT)
+          .until(() -> cell(browser, "team-b/team-b-only", "c2"), c -> c != null);
+      await("the live stream")
+          .atMost(WAIT)
+          .until(
+              () -> browser.script("return document.getElementById('live').textContent;"),
+              t -> "live".equals(t));
+      browser.script("window.ocmjNotReloaded = true;");
+      setCompliance("team-b", "team-b-only", Map.of("c1", "NonCompliant", "c2", "NonCompliant"));
+      await("the changed cell on the open page")
+          .atMost(LIVE)
+          .pollInterval(Duration.ofMillis(100))
+          .until(
+              () -> cell(browser, "team-b/team-b-only", "c2"),
+              c -> c != null && c.get(0).equals("NonCompliant"));
+      assertThat(browser.script("return window.ocmjNotReloaded === true;")).isEqualTo(true);
+    } finally {
+      setCompliance("team-b", "team-b-only", Map.of("c1", "NonCompliant", "c2", "Compliant"));
+    }
+  }
+
+  @Test
+  void aTeamsViewerDoesNotSeeAnotherNamespacesPoliciesInTheBrowser() throws Exception {
+    try (Browser browser = Browser.open()) {
+      WebDriver page = browser.driver();
+      signIn(page, teamAToken);
+      page.navigate().to(console.url() + "/#/matrix");
+      await("the matrix")
+          .atMost(WAIT)
+          .until(() -> cell(browser, "team-a/require-labels", "c1"), c -> c != null);
+      assertThat(
+              browser.script(
+                  "return [...document.querySelectorAll('tr[data-policy]')]"
+                      + ".map(r => r.dataset.policy);"))
+          .asInstanceOf(InstanceOfAssertFactories.list(String.class))
+          .containsExactlyInAnyOrder("team-a/require-labels", "team-a/pending-one");
+      assertThat(page.getPageSource()).doesNotContain("team-b-only");
+      assertThat(page.findElement(By.id("who")).getText()).contains("team-a-viewer");
+    }
+  }
+
+  private void signIn(WebDriver page, String token) {
+    page.navigate().to(console.url() + "/");
+    WebElement input =
+        await("the sign-in form")
+            .atMost(WAIT)
+            .until(() -> page.findElements(By.id("token")), l -> !l.isEmpty())
+            .get(0);
+    input.sendKeys(token);
+    page.findElement(By.cssSelector("form.login button")).click();
+    await("signed in")
+        .atMost(WAIT)
+        .until(() -> page.findElement(By.id("who")).getText(), t -> t.startsWith("signed in"));
+  }
+
+  /** A matrix cell's state and background colour, or null while the page does not show it. */
+  @SuppressWarnings("unchecked")
+  private static List<String> cell(Browser browser, String policy, String cluster) {
+    return (List<String>)
+        browser.script(
+            "const c = document.querySelector(\"tr[data-policy='"
+                + policy
+                + "'] td[data-cluster='"
+                + cluster
+                + "']\");"
+                + " return c ? [c.dataset.state, getComputedStyle(c).backgroundColor] : null;");
+  }
+
+  /** Screenshots land in target/console-screenshots; -Docmj.updateDocs=true copies them to docs. */
+  private static void screenshot(WebDriver page, String name) throws Exception {
+    byte[] png = ((TakesScreenshot) page).getScreenshotAs(OutputType.BYTES);
+    Path dir = Path.of("target", "console-screenshots");
+    Files.createDirectories(dir);
+    Files.write(dir.resolve(name), png);
+    if (Boolean.getBoolean("ocmj.updateDocs")) {
+      Path docs = Path.of("..", "docs", "console");
+      Files.createDirectories(docs);
+      Files.write(docs.resolve(name), png);
+    }
+  }
+}
