@@ -97,6 +97,33 @@ class OcmjTest {
   }
 
   @Test
+  void theConsoleOptionsAreCheckedBeforeAnythingStarts() {
+    assertThat(
+            run(
+                "hub",
+                "--hub-kubeconfig",
+                "/nonexistent",
+                "--monitoring-listen",
+                "off",
+                "--console-port",
+                "8480",
+                "--console-address",
+                "0.0.0.0",
+                "--console-dev"))
+        .isEqualTo(1);
+    assertThat(err.toString())
+        .contains("ocmj: --console-dev: serves loopback addresses only (no sign-in), not 0.0.0.0");
+    assertThat(run("hub", "--hub-kubeconfig", "/nonexistent", "--console-port", "70000"))
+        .isEqualTo(1);
+    assertThat(err.toString()).contains("--console-port: must be 0..65535, was 70000");
+    assertThat(run("hub", "--hub-kubeconfig", "/nonexistent", "--console-address", "::1"))
+        .isEqualTo(1);
+    assertThat(err.toString()).contains("--console-address: needs --console-port");
+    assertThat(run("dev", "up", "--console-port", "-1")).isEqualTo(2);
+    assertThat(err.toString()).contains("--console-port: must be 0..65535, was -1");
+  }
+
+  @Test
   void devDownRemovesWhatDevUpKeeps(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
       throws java.io.IOException {
     java.nio.file.Path state = dir.resolve("dev");

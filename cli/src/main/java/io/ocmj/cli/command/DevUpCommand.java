@@ -91,6 +91,10 @@ public final class DevUpCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
+    if (consolePort < 0 || consolePort > 65535) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--console-port: must be 0..65535, was " + consolePort);
+    }
     if (managedClusters < 0) {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "--managed-clusters: must be 0 or more, was " + managedClusters);

@@ -99,6 +99,7 @@ public final class HubCommand implements Callable<Integer> {
     if (consoleDev && consolePort == null) {
       throw new UserError("--console-dev: needs --console-port");
     }
+    InetSocketAddress consoleListen = consoleListen(); // checked before anything starts
     InetSocketAddress webhook = ListenAddress.parse("--webhook-listen", webhookListen);
     Path cache = gitCache != null ? gitCache : Binaries.defaultCacheDir().resolve("gitsync");
     LeaderElection gitsyncElection =
@@ -131,7 +132,7 @@ public final class HubCommand implements Callable<Integer> {
             };
         FleetGauges fleet =
             monitoring == null ? null : FleetGauges.start(hub, monitoring.registry());
-        ConsoleServer console = console(hub)) {
+        ConsoleServer console = console(hub, consoleListen)) {
       if (monitoring != null) {
         monitoring.ready("hub-controllers", controllers::ready).ready("gitsync", gitops::ready);
         monitoring.live("hub-controllers-leadership", controllers::live);
@@ -156,20 +157,34 @@ public final class HubCommand implements Callable<Integer> {
     return 0;
   }
 
-  private ConsoleServer console(KubernetesClient hub) throws IOException {
+  /** Where the console listens (null: no console), with its options checked. */
+  private InetSocketAddress consoleListen() {
     if (consolePort == null) {
+      if (!consoleAddress.equals("127.0.0.1")) {
+        throw new UserError("--console-address: needs --console-port");
+      }
       return null;
     }
-    InetSocketAddress address;
+    InetAddress address;
     try {
-      address = new InetSocketAddress(InetAddress.getByName(consoleAddress), consolePort);
+      address = InetAddress.getByName(consoleAddress);
     } catch (UnknownHostException e) {
       throw new UserError("--console-address: unknown host " + consoleAddress);
     }
+    if (consoleDev && !address.isLoopbackAddress()) {
+      throw new UserError(
+          "--console-dev: serves loopback addresses only (no sign-in), not " + consoleAddress);
+    }
+    return new InetSocketAddress(address, consolePort);
+  }
+
+  private ConsoleServer console(KubernetesClient hub, InetSocketAddress address)
+      throws IOException {
+    if (address == null) {
+      return null;
+    }
     try {
       return ConsoleServer.start(hub, address, consoleDev, Clock.systemUTC());
-    } catch (IllegalArgumentException e) {
-      throw new UserError("--console-dev: " + e.getMessage());
     } catch (BindException e) {
       throw new UserError(
           "--console-port: cannot listen on "

@@ -48,7 +48,12 @@ public final class ConsoleAuth {
 
   /** The viewer holding {@code token}, or empty when the API server does not know the token. */
   public Optional<Viewer> viewer(String token) {
-    Optional<UserInfo> user = cached(tokens, sha256(token), () -> review(token));
+    // Only accepted tokens are kept: made-up ones would fill the cache and push real ones out.
+    String digest = sha256(token);
+    Optional<UserInfo> user = cached(tokens, digest, () -> review(token));
+    if (user.isEmpty()) {
+      tokens.remove(digest);
+    }
     return user.map(this::viewerOf);
   }
 

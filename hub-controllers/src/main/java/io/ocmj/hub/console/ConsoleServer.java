@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -18,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -73,6 +76,13 @@ public final class ConsoleServer implements AutoCloseable {
   private final Semaphore streams = new Semaphore(MAX_STREAMS);
   private final Map<String, AtomicInteger> streamsPerViewer = new ConcurrentHashMap<>();
   private final ThreadPoolExecutor executor;
+  private final ExecutorService streamThreads =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "ocmj-console-stream");
+            t.setDaemon(true);
+            return t;
+          });
   private volatile boolean closing;
 
   private ConsoleServer(HttpServer server, FleetView view, ConsoleAuth auth, boolean dev) {
@@ -84,7 +94,7 @@ public final class ConsoleServer implements AutoCloseable {
     this.executor =
         new ThreadPoolExecutor(
             0,
-            MAX_STREAMS + 8,
+            32,
             60,
             TimeUnit.SECONDS,
             new SynchronousQueue<>(),
@@ -134,7 +144,13 @@ public final class ConsoleServer implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
+  /** What the console shows (for its benchmark: to know when the informers hold everything). */
+  FleetView view() {
+    return view;
+  }
+
   private void handle(HttpExchange exchange) throws IOException {
+    boolean handedOff = false;
     try {
       securityHeaders(exchange);
       if (!exchange.getRequestMethod().equals("GET")) {
@@ -172,7 +188,7 @@ public final class ConsoleServer implements AutoCloseable {
         text(exchange, 401, "a bearer token the hub accepts is required\n");
         return;
       }
-      api(exchange, path, viewer.get());
+      handedOff = api(exchange, path, viewer.get());
     } catch (BadRequest e) {
       text(exchange, 400, e.getMessage() + "\n");
     } catch (RuntimeException e) {
@@ -183,7 +199,9 @@ public final class ConsoleServer implements AutoCloseable {
         // the headers were sent already
       }
     } finally {
-      exchange.close();
+      if (!handedOff) {
+        exchange.close();
+      }
     }
   }
 
@@ -196,13 +214,39 @@ public final class ConsoleServer implements AutoCloseable {
     if (!server.getAddress().getAddress().isLoopbackAddress()) {
       return true;
     }
-    if (host == null) {
+    return isLoopbackName(host);
+  }
+
+  /**
+   * Whether a Host header names this machine: {@code localhost} or a loopback address literal, any
+   * port (kubectl port-forward and proxies change the port; rebinding changes the name). Names are
+   * never looked up.
+   */
+  static boolean isLoopbackName(String host) {
+    if (host == null || host.isBlank()) {
       return false;
     }
-    String port = ":" + port();
-    return host.equals("127.0.0.1" + port)
-        || host.equalsIgnoreCase("localhost" + port)
-        || host.equals("[::1]" + port);
+    String name = host.trim();
+    if (name.startsWith("[")) {
+      int end = name.indexOf(']');
+      if (end < 0) {
+        return false;
+      }
+      name = name.substring(1, end);
+    } else if (name.indexOf(':') == name.lastIndexOf(':') && name.indexOf(':') >= 0) {
+      name = name.substring(0, name.indexOf(':')); // host:port (an IPv6 literal has more colons)
+    }
+    if (name.equalsIgnoreCase("localhost")) {
+      return true;
+    }
+    if (!name.matches("[0-9.]+|[0-9a-fA-F:]+")) {
+      return false; // a name, not a literal: never resolved here
+    }
+    try {
+      return InetAddress.getByName(name).isLoopbackAddress();
+    } catch (java.net.UnknownHostException e) {
+      return false;
+    }
   }
 
   private Optional<Viewer> viewer(HttpExchange exchange) {
@@ -217,8 +261,12 @@ public final class ConsoleServer implements AutoCloseable {
     return token.isEmpty() ? Optional.empty() : auth.viewer(token);
   }
 
-  private void api(HttpExchange exchange, String path, Viewer viewer) throws IOException {
+  /** Answers an API request; true when a live stream took the exchange over (it closes it). */
+  private boolean api(HttpExchange exchange, String path, Viewer viewer) throws IOException {
     Map<String, String> q = query(exchange.getRequestURI());
+    if (path.equals("/api/events")) {
+      return events(exchange, viewer);
+    }
     switch (path) {
       case "/api/whoami" -> json(exchange, Map.of("name", viewer.name(), "dev", dev));
       case "/api/fleet" -> json(exchange, view.fleet(viewer));
@@ -243,9 +291,9 @@ public final class ConsoleServer implements AutoCloseable {
       }
       case "/api/rollouts" -> json(exchange, view.rollouts(viewer));
       case "/api/git" -> json(exchange, view.git(viewer));
-      case "/api/events" -> events(exchange, viewer);
       default -> text(exchange, 404, "not found\n");
     }
+    return false;
   }
 
   private static String required(Map<String, String> query, String name) {
@@ -268,19 +316,32 @@ public final class ConsoleServer implements AutoCloseable {
    * #COALESCE_MILLIS} ms go as one), its data the kinds that changed, so a page re-reads only what
    * it shows; the first event, when the stream opens, names every kind.
    */
-  private void events(HttpExchange exchange, Viewer viewer) throws IOException {
+  private boolean events(HttpExchange exchange, Viewer viewer) throws IOException {
     AtomicInteger mine = streamsPerViewer.computeIfAbsent(viewer.name(), k -> new AtomicInteger());
     if (mine.incrementAndGet() > MAX_STREAMS_PER_VIEWER) {
       mine.decrementAndGet();
       text(exchange, 429, "too many live pages open for " + viewer.name() + "\n");
-      return;
+      return false;
     }
     if (!streams.tryAcquire()) {
       mine.decrementAndGet();
       text(exchange, 503, "too many live pages open\n");
-      return;
+      return false;
     }
+    // A stream lives on a thread of its own pool (at most MAX_STREAMS, which the semaphore
+    // holds to), so open pages never use up the threads that answer requests.
     try {
+      streamThreads.execute(() -> stream(exchange, mine));
+      return true;
+    } catch (RuntimeException e) {
+      streams.release();
+      mine.decrementAndGet();
+      throw e;
+    }
+  }
+
+  private void stream(HttpExchange exchange, AtomicInteger mine) {
+    try (exchange) {
       exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
       exchange.sendResponseHeaders(200, 0);
       OutputStream out = exchange.getResponseBody();
@@ -304,7 +365,7 @@ public final class ConsoleServer implements AutoCloseable {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
       // the page was closed
     } finally {
       streams.release();
@@ -378,5 +439,6 @@ public final class ConsoleServer implements AutoCloseable {
     view.close(); // wakes the streams, which then end
     server.stop(1);
     executor.shutdownNow();
+    streamThreads.shutdownNow();
   }
 }

@@ -238,11 +238,12 @@ public final class FleetView implements AutoCloseable {
     if (revision == null) {
       return;
     }
-    Map<String, Map<String, Integer>> now = ConsoleModel.totals(policies.getStore().list());
     synchronized (commits) {
       Deque<ConsoleModel.RecordedCommit> past =
           commits.computeIfAbsent(key, k -> new ArrayDeque<>());
       if (past.isEmpty() || !Objects.equals(past.peekLast().revision(), revision)) {
+        // counted only for a new revision (a GitSync's status changes far more often)
+        Map<String, Map<String, Integer>> now = ConsoleModel.totals(policies.getStore().list());
         past.addLast(
             new ConsoleModel.RecordedCommit(revision, clock.instant().toString(), now, now));
         while (past.size() > HISTORY) {

@@ -173,9 +173,10 @@ const pages = {
               title: p.name + " on " + c + ": " + state, "aria-label": p.name + " on " + c + ": " + state,
               text: SYMBOL[state] }));
         })));
+      // counted over the rows shown, so the filters apply to it too
       const totals = el("tr", {}, el("th", { scope: "row", text: "per cluster: non-compliant" }),
         STATES.map(() => el("td")),
-        m.clusters.map((c) => el("td", { text: (m.clusterCounts[c] || {}).NonCompliant || 0 })));
+        m.clusters.map((c) => el("td", { text: rows.filter((p) => p.cells[c] === "NonCompliant").length })));
       wrap.replaceChildren(el("table", { id: "matrix", class: "matrix" }, el("thead", {}, head),
         el("tbody", {}, body, totals)));
     };
@@ -211,7 +212,7 @@ const pages = {
           + s.summary.available + ", progressing " + s.summary.progressing + ", degraded " + s.summary.degraded }),
         table(["Cluster", "State"], Object.entries(s.clusters).map(([c, st]) => el("tr", {},
           el("td", {}, link(c, "cluster", c)), el("td", {}, badge(st, "w-" + st))))),
-        el("details", {}, el("summary", { text: "Progress over time" }),
+        el("details", { "data-key": s.namespace + "/" + s.name }, el("summary", { text: "Progress over time" }),
           table(["Time", "Total", "Applied", "Available", "Degraded"], s.history.map((h) => el("tr", {},
             el("td", { text: h.time }), el("td", { text: h.summary.total }), el("td", { text: h.summary.applied }),
             el("td", { text: h.summary.available }), el("td", { text: h.summary.degraded }))))) ])];
@@ -275,7 +276,11 @@ async function render() {
       const scroll = [window.scrollX, window.scrollY];
       const wrap = main.querySelector(".matrix-wrap");
       const wrapScroll = wrap ? [wrap.scrollLeft, wrap.scrollTop] : null;
+      const open = new Set([...main.querySelectorAll("details[data-key][open]")].map((d) => d.dataset.key));
       main.replaceChildren(...[content].flat(3).filter((c) => c));
+      for (const d of main.querySelectorAll("details[data-key]")) {
+        if (open.has(d.dataset.key)) d.open = true;
+      }
       for (const [id, v] of Object.entries(kept)) {
         const i = document.getElementById(id);
         if (i && i.value !== v) {
@@ -295,6 +300,8 @@ async function render() {
       if (newWrap && wrapScroll) [newWrap.scrollLeft, newWrap.scrollTop] = wrapScroll;
       window.scrollTo(scroll[0], scroll[1]);
       main.dataset.rendered = String(Date.now());
+      // The page's first render, in ms since the navigation began (the render benchmark reads it).
+      if (!main.dataset.firstRenderMs) main.dataset.firstRenderMs = String(performance.now());
     } catch (e) {
       if (e instanceof Unauthorized) login();
       else main.replaceChildren(el("p", { class: "error", text: String(e.message || e) }));
@@ -308,7 +315,7 @@ async function render() {
   }
 }
 
-function login() {
+function login(message) {
   stopLive();
   sessionStorage.removeItem(TOKEN_KEY);
   const input = el("input", { id: "token", type: "password", autocomplete: "off", required: true,
@@ -321,6 +328,7 @@ function login() {
   el("h2", { text: "Sign in" }),
   el("p", { text: "Paste a bearer token the hub's API server accepts (for example from `kubectl create token`)."
     + " You will see what your own RBAC on the hub lets you list. The token stays in this tab only." }),
+  message ? el("p", { class: "error", role: "alert", text: message }) : null,
   el("label", { for: "token", text: "Token" }), input, el("button", { type: "submit", text: "Sign in" }));
   document.getElementById("main").replaceChildren(form);
   document.getElementById("who").textContent = "";
@@ -389,7 +397,10 @@ async function start() {
     const me = await api("/api/whoami");
     document.getElementById("who").textContent = me.dev ? "dev mode (hub admin)" : "signed in as " + me.name;
   } catch (e) {
-    if (e instanceof Unauthorized) { login(); return; }
+    if (e instanceof Unauthorized) {
+      login(token() ? "The hub's API server did not accept that token." : null);
+      return;
+    }
     document.getElementById("main").replaceChildren(el("p", { class: "error", text: String(e.message || e) }));
     return;
   }
@@ -398,4 +409,8 @@ async function start() {
 }
 
 window.addEventListener("hashchange", render);
+// Leaving the page ends its stream at once: an open stream holds one of the browser's few
+// connections to this origin (six over HTTP/1.1) until the server next writes to it.
+window.addEventListener("pagehide", stopLive);
+window.addEventListener("pageshow", (e) => { if (e.persisted) startLive(); });
 start();

@@ -27,12 +27,7 @@ import io.ocmj.api.gitops.v1alpha1.GitSync;
 import io.ocmj.api.gitops.v1alpha1.GitSyncSpec;
 import io.ocmj.api.gitops.v1alpha1.GitSyncStatus;
 import io.ocmj.api.gitops.v1alpha1.SyncFailure;
-import io.ocmj.api.policy.v1.CompliancePerClusterStatus;
-import io.ocmj.api.policy.v1.ObjectDefinition;
 import io.ocmj.api.policy.v1.Policy;
-import io.ocmj.api.policy.v1.PolicySpec;
-import io.ocmj.api.policy.v1.PolicyStatus;
-import io.ocmj.api.policy.v1.PolicyTemplate;
 import io.ocmj.hub.HubCrds;
 import io.ocmj.testing.ClusterSet;
 import io.ocmj.testing.junit.KubernetesClusters;
@@ -121,34 +116,7 @@ class ConsoleIT {
     p.getMetadata().setNamespace(ns);
     p.getMetadata().setName(name);
     p.getMetadata().setAnnotations(Map.of(Policy.ANNOTATION_CATEGORIES, "CM Configuration"));
-    PolicySpec spec = new PolicySpec();
-    spec.setRemediationAction("inform");
-    PolicyTemplate template = new PolicyTemplate();
-    template.setObjectDefinition(
-        ObjectDefinition.of(
-            Map.of(
-                "apiVersion",
-                Policy.API_VERSION,
-                "kind",
-                "ConfigurationPolicy",
-                "metadata",
-                Map.of("name", name),
-                "spec",
-                Map.of(
-                    "remediationAction", "inform",
-                    "severity", "low",
-                    "object-templates",
-                        List.of(
-                            Map.of(
-                                "complianceType",
-                                "musthave",
-                                "objectDefinition",
-                                Map.of(
-                                    "apiVersion", "v1",
-                                    "kind", "Namespace",
-                                    "metadata", Map.of("name", "default"))))))));
-    spec.setPolicyTemplates(List.of(template));
-    p.setSpec(spec);
+    p.setSpec(ConsoleITFixtures.informSpec(name));
     hub.resource(p).create();
     setCompliance(ns, name, compliance);
   }
@@ -264,16 +232,7 @@ class ConsoleIT {
         .withName(name)
         .editStatus(
             p -> {
-              PolicyStatus status = new PolicyStatus();
-              compliance.forEach(
-                  (cluster, state) -> {
-                    CompliancePerClusterStatus s = new CompliancePerClusterStatus();
-                    s.setClustername(cluster);
-                    s.setClusternamespace(cluster);
-                    s.setCompliant(state);
-                    status.getStatus().add(s);
-                  });
-              p.setStatus(status);
+              p.setStatus(ConsoleModelTest.status(compliance));
               return p;
             });
   }
@@ -519,6 +478,28 @@ class ConsoleIT {
       assertThat(browser.script("return window.ocmjNotReloaded === true;")).isEqualTo(true);
     } finally {
       setCompliance("team-b", "team-b-only", Map.of("c1", "NonCompliant", "c2", "Compliant"));
+    }
+  }
+
+  @Test
+  void leavingThePageEndsItsLiveStream() throws Exception {
+    // An open stream holds one of the browser's six connections to the console: pages left
+    // without ending theirs would leave none for the next load (it hung on the seventh).
+    try (Browser browser = Browser.open()) {
+      WebDriver page = browser.driver();
+      signIn(page, adminToken);
+      for (int i = 0; i < 10; i++) {
+        page.navigate().to("about:blank");
+        page.navigate().to(console.url() + "/#/matrix");
+        await("load " + (i + 1) + " of the matrix")
+            .atMost(WAIT)
+            .until(
+                () ->
+                    browser.script(
+                        "return document.getElementById('main').dataset.firstRenderMs || null;"),
+                v -> v != null);
+      }
+      assertThat(cell(browser, "team-a/require-labels", "c1")).first().isEqualTo("Compliant");
     }
   }
 

@@ -50,6 +50,12 @@ class ConsoleModelTest {
                 GitSync.ANNOTATION_REVISION,
                 "main@sha1:abc"));
     p.setSpec(new PolicySpec());
+    p.setStatus(status(compliance));
+    return p;
+  }
+
+  /** A root policy's status: each cluster's compliance (also ConsoleIT's). */
+  static PolicyStatus status(Map<String, String> compliance) {
     PolicyStatus status = new PolicyStatus();
     compliance.forEach(
         (cluster, state) -> {
@@ -59,8 +65,7 @@ class ConsoleModelTest {
           s.setCompliant(state);
           status.getStatus().add(s);
         });
-    p.setStatus(status);
-    return p;
+    return status;
   }
 
   static Policy replicated(String cluster, String rootNs, String name, String state) {
@@ -271,6 +276,22 @@ class ConsoleModelTest {
         .containsEntry("namespace", "a/b")
         .containsEntry("policy", "p 1")
         .containsEntry("cluster", "");
+  }
+
+  @Test
+  void aLoopbackConsoleAnswersLoopbackNamesOnAnyPortAndNoOtherName() {
+    assertThat(ConsoleServer.isLoopbackName("127.0.0.1:8480")).isTrue();
+    assertThat(ConsoleServer.isLoopbackName("localhost:9000")).isTrue(); // port-forward
+    assertThat(ConsoleServer.isLoopbackName("LOCALHOST")).isTrue();
+    assertThat(ConsoleServer.isLoopbackName("[::1]:8480")).isTrue();
+    assertThat(ConsoleServer.isLoopbackName("[0:0:0:0:0:0:0:1]:8480")).isTrue();
+    assertThat(ConsoleServer.isLoopbackName("127.0.0.2")).isTrue();
+    // DNS rebinding: another site's name that resolves to 127.0.0.1 is refused, not resolved
+    assertThat(ConsoleServer.isLoopbackName("evil.example.com:8480")).isFalse();
+    assertThat(ConsoleServer.isLoopbackName("localhost.evil.example.com")).isFalse();
+    assertThat(ConsoleServer.isLoopbackName("10.0.0.1:8480")).isFalse();
+    assertThat(ConsoleServer.isLoopbackName(null)).isFalse();
+    assertThat(ConsoleServer.isLoopbackName("[::1")).isFalse();
   }
 
   @Test
