@@ -7,9 +7,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import io.ocmj.api.cluster.v1.ManagedCluster;
 import io.ocmj.api.gitops.v1alpha1.GitRef;
 import io.ocmj.api.gitops.v1alpha1.GitSync;
 import io.ocmj.api.gitops.v1alpha1.GitSyncSpec;
@@ -249,15 +246,7 @@ public final class FleetBenchmark {
       double registerSeconds,
       double cpuJoin)
       throws Exception {
-    await("version 1 applied and compliant everywhere")
-        .atMost(Duration.ofMinutes(60))
-        .pollInterval(Duration.ofSeconds(1))
-        .until(
-            () -> {
-              fleet.checkAlive();
-              return progress.applied().size() == n && progress.compliant().size() == n;
-            });
-    log("version 1 everywhere");
+    awaitEverywhere("1", n, fleet, progress, Duration.ofSeconds(1));
 
     // (b) steady state: leases only.
     Map<String, Double> detail0 = requestsByVerbAndResource(hub);
@@ -305,15 +294,7 @@ public final class FleetBenchmark {
     progress.expect("2");
     commit(git, "2");
     hook(hub, webhookPort);
-    await("version 2 applied and compliant everywhere")
-        .atMost(Duration.ofMinutes(60))
-        .pollInterval(Duration.ofMillis(200))
-        .until(
-            () -> {
-              fleet.checkAlive();
-              return progress.applied().size() == n && progress.compliant().size() == n;
-            });
-    log("version 2 everywhere");
+    awaitEverywhere("2", n, fleet, progress, Duration.ofMillis(200));
     timer.shutdownNow();
     // Each process's own most, summed: an upper bound of what ran at one time.
     int peakThreads =
@@ -339,6 +320,20 @@ public final class FleetBenchmark {
         managedBusiest,
         steadyThreads,
         peakThreads);
+  }
+
+  /** Waits until the expected version is Applied and Compliant on all n clusters. */
+  private static void awaitEverywhere(
+      String version, int n, FleetWorkers fleet, FleetProgress progress, Duration poll) {
+    await("version " + version + " applied and compliant everywhere")
+        .atMost(Duration.ofMinutes(60))
+        .pollInterval(poll)
+        .until(
+            () -> {
+              fleet.checkAlive();
+              return progress.applied().size() == n && progress.compliant().size() == n;
+            });
+    log("version %s everywhere", version);
   }
 
   private static void log(String format, Object... args) {
@@ -447,11 +442,7 @@ public final class FleetBenchmark {
         accepters.execute(
             () -> {
               try {
-                hub.resources(ManagedCluster.class)
-                    .withName(name)
-                    .patch(
-                        PatchContext.of(PatchType.JSON_MERGE),
-                        "{\"spec\":{\"hubAcceptsClient\":true}}");
+                SimulatedFleet.accept(hub, name);
               } catch (RuntimeException e) {
                 // the hub is busy; the next round accepts what this one missed
               } finally {

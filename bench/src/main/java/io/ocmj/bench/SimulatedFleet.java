@@ -215,11 +215,16 @@ public final class SimulatedFleet implements AutoCloseable {
   public static void acceptAll(KubernetesClient hub) {
     for (ManagedCluster mc : hub.resources(ManagedCluster.class).list().getItems()) {
       if (mc.getSpec() == null || !mc.getSpec().isAccepted()) {
-        hub.resources(ManagedCluster.class)
-            .withName(mc.getMetadata().getName())
-            .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"hubAcceptsClient\":true}}");
+        accept(hub, mc.getMetadata().getName());
       }
     }
+  }
+
+  /** The hub admin accepts cluster {@code name} ({@code hubAcceptsClient: true}). */
+  public static void accept(KubernetesClient hub, String name) {
+    hub.resources(ManagedCluster.class)
+        .withName(name)
+        .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"hubAcceptsClient\":true}}");
   }
 
   /** How many ManagedClusters on the hub have {@code condition} True (Joined, Available...). */

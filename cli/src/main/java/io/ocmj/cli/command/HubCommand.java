@@ -171,11 +171,14 @@ public final class HubCommand implements Callable<Integer> {
     } catch (UnknownHostException e) {
       throw new UserError("--console-address: unknown host " + consoleAddress);
     }
-    if (consoleDev && !address.isLoopbackAddress()) {
+    InetSocketAddress listen = new InetSocketAddress(address, consolePort);
+    try {
+      ConsoleServer.requireLoopbackForDev(listen, consoleDev);
+    } catch (IllegalArgumentException e) {
       throw new UserError(
           "--console-dev: serves loopback addresses only (no sign-in), not " + consoleAddress);
     }
-    return new InetSocketAddress(address, consolePort);
+    return listen;
   }
 
   private ConsoleServer console(KubernetesClient hub, InetSocketAddress address)

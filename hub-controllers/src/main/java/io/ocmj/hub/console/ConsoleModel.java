@@ -183,25 +183,33 @@ public final class ConsoleModel {
       List<String> namespaces) {}
 
   static Matrix matrix(Viewer viewer, Collection<Policy> policies) {
-    List<PolicyRow> rows = new ArrayList<>();
+    // First the visible root policies and every cluster their statuses name (the columns): a
+    // cluster a policy has no status for is an Unknown cell of that row, and counts as one.
+    List<Map.Entry<Policy, Map<String, String>>> visible = new ArrayList<>();
     TreeSet<String> clusters = new TreeSet<>();
     TreeSet<String> namespaces = new TreeSet<>();
-    Map<String, Map<String, Integer>> perCluster = new TreeMap<>();
     for (Policy p : sorted(policies)) {
-      if (isReplicated(p)
-          || !viewer.mayList(POLICY_GROUP, "policies", p.getMetadata().getNamespace())) {
-        continue;
+      if (!isReplicated(p)
+          && viewer.mayList(POLICY_GROUP, "policies", p.getMetadata().getNamespace())) {
+        Map<String, String> cells = cells(p);
+        visible.add(Map.entry(p, cells));
+        clusters.addAll(cells.keySet());
+        namespaces.add(p.getMetadata().getNamespace());
       }
-      Map<String, String> cells = new TreeMap<>();
-      if (p.getStatus() != null) {
-        for (CompliancePerClusterStatus s : p.getStatus().getStatus()) {
-          if (s.getClustername() != null) {
-            cells.put(s.getClustername(), cellState(s.getCompliant()));
-          }
-        }
+    }
+    List<PolicyRow> rows = new ArrayList<>();
+    Map<String, Map<String, Integer>> perCluster = new TreeMap<>();
+    for (Map.Entry<Policy, Map<String, String>> v : visible) {
+      Policy p = v.getKey();
+      Map<String, String> cells = v.getValue();
+      List<String> states = new ArrayList<>();
+      for (String cluster : clusters) {
+        String state = cells.getOrDefault(cluster, UNKNOWN);
+        states.add(state);
+        perCluster
+            .computeIfAbsent(cluster, c -> new LinkedHashMap<>())
+            .merge(state, 1, Integer::sum);
       }
-      clusters.addAll(cells.keySet());
-      namespaces.add(p.getMetadata().getNamespace());
       Map<String, String> annotations =
           Optional.ofNullable(p.getMetadata().getAnnotations()).orElse(Map.of());
       rows.add(
@@ -215,34 +223,22 @@ public final class ConsoleModel {
               annotations.get(Policy.ANNOTATION_CONTROLS),
               annotations.get(GitSync.ANNOTATION_REVISION),
               cells,
-              Map.of()));
-    }
-    // Counted once every column is known: a cluster a policy has no status for is an Unknown
-    // cell of that row, and counts as one (the page shows it so).
-    List<PolicyRow> counted = new ArrayList<>();
-    for (PolicyRow r : rows) {
-      List<String> states = new ArrayList<>();
-      for (String cluster : clusters) {
-        String state = r.cells().getOrDefault(cluster, UNKNOWN);
-        states.add(state);
-        perCluster
-            .computeIfAbsent(cluster, c -> new LinkedHashMap<>())
-            .merge(state, 1, Integer::sum);
-      }
-      counted.add(
-          new PolicyRow(
-              r.namespace(),
-              r.name(),
-              r.remediationAction(),
-              r.disabled(),
-              r.standards(),
-              r.categories(),
-              r.controls(),
-              r.revision(),
-              r.cells(),
               counts(states)));
     }
-    return new Matrix(List.copyOf(clusters), counted, perCluster, List.copyOf(namespaces));
+    return new Matrix(List.copyOf(clusters), rows, perCluster, List.copyOf(namespaces));
+  }
+
+  /** A root policy's state on each cluster its status names (sorted by cluster). */
+  static Map<String, String> cells(Policy root) {
+    Map<String, String> cells = new TreeMap<>();
+    if (root.getStatus() != null) {
+      for (CompliancePerClusterStatus s : root.getStatus().getStatus()) {
+        if (s.getClustername() != null) {
+          cells.put(s.getClustername(), cellState(s.getCompliant()));
+        }
+      }
+    }
+    return cells;
   }
 
   /** A matrix cell's state: Compliant, NonCompliant, Pending, or {@value #UNKNOWN}. */
@@ -294,14 +290,7 @@ public final class ConsoleModel {
     if (isReplicated(root) || !viewer.mayList(POLICY_GROUP, "policies", ns)) {
       return new CellDetail(ns, root.getMetadata().getName(), cluster, null, null, List.of(), true);
     }
-    String state = UNKNOWN;
-    if (root.getStatus() != null) {
-      for (CompliancePerClusterStatus s : root.getStatus().getStatus()) {
-        if (cluster.equals(s.getClustername())) {
-          state = cellState(s.getCompliant());
-        }
-      }
-    }
+    String state = cells(root).getOrDefault(cluster, UNKNOWN);
     List<TemplateHistory> templates = new ArrayList<>();
     String rootKey = ns + "." + root.getMetadata().getName();
     // The history lives in the replicated policy, in the cluster's namespace: shown to those who

@@ -114,11 +114,7 @@ public final class ConsoleServer implements AutoCloseable {
   public static ConsoleServer start(
       KubernetesClient hub, InetSocketAddress address, boolean dev, Clock clock)
       throws IOException {
-    if (dev && !address.getAddress().isLoopbackAddress()) {
-      throw new IllegalArgumentException(
-          "the console's dev mode (no token asked) serves loopback only, not "
-              + address.getHostString());
-    }
+    requireLoopbackForDev(address, dev);
     FleetView view = FleetView.start(hub, clock);
     try {
       HttpServer server = HttpServer.create(address, 0);
@@ -130,6 +126,15 @@ public final class ConsoleServer implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       view.close();
       throw e;
+    }
+  }
+
+  /** Dev mode (no token asked) serves loopback addresses only: else IllegalArgumentException. */
+  public static void requireLoopbackForDev(InetSocketAddress address, boolean dev) {
+    if (dev && !address.getAddress().isLoopbackAddress()) {
+      throw new IllegalArgumentException(
+          "the console's dev mode (no token asked) serves loopback only, not "
+              + address.getHostString());
     }
   }
 

@@ -12,6 +12,7 @@ import io.ocmj.api.gitops.v1alpha1.GitSync;
 import io.ocmj.api.policy.v1.Policy;
 import io.ocmj.api.work.v1.ManifestWork;
 import io.ocmj.api.work.v1alpha1.ManifestWorkReplicaSet;
+import io.ocmj.hub.registration.ManagedClusterReconciler;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -61,7 +62,7 @@ public final class FleetView implements AutoCloseable {
             "leases",
             hub.leases()
                 .inAnyNamespace()
-                .withField("metadata.name", "managed-cluster-lease")
+                .withField("metadata.name", ManagedClusterReconciler.LEASE)
                 .runnableInformer(0),
             null);
     policies =
@@ -271,7 +272,7 @@ public final class FleetView implements AutoCloseable {
     return ConsoleModel.clusterPage(
         viewer,
         mc,
-        leasesByCluster().get(name),
+        leases.getStore().getByKey(name + "/" + ManagedClusterReconciler.LEASE),
         works.getIndexer().byIndex("namespace", name),
         policies.getIndexer().byIndex("namespace", name));
   }

@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
 public final class ManagedClusterReconciler
     implements Reconciler<ManagedCluster>, Cleaner<ManagedCluster> {
   static final String FIELD_MANAGER = "ocmj-registration";
-  static final String LEASE = "managed-cluster-lease";
+  public static final String LEASE = "managed-cluster-lease";
   static final String REASON_ACCEPTED = "HubClusterAdminAccepted";
   static final String REASON_DENIED = "HubClusterAdminDenied";
   static final String REASON_WAITING = "WaitingForAcceptance";
