@@ -1,5 +1,6 @@
 package io.ocmj.cli;
 
+import io.ocmj.api.OcmjVersion;
 import io.ocmj.cli.command.AcceptCommand;
 import io.ocmj.cli.command.AddonCommand;
 import io.ocmj.cli.command.ComplianceCommand;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "ocmj",
     mixinStandardHelpOptions = true,
-    version = "ocmj 0.1.0-SNAPSHOT",
+    versionProvider = Ocmj.Version.class,
     description = "Open Cluster Management for the JVM.",
     subcommands = {
       DevCommand.class,
@@ -54,5 +55,13 @@ public final class Ocmj {
           throw e;
         });
     return cli;
+  }
+
+  /** {@code ocmj --version}: the version the build wrote ({@link OcmjVersion}). */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"ocmj " + OcmjVersion.get()};
+    }
   }
 }

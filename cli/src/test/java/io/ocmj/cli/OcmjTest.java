@@ -121,6 +121,43 @@ class OcmjTest {
     assertThat(err.toString()).contains("--console-address: needs --console-port");
     assertThat(run("dev", "up", "--console-port", "-1")).isEqualTo(2);
     assertThat(err.toString()).contains("--console-port: must be 0..65535, was -1");
+    assertThat(
+            run(
+                "hub",
+                "--hub-kubeconfig",
+                "/nonexistent",
+                "--console-port",
+                "0",
+                "--console-tls-key",
+                "/nonexistent/tls.key"))
+        .isEqualTo(1);
+    assertThat(err.toString()).contains("ocmj: --console-tls-key: needs --console-tls-cert");
+    assertThat(
+            run(
+                "hub",
+                "--hub-kubeconfig",
+                "/nonexistent",
+                "--console-port",
+                "0",
+                "--console-tls-cert",
+                "/nonexistent/tls.crt",
+                "--console-tls-key",
+                "/nonexistent/tls.key"))
+        .isEqualTo(1);
+    assertThat(err.toString())
+        .contains("ocmj: --console-tls-cert /nonexistent/tls.crt: no such file");
+    assertThat(
+            run(
+                "hub",
+                "--hub-kubeconfig",
+                "/nonexistent",
+                "--console-port",
+                "0",
+                "--console-client-ca",
+                "/nonexistent/ca.crt"))
+        .isEqualTo(1);
+    assertThat(err.toString())
+        .contains("ocmj: --console-client-ca: needs --console-tls-cert and --console-tls-key");
   }
 
   @Test

@@ -8,6 +8,7 @@ import io.ocmj.hub.HubConfig;
 import io.ocmj.hub.HubControllers;
 import io.ocmj.hub.LeaderElection;
 import io.ocmj.hub.console.ConsoleServer;
+import io.ocmj.hub.console.ConsoleTls;
 import io.ocmj.hub.monitoring.ControllerMetrics;
 import io.ocmj.hub.monitoring.FleetGauges;
 import io.ocmj.testing.Binaries;
@@ -91,6 +92,30 @@ public final class HubCommand implements Callable<Integer> {
               + " addresses only; for local development).")
   boolean consoleDev;
 
+  @Option(
+      names = "--console-tls-cert",
+      paramLabel = "FILE",
+      description =
+          "Serve the console over HTTPS with this PEM certificate (chain, leaf first); with"
+              + " --console-tls-key. Then a client certificate of the hub's client CA signs a"
+              + " user in too.")
+  Path consoleTlsCert;
+
+  @Option(
+      names = "--console-tls-key",
+      paramLabel = "FILE",
+      description = "The PEM private key of --console-tls-cert.")
+  Path consoleTlsKey;
+
+  @Option(
+      names = "--console-client-ca",
+      paramLabel = "FILE",
+      description =
+          "PEM CA certificates whose client certificates sign users in (CN: user, O: groups),"
+              + " with --console-tls-cert (default: the CA the hub's API server trusts, from"
+              + " kube-system/extension-apiserver-authentication).")
+  Path consoleClientCa;
+
   @Override
   public Integer call() throws Exception {
     if (consolePort != null && (consolePort < 0 || consolePort > 65535)) {
@@ -100,6 +125,7 @@ public final class HubCommand implements Callable<Integer> {
       throw new UserError("--console-dev: needs --console-port");
     }
     InetSocketAddress consoleListen = consoleListen(); // checked before anything starts
+    ConsoleTls consoleTls = consoleTls();
     InetSocketAddress webhook = ListenAddress.parse("--webhook-listen", webhookListen);
     Path cache = gitCache != null ? gitCache : Binaries.defaultCacheDir().resolve("gitsync");
     LeaderElection gitsyncElection =
@@ -132,7 +158,7 @@ public final class HubCommand implements Callable<Integer> {
             };
         FleetGauges fleet =
             monitoring == null ? null : FleetGauges.start(hub, monitoring.registry());
-        ConsoleServer console = console(hub, consoleListen)) {
+        ConsoleServer console = console(hub, consoleListen, consoleTls)) {
       if (monitoring != null) {
         monitoring.ready("hub-controllers", controllers::ready).ready("gitsync", gitops::ready);
         monitoring.live("hub-controllers-leadership", controllers::live);
@@ -181,13 +207,37 @@ public final class HubCommand implements Callable<Integer> {
     return listen;
   }
 
-  private ConsoleServer console(KubernetesClient hub, InetSocketAddress address)
+  /** The console's TLS from its files (null: plain HTTP), checked before anything starts. */
+  private ConsoleTls consoleTls() {
+    if ((consoleTlsCert == null) != (consoleTlsKey == null)) {
+      throw new UserError(
+          consoleTlsCert == null
+              ? "--console-tls-key: needs --console-tls-cert"
+              : "--console-tls-cert: needs --console-tls-key");
+    }
+    if (consoleTlsCert == null) {
+      if (consoleClientCa != null) {
+        throw new UserError("--console-client-ca: needs --console-tls-cert and --console-tls-key");
+      }
+      return null;
+    }
+    if (consolePort == null) {
+      throw new UserError("--console-tls-cert: needs --console-port");
+    }
+    try {
+      return ConsoleTls.fromFiles(consoleTlsCert, consoleTlsKey, consoleClientCa);
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage());
+    }
+  }
+
+  private ConsoleServer console(KubernetesClient hub, InetSocketAddress address, ConsoleTls tls)
       throws IOException {
     if (address == null) {
       return null;
     }
     try {
-      return ConsoleServer.start(hub, address, consoleDev, Clock.systemUTC());
+      return ConsoleServer.start(hub, address, consoleDev, Clock.systemUTC(), tls);
     } catch (BindException e) {
       throw new UserError(
           "--console-port: cannot listen on "

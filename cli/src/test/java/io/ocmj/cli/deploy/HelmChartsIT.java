@@ -90,6 +90,30 @@ class HelmChartsIT {
     List<HasMetadata> monitored =
         render(HUB, "ocmj-system", "--set", "serviceMonitor.enabled=true");
     assertThat(monitored).anyMatch(o -> o.getKind().equals("ServiceMonitor"));
+
+    // the console over HTTPS from a TLS Secret, mounted read-only where its arguments point
+    Deployment console =
+        deployment(
+            render(
+                HUB,
+                "ocmj-system",
+                "--set",
+                "consolePort=8480",
+                "--set",
+                "consoleTlsSecret=console-tls"),
+            "ocmj-hub");
+    Container withConsole = hardened(console);
+    assertThat(withConsole.getArgs())
+        .contains(
+            "--console-port=8480",
+            "--console-tls-cert=/etc/ocmj/console-tls/tls.crt",
+            "--console-tls-key=/etc/ocmj/console-tls/tls.key");
+    assertParses(withConsole.getArgs());
+    assertThat(withConsole.getVolumeMounts())
+        .anyMatch(m -> m.getMountPath().equals("/etc/ocmj/console-tls") && m.getReadOnly());
+    assertThat(console.getSpec().getTemplate().getSpec().getVolumes())
+        .anyMatch(
+            v -> v.getSecret() != null && "console-tls".equals(v.getSecret().getSecretName()));
   }
 
   @Test

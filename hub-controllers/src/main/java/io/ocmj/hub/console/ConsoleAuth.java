@@ -3,6 +3,7 @@ package io.ocmj.hub.console;
 import io.fabric8.kubernetes.api.model.authentication.TokenReview;
 import io.fabric8.kubernetes.api.model.authentication.TokenReviewBuilder;
 import io.fabric8.kubernetes.api.model.authentication.UserInfo;
+import io.fabric8.kubernetes.api.model.authentication.UserInfoBuilder;
 import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReviewBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -12,6 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -23,10 +25,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Who a console request comes from, asked of the hub's API server as Kubernetes' own aggregated
- * servers do: a bearer token is checked with a TokenReview, and what its user may list with
- * SubjectAccessReviews (the user's own RBAC, groups included). Answers are kept for {@link #TTL}
- * (keyed by the token's SHA-256, never the token), so a page and its live updates do not cost a
- * review each.
+ * servers do: a bearer token is checked with a TokenReview (a client certificate is checked by the
+ * TLS handshake, {@link ConsoleTls}), and what its user may list with SubjectAccessReviews (the
+ * user's own RBAC, groups included). Answers are kept for {@link #TTL} (keyed by the token's
+ * SHA-256, never the token), so a page and its live updates do not cost a review each.
  */
 public final class ConsoleAuth {
   /** How long a TokenReview or SubjectAccessReview answer is reused. */
@@ -56,6 +58,20 @@ public final class ConsoleAuth {
     }
     return user.map(this::viewerOf);
   }
+
+  /**
+   * The viewer a verified client certificate names: its user and groups, with {@code
+   * system:authenticated} as the API server adds it to every user it authenticates.
+   */
+  Viewer viewer(ConsoleTls.CertificateUser user) {
+    List<String> groups = new ArrayList<>(user.groups());
+    if (!groups.contains(AUTHENTICATED)) {
+      groups.add(AUTHENTICATED);
+    }
+    return viewerOf(new UserInfoBuilder().withUsername(user.name()).withGroups(groups).build());
+  }
+
+  private static final String AUTHENTICATED = "system:authenticated";
 
   private Optional<UserInfo> review(String token) {
     TokenReview review =

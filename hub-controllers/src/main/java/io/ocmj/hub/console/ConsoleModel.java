@@ -1,10 +1,13 @@
 package io.ocmj.hub.console;
 
 import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.ocmj.api.cluster.v1.ClusterClaimStatus;
 import io.ocmj.api.cluster.v1.ManagedCluster;
+import io.ocmj.api.cluster.v1alpha1.ClusterClaim;
 import io.ocmj.api.cluster.v1beta1.DecisionGroupStatus;
 import io.ocmj.api.cluster.v1beta1.Placement;
 import io.ocmj.api.cluster.v1beta1.PlacementDecision;
@@ -19,9 +22,12 @@ import io.ocmj.api.status.Conditions;
 import io.ocmj.api.work.v1.ManifestWork;
 import io.ocmj.api.work.v1alpha1.ManifestWorkReplicaSet;
 import io.ocmj.api.work.v1alpha1.ManifestWorkReplicaSetSummary;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +63,8 @@ public final class ConsoleModel {
       Map<String, String> labels,
       Map<String, String> claims,
       String lastLease,
-      String kubernetesVersion) {}
+      String kubernetesVersion,
+      String agentVersion) {}
 
   /** The Fleet page: every cluster the viewer may list, with the filter's choices. */
   public record Fleet(List<ClusterRow> clusters, List<String> clusterSets, boolean forbidden) {}
@@ -109,16 +116,31 @@ public final class ConsoleModel {
         labels,
         claims,
         renewed,
-        version);
+        version,
+        claims.get(ClusterClaim.AGENT_VERSION));
   }
 
   private static String status(List<Condition> conditions, String type) {
     return Conditions.find(conditions, type).map(Condition::getStatus).orElse(Conditions.UNKNOWN);
   }
 
-  /** A cluster's page: its row, and the works and policies in its namespace. */
+  /**
+   * A cluster's page: its row, the works and policies in its namespace, and its events (those in
+   * its namespace and those about the ManagedCluster itself), newest first.
+   */
   public record ClusterPage(
-      ClusterRow cluster, List<WorkRow> works, List<PolicyCell> policies, boolean forbidden) {}
+      ClusterRow cluster,
+      List<WorkRow> works,
+      List<PolicyCell> policies,
+      List<EventRow> events,
+      boolean forbidden) {}
+
+  /** At most this many events on a cluster's page (the newest). */
+  static final int MAX_EVENTS = 50;
+
+  /** A core/v1 Event on a cluster's page. */
+  public record EventRow(
+      String time, String type, String reason, String object, String message, int count) {}
 
   /** A ManifestWork on a cluster's page. */
   public record WorkRow(String name, String applied, String available, String degraded) {}
@@ -131,10 +153,11 @@ public final class ConsoleModel {
       ManagedCluster mc,
       Lease lease,
       Collection<ManifestWork> works,
-      Collection<Policy> replicated) {
+      Collection<Policy> replicated,
+      Collection<Event> events) {
     String ns = mc.getMetadata().getName();
     if (!viewer.mayList(CLUSTER_GROUP, "managedclusters", null)) {
-      return new ClusterPage(null, List.of(), List.of(), true);
+      return new ClusterPage(null, List.of(), List.of(), List.of(), true);
     }
     List<WorkRow> workRows = new ArrayList<>();
     if (viewer.mayList(WORK_GROUP, "manifestworks", ns)) {
@@ -154,7 +177,58 @@ public final class ConsoleModel {
         cells.add(new PolicyCell(p.getMetadata().getName(), state(p)));
       }
     }
-    return new ClusterPage(clusterRow(mc, lease), workRows, cells, false);
+    return new ClusterPage(
+        clusterRow(mc, lease), workRows, cells, eventRows(viewer, events), false);
+  }
+
+  /** The events the viewer may list (per namespace, as kubectl would), newest first. */
+  static List<EventRow> eventRows(Viewer viewer, Collection<Event> events) {
+    Map<String, Boolean> mayList = new HashMap<>();
+    return events.stream()
+        .filter(
+            e ->
+                mayList.computeIfAbsent(
+                    e.getMetadata().getNamespace(), n -> viewer.mayList("", "events", n)))
+        .map(ConsoleModel::eventRow)
+        .sorted(
+            Comparator.comparing(EventRow::time, Comparator.nullsLast(Comparator.reverseOrder())))
+        .limit(MAX_EVENTS)
+        .toList();
+  }
+
+  /** One form for every time (seconds and micro-seconds alike), so they sort as times. */
+  private static String normalized(String time) {
+    try {
+      return Instant.parse(time).toString();
+    } catch (DateTimeParseException e) {
+      return time;
+    }
+  }
+
+  private static EventRow eventRow(Event e) {
+    // The newest time the event has: a recurring one's last, an events.k8s.io one's eventTime.
+    String time = e.getLastTimestamp();
+    if (time == null && e.getEventTime() != null) {
+      time = e.getEventTime().getTime();
+    }
+    if (time == null) {
+      time = e.getFirstTimestamp();
+    }
+    if (time == null) {
+      time = e.getMetadata().getCreationTimestamp();
+    }
+    ObjectReference about = e.getInvolvedObject();
+    String object =
+        about == null
+            ? ""
+            : Objects.toString(about.getKind(), "") + "/" + Objects.toString(about.getName(), "");
+    return new EventRow(
+        time == null ? null : normalized(time),
+        e.getType(),
+        e.getReason(),
+        object,
+        e.getMessage(),
+        e.getCount() == null ? 1 : e.getCount());
   }
 
   // ------------------------------------------------------------ compliance

@@ -3,6 +3,10 @@ package io.ocmj.hub.console;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsExchange;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.IOException;
@@ -13,6 +17,8 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -26,14 +32,18 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The fleet console: a read-only web page served by the hub process. The page itself (HTML, one
  * script, one style sheet: no data in them) is served to anyone; everything under {@code /api/}
- * answers only a request with a bearer token the hub's API server accepts (TokenReview), and shows
- * that user only what their own RBAC lets them list (SubjectAccessReview). {@code /api/events} is a
+ * answers only a request with a bearer token the hub's API server accepts (TokenReview) or, over
+ * HTTPS, a client certificate of the hub's client CA ({@link ConsoleTls}), and shows that user only
+ * what their own RBAC lets them list (SubjectAccessReview). {@code /api/events} is a
  * server-sent-event stream that says "changed" whenever the hub's informers saw a change, so an
  * open page re-reads its data within a moment; the data come from the console's informers, never
  * from the API server per browser.
@@ -70,6 +80,7 @@ public final class ConsoleServer implements AutoCloseable {
           "/console.css", new String[] {"console.css", "text/css; charset=utf-8"});
 
   private final HttpServer server;
+  private final boolean https;
   private final FleetView view;
   private final ConsoleAuth auth;
   private final boolean dev;
@@ -87,6 +98,7 @@ public final class ConsoleServer implements AutoCloseable {
 
   private ConsoleServer(HttpServer server, FleetView view, ConsoleAuth auth, boolean dev) {
     this.server = server;
+    this.https = server instanceof HttpsServer;
     this.view = view;
     this.auth = auth;
     this.dev = dev;
@@ -114,10 +126,20 @@ public final class ConsoleServer implements AutoCloseable {
   public static ConsoleServer start(
       KubernetesClient hub, InetSocketAddress address, boolean dev, Clock clock)
       throws IOException {
+    return start(hub, address, dev, clock, null);
+  }
+
+  /**
+   * As {@link #start(KubernetesClient, InetSocketAddress, boolean, Clock)}, over HTTPS when {@code
+   * tls} is given: then a client certificate signed by the hub's client CA signs a user in too.
+   */
+  public static ConsoleServer start(
+      KubernetesClient hub, InetSocketAddress address, boolean dev, Clock clock, ConsoleTls tls)
+      throws IOException {
     requireLoopbackForDev(address, dev);
     FleetView view = FleetView.start(hub, clock);
     try {
-      HttpServer server = HttpServer.create(address, 0);
+      HttpServer server = tls == null ? HttpServer.create(address, 0) : https(address, hub, tls);
       ConsoleServer console = new ConsoleServer(server, view, new ConsoleAuth(hub, clock), dev);
       server.createContext("/", console::handle);
       server.setExecutor(console.executor);
@@ -129,6 +151,28 @@ public final class ConsoleServer implements AutoCloseable {
     }
   }
 
+  private static HttpsServer https(InetSocketAddress address, KubernetesClient hub, ConsoleTls tls)
+      throws IOException {
+    ConsoleTls withCa = tls.withHubClientCa(hub);
+    SSLContext context = withCa.sslContext();
+    boolean clientCertificates = withCa.acceptsClientCertificates();
+    HttpsServer server = HttpsServer.create(address, 0);
+    server.setHttpsConfigurator(
+        new HttpsConfigurator(context) {
+          @Override
+          public void configure(HttpsParameters params) {
+            SSLParameters p = context.getDefaultSSLParameters();
+            // asked, not required: a browser without one signs in with a token
+            p.setWantClientAuth(clientCertificates);
+            params.setSSLParameters(p);
+          }
+        });
+    LOG.info(
+        "console: HTTPS{}",
+        clientCertificates ? ", client certificates of the hub's client CA accepted" : "");
+    return server;
+  }
+
   /** Dev mode (no token asked) serves loopback addresses only: else IllegalArgumentException. */
   public static void requireLoopbackForDev(InetSocketAddress address, boolean dev) {
     if (dev && !address.getAddress().isLoopbackAddress()) {
@@ -138,11 +182,14 @@ public final class ConsoleServer implements AutoCloseable {
     }
   }
 
-  /** The console's address, e.g. {@code http://127.0.0.1:8443}. */
+  /** The console's address, e.g. {@code http://127.0.0.1:8480}. */
   public String url() {
     InetSocketAddress a = server.getAddress();
     String host = a.getAddress().getHostAddress();
-    return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort();
+    return (https ? "https://" : "http://")
+        + (host.contains(":") ? "[" + host + "]" : host)
+        + ":"
+        + a.getPort();
   }
 
   public int port() {
@@ -258,12 +305,32 @@ public final class ConsoleServer implements AutoCloseable {
     if (dev) {
       return Optional.of(Viewer.admin("dev (hub admin)"));
     }
+    // A client certificate the handshake verified against the hub's client CA comes first, as in
+    // the API server; without one, a bearer token.
+    Optional<ConsoleTls.CertificateUser> certified = certificateUser(exchange);
+    if (certified.isPresent()) {
+      return Optional.of(auth.viewer(certified.get()));
+    }
     String header = exchange.getRequestHeaders().getFirst("Authorization");
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       return Optional.empty();
     }
     String token = header.substring(7).trim();
     return token.isEmpty() ? Optional.empty() : auth.viewer(token);
+  }
+
+  private static Optional<ConsoleTls.CertificateUser> certificateUser(HttpExchange exchange) {
+    if (!(exchange instanceof HttpsExchange secure)) {
+      return Optional.empty();
+    }
+    try {
+      Certificate[] peer = secure.getSSLSession().getPeerCertificates();
+      return peer.length > 0 && peer[0] instanceof X509Certificate leaf
+          ? ConsoleTls.userOf(leaf)
+          : Optional.empty();
+    } catch (SSLPeerUnverifiedException e) {
+      return Optional.empty(); // no certificate sent
+    }
   }
 
   /** Answers an API request; true when a live stream took the exchange over (it closes it). */

@@ -1,6 +1,8 @@
 package io.ocmj.hub.console;
 
+import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
@@ -44,6 +46,7 @@ public final class FleetView implements AutoCloseable {
   private final SharedIndexInformer<ManifestWorkReplicaSet> replicaSets;
   private final SharedIndexInformer<ManifestWork> works;
   private final SharedIndexInformer<GitSync> syncs;
+  private final SharedIndexInformer<Event> events;
   private final Object lock = new Object();
   private long version;
   private boolean closed;
@@ -90,6 +93,25 @@ public final class FleetView implements AutoCloseable {
             "gitsyncs",
             hub.resources(GitSync.class).inAnyNamespace().runnableInformer(0),
             this::recordCommit);
+    // Every core/v1 Event of the hub (they expire after the API server's --event-ttl, 1 h by
+    // default), indexed by the cluster they concern: its namespace's, and the ManagedCluster's own
+    // (a cluster-scoped object's events live in "default").
+    SharedIndexInformer<Event> eventInformer =
+        hub.v1().events().inAnyNamespace().runnableInformer(0);
+    eventInformer.addIndexers(Map.of(BY_CLUSTER, FleetView::clusterOf));
+    events = inform("events", eventInformer, null);
+  }
+
+  private static final String BY_CLUSTER = "cluster";
+
+  private static List<String> clusterOf(Event e) {
+    ObjectReference about = e.getInvolvedObject();
+    if (about != null && "ManagedCluster".equals(about.getKind()) && about.getName() != null) {
+      return List.of(about.getName());
+    }
+    return e.getMetadata().getNamespace() == null
+        ? List.of()
+        : List.of(e.getMetadata().getNamespace());
   }
 
   /** Starts the informers and returns once each has listed its kind. */
@@ -263,7 +285,7 @@ public final class FleetView implements AutoCloseable {
   ConsoleModel.ClusterPage cluster(Viewer viewer, String name) {
     if (!viewer.mayList(ConsoleModel.CLUSTER_GROUP, "managedclusters", null)) {
       // asked before the lookup: a 404 would tell which names exist
-      return new ConsoleModel.ClusterPage(null, List.of(), List.of(), true);
+      return new ConsoleModel.ClusterPage(null, List.of(), List.of(), List.of(), true);
     }
     ManagedCluster mc = clusters.getStore().getByKey(name);
     if (mc == null) {
@@ -274,7 +296,8 @@ public final class FleetView implements AutoCloseable {
         mc,
         leases.getStore().getByKey(name + "/" + ManagedClusterReconciler.LEASE),
         works.getIndexer().byIndex("namespace", name),
-        policies.getIndexer().byIndex("namespace", name));
+        policies.getIndexer().byIndex("namespace", name),
+        events.getIndexer().byIndex(BY_CLUSTER, name));
   }
 
   ConsoleModel.Matrix matrix(Viewer viewer) {

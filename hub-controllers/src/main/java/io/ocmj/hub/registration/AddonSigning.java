@@ -2,9 +2,9 @@ package io.ocmj.hub.registration;
 
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.ocmj.hub.Pem;
 import io.ocmj.hub.addon.CustomSigner;
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
@@ -24,9 +24,6 @@ import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.openssl.PEMKeyPair;
-import org.bouncycastle.openssl.PEMParser;
-import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
@@ -91,22 +88,11 @@ public final class AddonSigning {
                 + cert.getNotAfter()
                 + ")");
       }
-      Object key;
-      try (PEMParser parser =
-          new PEMParser(
-              new StringReader(
-                  new String(
-                      Base64.getDecoder().decode(secret.getData().get("tls.key")),
-                      StandardCharsets.UTF_8)))) {
-        key = parser.readObject();
-      }
-      JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
       PrivateKey privateKey =
-          key instanceof PEMKeyPair pair
-              ? converter.getKeyPair(pair).getPrivate()
-              : key instanceof org.bouncycastle.asn1.pkcs.PrivateKeyInfo info
-                  ? converter.getPrivateKey(info)
-                  : null;
+          Pem.privateKey(
+              new String(
+                  Base64.getDecoder().decode(secret.getData().get("tls.key")),
+                  StandardCharsets.UTF_8));
       if (privateKey == null) {
         throw new IllegalArgumentException(where + ": tls.key is not a PEM private key");
       }

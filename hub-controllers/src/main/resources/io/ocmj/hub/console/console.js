@@ -70,7 +70,7 @@ function route() {
 // them changed (the fleet's leases change every second; the matrix need not care).
 const KINDS = {
   fleet: ["clusters", "leases"],
-  cluster: ["clusters", "leases", "works", "policies"],
+  cluster: ["clusters", "leases", "works", "policies", "events"],
   matrix: ["policies"],
   cell: ["policies"],
   rollouts: ["placements", "decisions", "replicasets", "works"],
@@ -115,7 +115,8 @@ const pages = {
         el("td", {}, el("pre", { text: pairs(c.labels) })),
         el("td", {}, el("pre", { text: pairs(c.claims) })),
         el("td", { text: c.lastLease || "never" }),
-        el("td", { text: c.kubernetesVersion || "" }))));
+        el("td", { text: c.kubernetesVersion || "" }),
+        el("td", { text: c.agentVersion || "not reported" }))));
     };
     set.addEventListener("change", draw);
     label.addEventListener("input", draw);
@@ -125,7 +126,7 @@ const pages = {
         el("label", {}, "Label ", label)),
       el("table", { id: "fleet" }, el("thead", {}, el("tr", {},
         ["Cluster", "Joined", "Available", "Cluster set", "Labels", "Claims", "Last lease",
-          "Kubernetes"].map((h) => el("th", { scope: "col", text: h })))), body)];
+          "Kubernetes", "Agent"].map((h) => el("th", { scope: "col", text: h })))), body)];
   },
 
   async cluster(name) {
@@ -135,7 +136,9 @@ const pages = {
     return [el("h2", { text: "Cluster " + r.name }),
       el("p", {}, "Joined ", badge(r.joined, r.joined === "True" ? "s-Compliant" : "s-Pending"),
         " Available ", badge(r.available, r.available === "True" ? "s-Compliant" : "s-NonCompliant"),
-        " Last lease ", r.lastLease || "never"),
+        " Last lease ", r.lastLease || "never",
+        " Kubernetes ", r.kubernetesVersion || "not reported",
+        " Agent ", r.agentVersion || "not reported"),
       el("h3", { text: "Labels" }), el("pre", { text: pairs(r.labels) }),
       el("h3", { text: "Claims" }), el("pre", { text: pairs(r.claims) }),
       el("h3", { text: "ManifestWorks" }),
@@ -144,7 +147,13 @@ const pages = {
         el("td", { text: w.degraded }))), { id: "works" }),
       el("h3", { text: "Policies" }),
       table(["Policy", "Compliance"], c.policies.map((p) => el("tr", {},
-        el("td", { text: p.policy }), el("td", {}, badge(p.state)))), { id: "cluster-policies" })];
+        el("td", { text: p.policy }), el("td", {}, badge(p.state)))), { id: "cluster-policies" }),
+      el("h3", { text: "Events" }),
+      table(["Time", "Type", "Reason", "Object", "Message", "Count"], c.events.map((e) => el("tr", {},
+        el("td", { text: e.time || "" }),
+        el("td", {}, e.type === "Warning" ? badge("Warning", "s-NonCompliant") : e.type || ""),
+        el("td", { text: e.reason || "" }), el("td", { text: e.object }),
+        el("td", { text: e.message || "" }), el("td", { text: e.count }))), { id: "events" })];
   },
 
   async matrix() {

@@ -1,9 +1,11 @@
 package io.ocmj.hub.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
+import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
@@ -13,8 +15,11 @@ import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.ocmj.api.cluster.v1.ClusterClaimStatus;
 import io.ocmj.api.cluster.v1.ManagedCluster;
 import io.ocmj.api.cluster.v1.ManagedClusterSpec;
+import io.ocmj.api.cluster.v1.ManagedClusterStatus;
+import io.ocmj.api.cluster.v1alpha1.ClusterClaim;
 import io.ocmj.api.cluster.v1beta1.ClusterDecision;
 import io.ocmj.api.cluster.v1beta1.DecisionGroupStatus;
 import io.ocmj.api.cluster.v1beta1.Placement;
@@ -29,17 +34,21 @@ import io.ocmj.api.gitops.v1alpha1.GitSyncStatus;
 import io.ocmj.api.gitops.v1alpha1.SyncFailure;
 import io.ocmj.api.policy.v1.Policy;
 import io.ocmj.hub.HubCrds;
+import io.ocmj.testing.CertificateAuthority;
 import io.ocmj.testing.ClusterSet;
 import io.ocmj.testing.junit.KubernetesClusters;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.InstanceOfAssertFactories;
@@ -90,6 +99,22 @@ class ConsoleIT {
       mc.setSpec(spec);
       hub.resource(mc).create();
     }
+    // c1's agent reports its version; c2's and c3's say nothing (an OCM agent does not)
+    hub.resources(ManagedCluster.class)
+        .withName("c1")
+        .editStatus(
+            mc -> {
+              ManagedClusterStatus status = new ManagedClusterStatus();
+              ClusterClaimStatus agent = new ClusterClaimStatus();
+              agent.setName(ClusterClaim.AGENT_VERSION);
+              agent.setValue("0.1.0-test");
+              status.getClusterClaims().add(agent);
+              mc.setStatus(status);
+              return mc;
+            });
+    event("c1", "ManifestWork", "stranded", "WorkStranded", "no agent has taken the work for 1 h");
+    event("default", "ManagedCluster", "c1", "ForcedCleanup", "cleaned up without its agent");
+    event("c2", "ManifestWork", "other", "OnlyOnC2", "an event of another cluster");
     policy(
         "team-a",
         "require-labels",
@@ -226,6 +251,33 @@ class ConsoleIT {
             });
   }
 
+  /**
+   * A Warning event about {@code kind}/{@code name} in {@code namespace}, as a controller writes.
+   */
+  private void event(String namespace, String kind, String name, String reason, String message) {
+    hub.v1()
+        .events()
+        .inNamespace(namespace)
+        .resource(
+            new EventBuilder()
+                .withNewMetadata()
+                .withGenerateName(name + ".")
+                .withNamespace(namespace)
+                .endMetadata()
+                .withNewInvolvedObject()
+                .withKind(kind)
+                .withName(name)
+                .withNamespace("default".equals(namespace) ? null : namespace)
+                .endInvolvedObject()
+                .withType("Warning")
+                .withReason(reason)
+                .withMessage(message)
+                .withCount(1)
+                .withLastTimestamp("2026-11-27T00:00:00Z")
+                .build())
+        .create();
+  }
+
   private void setCompliance(String ns, String name, Map<String, String> compliance) {
     hub.resources(Policy.class)
         .inNamespace(ns)
@@ -270,6 +322,12 @@ class ConsoleIT {
                   "work.open-cluster-management.io",
                   "gitops.ocmj.io")
               .withResources("*")
+              .withVerbs("get", "list", "watch")
+              .build());
+      clusterRules.addToRules(
+          new PolicyRuleBuilder()
+              .withApiGroups("")
+              .withResources("events")
               .withVerbs("get", "list", "watch")
               .build());
     }
@@ -451,6 +509,151 @@ class ConsoleIT {
           .doesNotContain("s3cret-in-url");
       screenshot(page, "console-git.png");
     }
+  }
+
+  @Test
+  void aClustersPageShowsItsAgentVersionAndTheEventsTheViewerMayList() throws Exception {
+    String admin = get("/api/cluster?name=c1", adminToken).body();
+    assertThat(admin)
+        .contains("\"agentVersion\":\"0.1.0-test\"")
+        .contains("WorkStranded", "ManifestWork/stranded")
+        .contains("ForcedCleanup", "ManagedCluster/c1")
+        .doesNotContain("OnlyOnC2");
+    // team-a's viewer may list clusters but no events: the cluster, without its events
+    String teamA = get("/api/cluster?name=c1", teamAToken).body();
+    assertThat(teamA)
+        .contains("\"agentVersion\":\"0.1.0-test\"")
+        .doesNotContain("WorkStranded")
+        .doesNotContain("ForcedCleanup");
+    try (Browser browser = Browser.open()) {
+      WebDriver page = browser.driver();
+      signIn(page, adminToken);
+      page.navigate().to(console.url() + "/#/fleet");
+      await("the fleet's agent versions")
+          .atMost(WAIT)
+          .until(
+              () ->
+                  browser.script(
+                      "return [...document.querySelectorAll('#fleet tbody tr')]"
+                          + ".map(r => r.dataset.cluster + ':' + r.lastElementChild.innerText)"
+                          + ".join(',');"),
+              t -> "c1:0.1.0-test,c2:not reported,c3:not reported".equals(t));
+      page.navigate().to(console.url() + "/#/cluster/c1");
+      await("the cluster's events")
+          .atMost(WAIT)
+          .until(
+              () -> browser.script("return document.getElementById('events')?.innerText;"),
+              t ->
+                  t != null
+                      && t.toString().contains("WorkStranded")
+                      && t.toString().contains("ForcedCleanup"));
+      screenshot(page, "console-cluster.png");
+    }
+  }
+
+  @Test
+  void overHttpsTheHubsClientCertificatesSignUsersInWithTheirOwnRbac() throws Exception {
+    CertificateAuthority servingCa = CertificateAuthority.create("console-serving-ca");
+    var serving = servingCa.issueServer("console", List.of("localhost"), List.of("127.0.0.1"));
+    Path dir = Files.createTempDirectory("console-tls");
+    Path cert = Files.writeString(dir.resolve("tls.crt"), serving.certificatePem());
+    Path key = Files.writeString(dir.resolve("tls.key"), serving.privateKeyPem());
+    // team-a's viewers by group: the same rights as the team-a-viewer ServiceAccount
+    hub.resource(
+            new ClusterRoleBindingBuilder()
+                .withNewMetadata()
+                .withName("team-a-viewers-group")
+                .endMetadata()
+                .withNewRoleRef("rbac.authorization.k8s.io", "ClusterRole", "team-a-viewer")
+                .addNewSubject()
+                .withKind("Group")
+                .withName("team-a-viewers")
+                .withApiGroup("rbac.authorization.k8s.io")
+                .endSubject()
+                .build())
+        .create();
+    hub.resource(
+            new RoleBindingBuilder()
+                .withNewMetadata()
+                .withName("team-a-viewers-group")
+                .withNamespace("team-a")
+                .endMetadata()
+                .withNewRoleRef("rbac.authorization.k8s.io", "Role", "team-a-viewer")
+                .addNewSubject()
+                .withKind("Group")
+                .withName("team-a-viewers")
+                .withApiGroup("rbac.authorization.k8s.io")
+                .endSubject()
+                .build())
+        .create();
+    String[] alice =
+        ConsoleITFixtures.hubSignedCertificate(hub, "alice", List.of("team-a-viewers"));
+    var adminConfig = hub.getConfiguration();
+    String adminCert = decoded(adminConfig.getClientCertData(), adminConfig.getClientCertFile());
+    String adminKey = decoded(adminConfig.getClientKeyData(), adminConfig.getClientKeyFile());
+    CertificateAuthority stranger = CertificateAuthority.create("not-the-hubs-ca");
+    var forged = stranger.issueClient("admin", List.of("system:masters"));
+
+    // The client CA is the one the hub's API server publishes (no --console-client-ca).
+    ConsoleTls tls = ConsoleTls.fromFiles(cert, key, null);
+    try (ConsoleServer secure =
+        ConsoleServer.start(
+            hub, new InetSocketAddress("127.0.0.1", 0), false, Clock.systemUTC(), tls)) {
+      assertThat(secure.url()).startsWith("https://127.0.0.1:");
+      URI matrix = URI.create(secure.url() + "/api/matrix");
+      // the admin's own kubeconfig certificate (system:masters): everything
+      HttpResponse<String> asAdmin =
+          ConsoleITFixtures.httpsClient(servingCa.certificate(), adminCert, adminKey)
+              .send(HttpRequest.newBuilder(matrix).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(asAdmin.statusCode()).isEqualTo(200);
+      assertThat(asAdmin.body()).contains("require-labels", "team-b-only");
+      // a certificate the hub signed for a team-a viewer: team-a's policies only
+      var asAlice = ConsoleITFixtures.httpsClient(servingCa.certificate(), alice[0], alice[1]);
+      HttpResponse<String> aliceMatrix =
+          asAlice.send(
+              HttpRequest.newBuilder(matrix).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(aliceMatrix.statusCode()).isEqualTo(200);
+      assertThat(aliceMatrix.body()).contains("require-labels").doesNotContain("team-b-only");
+      assertThat(
+              asAlice
+                  .send(
+                      HttpRequest.newBuilder(URI.create(secure.url() + "/api/whoami")).build(),
+                      HttpResponse.BodyHandlers.ofString())
+                  .body())
+          .contains("\"name\":\"alice\"");
+      // no certificate: a token still signs in; without one, 401
+      HttpClient plain = ConsoleITFixtures.httpsClient(servingCa.certificate(), null, null);
+      assertThat(
+              plain
+                  .send(
+                      HttpRequest.newBuilder(matrix).build(), HttpResponse.BodyHandlers.ofString())
+                  .statusCode())
+          .isEqualTo(401);
+      HttpResponse<String> byToken =
+          plain.send(
+              HttpRequest.newBuilder(matrix)
+                  .header("Authorization", "Bearer " + teamAToken)
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(byToken.statusCode()).isEqualTo(200);
+      assertThat(byToken.body()).contains("require-labels").doesNotContain("team-b-only");
+      // a certificate of another CA, whatever names it claims, does not get in
+      HttpClient withForged =
+          ConsoleITFixtures.httpsClient(
+              servingCa.certificate(), forged.certificatePem(), forged.privateKeyPem());
+      assertThatThrownBy(
+              () ->
+                  withForged.send(
+                      HttpRequest.newBuilder(matrix).build(), HttpResponse.BodyHandlers.ofString()))
+          .isInstanceOf(IOException.class);
+    }
+  }
+
+  /** A kubeconfig's credential as PEM: inline (base64) or from its file. */
+  private static String decoded(String base64, String file) throws IOException {
+    return base64 != null
+        ? new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8)
+        : Files.readString(Path.of(file));
   }
 
   @Test

@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.EventBuilder;
+import io.fabric8.kubernetes.api.model.MicroTime;
+import io.ocmj.api.cluster.v1.ClusterClaimStatus;
 import io.ocmj.api.cluster.v1.ManagedCluster;
 import io.ocmj.api.cluster.v1.ManagedClusterSpec;
 import io.ocmj.api.cluster.v1.ManagedClusterStatus;
+import io.ocmj.api.cluster.v1alpha1.ClusterClaim;
 import io.ocmj.api.gitops.v1alpha1.GitSync;
 import io.ocmj.api.gitops.v1alpha1.GitSyncStatus;
 import io.ocmj.api.policy.v1.CompliancePerClusterStatus;
@@ -160,6 +165,14 @@ class ConsoleModelTest {
     assertThat(row.joined()).isEqualTo("True");
     assertThat(row.available()).isEqualTo("Unknown");
     assertThat(row.lastLease()).isNull();
+    assertThat(row.agentVersion()).as("an agent that does not report its version").isNull();
+    ClusterClaimStatus agent = new ClusterClaimStatus();
+    agent.setName(ClusterClaim.AGENT_VERSION);
+    agent.setValue("0.1.0");
+    status.getClusterClaims().add(agent);
+    assertThat(ConsoleModel.fleet(Viewer.admin("a"), List.of(mc), Map.of()).clusters())
+        .extracting(ConsoleModel.ClusterRow::agentVersion)
+        .containsExactly("0.1.0");
     assertThat(ConsoleModel.fleet(seeing(), List.of(mc), Map.of()).forbidden()).isFalse();
     Viewer nobody =
         new Viewer() {
@@ -302,5 +315,59 @@ class ConsoleModelTest {
                     null, new InetSocketAddress("0.0.0.0", 0), true, Clock.systemUTC()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("loopback only");
+  }
+
+  @Test
+  void aClustersEventsAreNewestFirstAndOnlyFromNamespacesTheViewerMayList() {
+    Event old =
+        new EventBuilder()
+            .withNewMetadata()
+            .withNamespace("c1")
+            .withName("a")
+            .endMetadata()
+            .withNewInvolvedObject()
+            .withKind("ManifestWork")
+            .withName("w")
+            .endInvolvedObject()
+            .withType("Warning")
+            .withReason("Old")
+            .withLastTimestamp("2026-11-27T01:00:00Z")
+            .build();
+    // an events.k8s.io event: eventTime only, in micro-seconds, a second later than "Old"
+    Event micro =
+        new EventBuilder()
+            .withNewMetadata()
+            .withNamespace("c1")
+            .withName("b")
+            .endMetadata()
+            .withType("Normal")
+            .withReason("Micro")
+            .withEventTime(new MicroTime("2026-11-27T01:00:01.000500Z"))
+            .build();
+    Event aboutCluster =
+        new EventBuilder()
+            .withNewMetadata()
+            .withNamespace("default")
+            .withName("c")
+            .endMetadata()
+            .withNewInvolvedObject()
+            .withKind("ManagedCluster")
+            .withName("c1")
+            .endInvolvedObject()
+            .withReason("Cluster")
+            .withFirstTimestamp("2026-11-27T02:00:00Z")
+            .withCount(3)
+            .build();
+    List<Event> events = List.of(old, micro, aboutCluster);
+    assertThat(ConsoleModel.eventRows(Viewer.admin("a"), events))
+        .extracting(e -> e.reason() + "@" + e.time() + "x" + e.count())
+        .containsExactly(
+            "Cluster@2026-11-27T02:00:00Zx3",
+            "Micro@2026-11-27T01:00:01.000500Zx1",
+            "Old@2026-11-27T01:00:00Zx1");
+    assertThat(ConsoleModel.eventRows(seeing("c1"), events))
+        .extracting(ConsoleModel.EventRow::reason)
+        .containsExactly("Micro", "Old");
+    assertThat(ConsoleModel.eventRows(seeing(), events)).isEmpty();
   }
 }

@@ -8,14 +8,16 @@ import java.util.List;
 
 /**
  * Which ClusterClaims a ManagedCluster's status reports, in OCM's order: reserved claims first (in
- * their well-known order), then custom ones sorted by name and cut to {@code maxCustom}.
+ * their well-known order), ocmj's {@link ClusterClaim#AGENT_VERSION}, then custom ones sorted by
+ * name and cut to {@code maxCustom}.
  */
 final class ClaimsReport {
   static final int DEFAULT_MAX_CUSTOM = 20;
 
   private ClaimsReport() {}
 
-  static List<ClusterClaimStatus> report(List<ClusterClaim> claims, int maxCustom) {
+  static List<ClusterClaimStatus> report(
+      List<ClusterClaim> claims, int maxCustom, String agentVersion) {
     List<ClusterClaimStatus> reserved = new ArrayList<>();
     for (String name : ClusterClaim.RESERVED) {
       claims.stream()
@@ -23,9 +25,19 @@ final class ClaimsReport {
           .findFirst()
           .ifPresent(c -> reserved.add(status(c)));
     }
+    if (agentVersion != null && !agentVersion.isEmpty()) {
+      ClusterClaimStatus agent = new ClusterClaimStatus();
+      agent.setName(ClusterClaim.AGENT_VERSION);
+      agent.setValue(agentVersion);
+      reserved.add(agent);
+    }
     List<ClusterClaimStatus> custom =
         claims.stream()
-            .filter(c -> !ClusterClaim.RESERVED.contains(c.getMetadata().getName()) && hasValue(c))
+            .filter(
+                c ->
+                    !ClusterClaim.RESERVED.contains(c.getMetadata().getName())
+                        && !ClusterClaim.AGENT_VERSION.equals(c.getMetadata().getName())
+                        && hasValue(c))
             .sorted(Comparator.comparing(c -> c.getMetadata().getName()))
             .limit(maxCustom)
             .map(ClaimsReport::status)

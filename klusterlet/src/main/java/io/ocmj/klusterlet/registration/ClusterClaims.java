@@ -2,6 +2,7 @@ package io.ocmj.klusterlet.registration;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.ocmj.api.OcmjVersion;
 import io.ocmj.api.cluster.v1.ClusterClaimStatus;
 import io.ocmj.api.cluster.v1alpha1.ClusterClaim;
 import io.ocmj.api.cluster.v1alpha1.ClusterClaimSpec;
@@ -9,7 +10,8 @@ import java.util.List;
 
 /**
  * ClusterClaims on the managed cluster: keeps the {@code id.k8s.io} claim (the kube-system
- * namespace's UID, as the Kubernetes About API recommends), and reads the claims to report.
+ * namespace's UID, as the Kubernetes About API recommends), and reads the claims to report (with
+ * the agent's own version, {@link ClusterClaim#AGENT_VERSION}).
  */
 final class ClusterClaims {
   private ClusterClaims() {}
@@ -24,11 +26,13 @@ final class ClusterClaims {
     try {
       if (watched != null
           && watched.stream().anyMatch(c -> ClusterClaim.ID.equals(c.getMetadata().getName()))) {
-        return ClaimsReport.report(watched, ClaimsReport.DEFAULT_MAX_CUSTOM);
+        return ClaimsReport.report(watched, ClaimsReport.DEFAULT_MAX_CUSTOM, OcmjVersion.get());
       }
       ensureId(managed, fieldManager);
       return ClaimsReport.report(
-          managed.resources(ClusterClaim.class).list().getItems(), ClaimsReport.DEFAULT_MAX_CUSTOM);
+          managed.resources(ClusterClaim.class).list().getItems(),
+          ClaimsReport.DEFAULT_MAX_CUSTOM,
+          OcmjVersion.get());
     } catch (KubernetesClientException e) {
       if (e.getCode() == 404) {
         return List.of(); // CRD just created, not served yet: the next pass reports them

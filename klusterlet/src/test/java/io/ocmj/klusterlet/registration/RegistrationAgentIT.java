@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.ocmj.api.OcmjVersion;
 import io.ocmj.api.cluster.v1.ManagedCluster;
 import io.ocmj.api.cluster.v1alpha1.ClusterClaim;
 import io.ocmj.api.cluster.v1alpha1.ClusterClaimSpec;
@@ -160,7 +161,11 @@ class RegistrationAgentIT {
                   cluster(hub, "cluster1").getStatus().getClusterClaims().stream()
                       .map(c -> c.getName() + "=" + c.getValue())
                       .toList()
-                      .equals(List.of("id.k8s.io=" + kubeSystemUid, "region.example.com=eu-west")));
+                      .equals(
+                          List.of(
+                              "id.k8s.io=" + kubeSystemUid,
+                              "agentversion.ocmj.io=" + OcmjVersion.get(),
+                              "region.example.com=eu-west")));
     }
   }
 

@@ -22,6 +22,13 @@ public class ClusterClaim extends CustomResource<ClusterClaimSpec, Void> {
   /** The cluster's unique id, a reserved claim. */
   public static final String ID = "id.k8s.io";
 
+  /**
+   * ocmj's own claim: the version of the klusterlet agent (its registration agent reports it after
+   * OCM's reserved claims, from the running agent, not from a ClusterClaim object; an object of
+   * this name is not reported). OCM's agents do not report it.
+   */
+  public static final String AGENT_VERSION = "agentversion.ocmj.io";
+
   /** Reserved claims, always reported before custom ones. */
   public static final List<String> RESERVED =
       List.of(

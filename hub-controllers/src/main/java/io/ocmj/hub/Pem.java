@@ -1,0 +1,48 @@
+package io.ocmj.hub;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.security.PrivateKey;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.openssl.PEMKeyPair;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
+
+/** PEM text as Kubernetes writes it (kubeconfigs, {@code kubernetes.io/tls} Secrets, CA files). */
+public final class Pem {
+  private Pem() {}
+
+  /**
+   * The first private key in {@code pem} (PKCS#1 RSA, SEC1 EC or PKCS#8), or null when there is
+   * none.
+   */
+  public static PrivateKey privateKey(String pem) throws IOException {
+    try (PEMParser parser = new PEMParser(new StringReader(pem))) {
+      JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
+      for (Object o = parser.readObject(); o != null; o = parser.readObject()) {
+        if (o instanceof PEMKeyPair pair) {
+          return converter.getKeyPair(pair).getPrivate();
+        }
+        if (o instanceof PrivateKeyInfo info) {
+          return converter.getPrivateKey(info);
+        }
+      }
+      return null;
+    }
+  }
+
+  /** Every certificate in {@code pem}, in order (empty when there is none). */
+  public static List<X509Certificate> certificates(String pem) throws CertificateException {
+    return CertificateFactory.getInstance("X.509")
+        .generateCertificates(new ByteArrayInputStream(pem.getBytes(StandardCharsets.UTF_8)))
+        .stream()
+        .map(X509Certificate.class::cast)
+        .toList();
+  }
+}
