@@ -78,8 +78,8 @@ final class Browser implements AutoCloseable {
     return driver;
   }
 
-  Object script(String js) {
-    return ((JavascriptExecutor) driver).executeScript(js);
+  Object script(String js, Object... args) {
+    return ((JavascriptExecutor) driver).executeScript(js, args);
   }
 
   @Override

@@ -70,6 +70,7 @@ public final class ConsoleRenderBenchmark {
           }
           times.put(page, ms);
         }
+        List<Double> live = liveUpdates(browser, hub, console.url(), clusters, runs);
         times.forEach(
             (page, ms) -> {
               List<Double> sorted = ms.stream().sorted().toList();
@@ -85,6 +86,17 @@ public final class ConsoleRenderBenchmark {
                   sorted.get(sorted.size() - 1),
                   ms);
             });
+        List<Double> sortedLive = live.stream().sorted().toList();
+        System.out.printf(
+            Locale.ROOT,
+            "RESULT console live update matrix: %d clusters x %d policies, %d changes:"
+                + " median %.0f ms, max %.0f ms (all: %s)%n",
+            clusters,
+            policies,
+            runs,
+            Percentiles.of(sortedLive, 50),
+            sortedLive.get(sortedLive.size() - 1),
+            live);
       }
     }
     System.exit(0);
@@ -104,6 +116,67 @@ public final class ConsoleRenderBenchmark {
                     browser.script("return document.getElementById('main').dataset.firstRenderMs;"),
                 v -> v != null);
     return Double.parseDouble(ms.toString());
+  }
+
+  /**
+   * With the matrix open, flips one cell on the hub {@code runs} times; per change, ms from just
+   * before the write (a GET and a status PUT of the policy, its 1,000-cluster status included) to
+   * the page's DOM showing the new state (a MutationObserver notes the time; both clocks are this
+   * machine's). In between: the API server's watch, the console's informer, its 300-ms coalescing,
+   * the server-sent event, the page's re-read of the matrix and its re-render.
+   */
+  private static List<Double> liveUpdates(
+      Browser browser, KubernetesClient hub, String url, int clusters, int runs) {
+    WebDriver driver = browser.driver();
+    driver.navigate().to("about:blank");
+    driver.navigate().to(url + "/#/matrix");
+    String cell = "tr[data-policy='policies/policy-00'] td[data-cluster='cluster-0000']";
+    await("the matrix")
+        .atMost(Duration.ofMinutes(1))
+        .until(
+            () -> browser.script("return document.querySelector(\"" + cell + "\") != null;"),
+            Boolean.TRUE::equals);
+    List<Double> ms = new ArrayList<>();
+    String state =
+        browser.script("return document.querySelector(\"" + cell + "\").dataset.state;").toString();
+    for (int r = 0; r <= runs; r++) { // the first change is a warm-up
+      String next = state.equals("NonCompliant") ? "Compliant" : "NonCompliant";
+      browser.script(
+          "window.__seenAt = null;"
+              + "const want = arguments[0];"
+              + "if (window.__observer) window.__observer.disconnect();"
+              + "window.__observer = new MutationObserver(() => {"
+              + "  const c = document.querySelector(\""
+              + cell
+              + "\");"
+              + "  if (c && c.dataset.state === want && window.__seenAt === null) {"
+              + "    window.__seenAt = Date.now(); }"
+              + "});"
+              + "window.__observer.observe(document.getElementById('main'),"
+              + "  {subtree: true, childList: true, attributes: true});",
+          next);
+      long before = System.currentTimeMillis();
+      hub.resources(Policy.class)
+          .inNamespace("policies")
+          .withName("policy-00")
+          .editStatus(
+              x -> {
+                x.getStatus().getStatus().stream()
+                    .filter(s -> "cluster-0000".equals(s.getClustername()))
+                    .forEach(s -> s.setCompliant(next));
+                return x;
+              });
+      Object seen =
+          await("the change on the open page")
+              .atMost(Duration.ofMinutes(1))
+              .pollInterval(Duration.ofMillis(50))
+              .until(() -> browser.script("return window.__seenAt;"), v -> v != null);
+      if (r > 0) {
+        ms.add((double) (((Number) seen).longValue() - before));
+      }
+      state = next;
+    }
+    return ms;
   }
 
   /** N accepted ManagedClusters, and P root policies with a status entry for each cluster. */
