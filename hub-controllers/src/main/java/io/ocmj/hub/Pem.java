@@ -10,9 +10,11 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.openssl.PEMEncryptedKeyPair;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
+import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 
 /** PEM text as Kubernetes writes it (kubeconfigs, {@code kubernetes.io/tls} Secrets, CA files). */
 public final class Pem {
@@ -20,7 +22,7 @@ public final class Pem {
 
   /**
    * The first private key in {@code pem} (PKCS#1 RSA, SEC1 EC or PKCS#8), or null when there is
-   * none.
+   * none; IOException (saying what) for an encrypted key or text that is not PEM.
    */
   public static PrivateKey privateKey(String pem) throws IOException {
     try (PEMParser parser = new PEMParser(new StringReader(pem))) {
@@ -32,8 +34,14 @@ public final class Pem {
         if (o instanceof PrivateKeyInfo info) {
           return converter.getPrivateKey(info);
         }
+        if (o instanceof PEMEncryptedKeyPair || o instanceof PKCS8EncryptedPrivateKeyInfo) {
+          throw new IOException("the private key is encrypted; an unencrypted one is needed");
+        }
       }
       return null;
+    } catch (RuntimeException e) {
+      // BouncyCastle's decoders throw unchecked exceptions on damaged base64 or DER
+      throw new IOException("not readable PEM: " + e.getMessage(), e);
     }
   }
 

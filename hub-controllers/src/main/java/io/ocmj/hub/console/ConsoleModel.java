@@ -184,51 +184,63 @@ public final class ConsoleModel {
   /** The events the viewer may list (per namespace, as kubectl would), newest first. */
   static List<EventRow> eventRows(Viewer viewer, Collection<Event> events) {
     Map<String, Boolean> mayList = new HashMap<>();
+    record Timed(Instant at, EventRow row) {}
     return events.stream()
         .filter(
             e ->
                 mayList.computeIfAbsent(
                     e.getMetadata().getNamespace(), n -> viewer.mayList("", "events", n)))
-        .map(ConsoleModel::eventRow)
-        .sorted(
-            Comparator.comparing(EventRow::time, Comparator.nullsLast(Comparator.reverseOrder())))
+        .map(e -> new Timed(lastSeen(e), eventRow(e)))
+        .sorted(Comparator.comparing(Timed::at, Comparator.nullsLast(Comparator.reverseOrder())))
         .limit(MAX_EVENTS)
+        .map(Timed::row)
         .toList();
   }
 
-  /** One form for every time (seconds and micro-seconds alike), so they sort as times. */
-  private static String normalized(String time) {
-    try {
-      return Instant.parse(time).toString();
-    } catch (DateTimeParseException e) {
-      return time;
+  /**
+   * When the event last happened: an events.k8s.io series' last observation, a recurring core
+   * event's last time, an events.k8s.io event's time, its first time, its creation; null when none
+   * is a time.
+   */
+  static Instant lastSeen(Event e) {
+    List<String> candidates = new ArrayList<>();
+    if (e.getSeries() != null && e.getSeries().getLastObservedTime() != null) {
+      candidates.add(e.getSeries().getLastObservedTime().getTime());
     }
+    candidates.add(e.getLastTimestamp());
+    candidates.add(e.getEventTime() == null ? null : e.getEventTime().getTime());
+    candidates.add(e.getFirstTimestamp());
+    candidates.add(e.getMetadata().getCreationTimestamp());
+    for (String time : candidates) {
+      if (time != null && !time.isEmpty()) {
+        try {
+          return Instant.parse(time);
+        } catch (DateTimeParseException ignored) {
+          // the next one, then
+        }
+      }
+    }
+    return null;
   }
 
   private static EventRow eventRow(Event e) {
-    // The newest time the event has: a recurring one's last, an events.k8s.io one's eventTime.
-    String time = e.getLastTimestamp();
-    if (time == null && e.getEventTime() != null) {
-      time = e.getEventTime().getTime();
-    }
-    if (time == null) {
-      time = e.getFirstTimestamp();
-    }
-    if (time == null) {
-      time = e.getMetadata().getCreationTimestamp();
-    }
     ObjectReference about = e.getInvolvedObject();
     String object =
         about == null
             ? ""
             : Objects.toString(about.getKind(), "") + "/" + Objects.toString(about.getName(), "");
+    Instant at = lastSeen(e);
+    int count =
+        e.getSeries() != null && e.getSeries().getCount() != null
+            ? e.getSeries().getCount()
+            : e.getCount() == null ? 1 : e.getCount();
     return new EventRow(
-        time == null ? null : normalized(time),
+        at == null ? null : at.toString(),
         e.getType(),
         e.getReason(),
         object,
         e.getMessage(),
-        e.getCount() == null ? 1 : e.getCount());
+        count);
   }
 
   // ------------------------------------------------------------ compliance

@@ -18,6 +18,8 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.Certificate;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.HashMap;
@@ -81,6 +83,7 @@ public final class ConsoleServer implements AutoCloseable {
 
   private final HttpServer server;
   private final boolean https;
+  private final boolean clientCertificates;
   private final FleetView view;
   private final ConsoleAuth auth;
   private final boolean dev;
@@ -96,9 +99,15 @@ public final class ConsoleServer implements AutoCloseable {
           });
   private volatile boolean closing;
 
-  private ConsoleServer(HttpServer server, FleetView view, ConsoleAuth auth, boolean dev) {
+  private ConsoleServer(
+      HttpServer server,
+      FleetView view,
+      ConsoleAuth auth,
+      boolean dev,
+      boolean clientCertificates) {
     this.server = server;
     this.https = server instanceof HttpsServer;
+    this.clientCertificates = clientCertificates;
     this.view = view;
     this.auth = auth;
     this.dev = dev;
@@ -139,8 +148,15 @@ public final class ConsoleServer implements AutoCloseable {
     requireLoopbackForDev(address, dev);
     FleetView view = FleetView.start(hub, clock);
     try {
-      HttpServer server = tls == null ? HttpServer.create(address, 0) : https(address, hub, tls);
-      ConsoleServer console = new ConsoleServer(server, view, new ConsoleAuth(hub, clock), dev);
+      ConsoleTls withCa = tls == null ? null : tls.withHubClientCa(hub);
+      HttpServer server = withCa == null ? HttpServer.create(address, 0) : https(address, withCa);
+      ConsoleServer console =
+          new ConsoleServer(
+              server,
+              view,
+              new ConsoleAuth(hub, clock),
+              dev,
+              withCa != null && withCa.acceptsClientCertificates());
       server.createContext("/", console::handle);
       server.setExecutor(console.executor);
       server.start();
@@ -151,9 +167,8 @@ public final class ConsoleServer implements AutoCloseable {
     }
   }
 
-  private static HttpsServer https(InetSocketAddress address, KubernetesClient hub, ConsoleTls tls)
+  private static HttpsServer https(InetSocketAddress address, ConsoleTls withCa)
       throws IOException {
-    ConsoleTls withCa = tls.withHubClientCa(hub);
     SSLContext context = withCa.sslContext();
     boolean clientCertificates = withCa.acceptsClientCertificates();
     HttpsServer server = HttpsServer.create(address, 0);
@@ -237,7 +252,13 @@ public final class ConsoleServer implements AutoCloseable {
       }
       if (viewer.isEmpty()) {
         exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"ocmj\"");
-        text(exchange, 401, "a bearer token the hub accepts is required\n");
+        text(
+            exchange,
+            401,
+            clientCertificates
+                ? "a bearer token the hub accepts, or a valid client certificate of the hub's client"
+                    + " CA with a common name, is required\n"
+                : "a bearer token the hub accepts is required\n");
         return;
       }
       handedOff = api(exchange, path, viewer.get());
@@ -325,11 +346,17 @@ public final class ConsoleServer implements AutoCloseable {
     }
     try {
       Certificate[] peer = secure.getSSLSession().getPeerCertificates();
-      return peer.length > 0 && peer[0] instanceof X509Certificate leaf
-          ? ConsoleTls.userOf(leaf)
-          : Optional.empty();
+      if (peer.length == 0 || !(peer[0] instanceof X509Certificate leaf)) {
+        return Optional.empty();
+      }
+      // The handshake checked the chain; a resumed session or a kept-alive connection can outlive
+      // the certificate, so its dates are checked again per request (as the API server does).
+      leaf.checkValidity();
+      return ConsoleTls.userOf(leaf);
     } catch (SSLPeerUnverifiedException e) {
       return Optional.empty(); // no certificate sent
+    } catch (CertificateExpiredException | CertificateNotYetValidException e) {
+      return Optional.empty();
     }
   }
 

@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * the CA the hub's API server trusts for client certificates identifies a user as the API server
  * would (user = the subject's CN, groups = its O values), and that user's RBAC applies. The client
  * CA is a file, or else the one the API server publishes for aggregated API servers (ConfigMap
- * {@code kube-system/extension-apiserver-authentication}, key {@code client-ca-file}).
+ * {@code kube-system/extension-apiserver-authentication}, key {@code client-ca-file}). All are read
+ * once, when the console starts: a renewed certificate or a rotated client CA takes a restart.
  */
 public final class ConsoleTls {
   private static final Logger LOG = LoggerFactory.getLogger(ConsoleTls.class);
@@ -88,6 +89,17 @@ public final class ConsoleTls {
               + key
               + ": not the key of the certificate in --console-tls-cert "
               + certificate);
+    }
+    try {
+      chain.get(0).checkValidity();
+    } catch (CertificateException e) {
+      // served anyway (the hub's controllers matter more than the console), but said
+      LOG.warn(
+          "console: the certificate in --console-tls-cert {} is not valid now ({} to {}):"
+              + " browsers will refuse it",
+          certificate,
+          chain.get(0).getNotBefore().toInstant(),
+          chain.get(0).getNotAfter().toInstant());
     }
     List<X509Certificate> cas =
         clientCa == null ? List.of() : certificates(clientCa, "--console-client-ca");

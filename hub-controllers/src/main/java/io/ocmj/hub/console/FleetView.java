@@ -18,12 +18,14 @@ import io.ocmj.hub.registration.ManagedClusterReconciler;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * The hub's objects the console shows, held by one set of informers (one watch per kind for all
@@ -93,25 +95,62 @@ public final class FleetView implements AutoCloseable {
             "gitsyncs",
             hub.resources(GitSync.class).inAnyNamespace().runnableInformer(0),
             this::recordCommit);
-    // Every core/v1 Event of the hub (they expire after the API server's --event-ttl, 1 h by
-    // default), indexed by the cluster they concern: its namespace's, and the ManagedCluster's own
-    // (a cluster-scoped object's events live in "default").
+    // Every core/v1 Event of the hub (the API server drops them after its --event-ttl, 1 h by
+    // default: the cache holds the last hour's), indexed by the cluster they concern. Only those
+    // of an existing cluster wake the pages.
     SharedIndexInformer<Event> eventInformer =
         hub.v1().events().inAnyNamespace().runnableInformer(0);
     eventInformer.addIndexers(Map.of(BY_CLUSTER, FleetView::clusterOf));
-    events = inform("events", eventInformer, null);
+    events =
+        inform(
+            "events",
+            eventInformer,
+            null,
+            e -> clusterOf(e).stream().anyMatch(c -> clusters.getStore().getByKey(c) != null));
   }
 
   private static final String BY_CLUSTER = "cluster";
 
-  private static List<String> clusterOf(Event e) {
-    ObjectReference about = e.getInvolvedObject();
-    if (about != null && "ManagedCluster".equals(about.getKind()) && about.getName() != null) {
-      return List.of(about.getName());
+  /** A cluster-scoped object's events live in "default", as Kubernetes puts a Node's. */
+  private static final String CLUSTER_SCOPED_EVENTS = "default";
+
+  /**
+   * The cluster an event concerns: one about a ManagedCluster (in "default", where cluster-scoped
+   * objects' events are: one elsewhere could be written by anyone with rights in that namespace),
+   * else the cluster whose namespace it is in.
+   */
+  static List<String> clusterOf(Event e) {
+    String namespace = e.getMetadata().getNamespace();
+    if (aboutManagedCluster(e)) {
+      return CLUSTER_SCOPED_EVENTS.equals(namespace)
+          ? List.of(e.getInvolvedObject().getName())
+          : List.of();
     }
-    return e.getMetadata().getNamespace() == null
-        ? List.of()
-        : List.of(e.getMetadata().getNamespace());
+    return namespace == null ? List.of() : List.of(namespace);
+  }
+
+  private static boolean aboutManagedCluster(Event e) {
+    ObjectReference about = e.getInvolvedObject();
+    return about != null
+        && "ManagedCluster".equals(about.getKind())
+        && about.getName() != null
+        && (about.getApiVersion() == null
+            || about.getApiVersion().startsWith(ManagedCluster.GROUP + "/"));
+  }
+
+  /**
+   * The events of cluster {@code mc}: those in its namespace, and those about it (not about an
+   * earlier cluster of the same name: the uid, where the event has one).
+   */
+  static List<Event> eventsOf(ManagedCluster mc, Collection<Event> indexed) {
+    String uid = mc.getMetadata().getUid();
+    return indexed.stream()
+        .filter(
+            e ->
+                !aboutManagedCluster(e)
+                    || e.getInvolvedObject().getUid() == null
+                    || e.getInvolvedObject().getUid().equals(uid))
+        .toList();
   }
 
   /** Starts the informers and returns once each has listed its kind. */
@@ -138,6 +177,12 @@ public final class FleetView implements AutoCloseable {
 
   private <T extends HasMetadata> SharedIndexInformer<T> inform(
       String kind, SharedIndexInformer<T> informer, History<T> history) {
+    return inform(kind, informer, history, obj -> true);
+  }
+
+  /** As above; only objects {@code shown} accepts count as a change of the pages. */
+  private <T extends HasMetadata> SharedIndexInformer<T> inform(
+      String kind, SharedIndexInformer<T> informer, History<T> history, Predicate<T> shown) {
     informer.addEventHandler(
         new ResourceEventHandler<T>() {
           @Override
@@ -145,7 +190,9 @@ public final class FleetView implements AutoCloseable {
             if (history != null) {
               history.seen(obj, false);
             }
-            changed(kind);
+            if (shown.test(obj)) {
+              changed(kind);
+            }
           }
 
           @Override
@@ -153,7 +200,9 @@ public final class FleetView implements AutoCloseable {
             if (history != null) {
               history.seen(newObj, false);
             }
-            changed(kind);
+            if (shown.test(oldObj) || shown.test(newObj)) {
+              changed(kind);
+            }
           }
 
           @Override
@@ -161,7 +210,9 @@ public final class FleetView implements AutoCloseable {
             if (history != null) {
               history.seen(obj, true);
             }
-            changed(kind);
+            if (shown.test(obj)) {
+              changed(kind);
+            }
           }
         });
     informers.add(informer);
@@ -297,7 +348,7 @@ public final class FleetView implements AutoCloseable {
         leases.getStore().getByKey(name + "/" + ManagedClusterReconciler.LEASE),
         works.getIndexer().byIndex("namespace", name),
         policies.getIndexer().byIndex("namespace", name),
-        events.getIndexer().byIndex(BY_CLUSTER, name));
+        eventsOf(mc, events.getIndexer().byIndex(BY_CLUSTER, name)));
   }
 
   ConsoleModel.Matrix matrix(Viewer viewer) {

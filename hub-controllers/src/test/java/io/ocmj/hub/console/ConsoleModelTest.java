@@ -317,6 +317,23 @@ class ConsoleModelTest {
         .hasMessageContaining("loopback only");
   }
 
+  /** May list core/v1 events in the given namespaces, and nothing else. */
+  private static Viewer listingEventsIn(String... namespaces) {
+    return new Viewer() {
+      @Override
+      public String name() {
+        return "events";
+      }
+
+      @Override
+      public boolean mayList(String group, String resource, String namespace) {
+        return group.isEmpty()
+            && resource.equals("events")
+            && List.of(namespaces).contains(namespace);
+      }
+    };
+  }
+
   @Test
   void aClustersEventsAreNewestFirstAndOnlyFromNamespacesTheViewerMayList() {
     Event old =
@@ -331,9 +348,10 @@ class ConsoleModelTest {
             .endInvolvedObject()
             .withType("Warning")
             .withReason("Old")
-            .withLastTimestamp("2026-11-27T01:00:00Z")
+            .withLastTimestamp("2026-11-27T01:00:01Z")
             .build();
-    // an events.k8s.io event: eventTime only, in micro-seconds, a second later than "Old"
+    // an events.k8s.io event: eventTime only, in micro-seconds, half a millisecond after "Old"
+    // (as strings, "01Z" sorts after "01.000500Z")
     Event micro =
         new EventBuilder()
             .withNewMetadata()
@@ -343,6 +361,20 @@ class ConsoleModelTest {
             .withType("Normal")
             .withReason("Micro")
             .withEventTime(new MicroTime("2026-11-27T01:00:01.000500Z"))
+            .build();
+    // a series: its last observation and its count
+    Event series =
+        new EventBuilder()
+            .withNewMetadata()
+            .withNamespace("c1")
+            .withName("s")
+            .endMetadata()
+            .withReason("Series")
+            .withEventTime(new MicroTime("2026-11-27T00:00:00.000000Z"))
+            .withNewSeries()
+            .withCount(7)
+            .withLastObservedTime(new MicroTime("2026-11-27T01:30:00.000000Z"))
+            .endSeries()
             .build();
     Event aboutCluster =
         new EventBuilder()
@@ -358,16 +390,58 @@ class ConsoleModelTest {
             .withFirstTimestamp("2026-11-27T02:00:00Z")
             .withCount(3)
             .build();
-    List<Event> events = List.of(old, micro, aboutCluster);
+    List<Event> events = List.of(old, micro, series, aboutCluster);
     assertThat(ConsoleModel.eventRows(Viewer.admin("a"), events))
         .extracting(e -> e.reason() + "@" + e.time() + "x" + e.count())
         .containsExactly(
             "Cluster@2026-11-27T02:00:00Zx3",
+            "Series@2026-11-27T01:30:00Zx7",
             "Micro@2026-11-27T01:00:01.000500Zx1",
-            "Old@2026-11-27T01:00:00Zx1");
-    assertThat(ConsoleModel.eventRows(seeing("c1"), events))
+            "Old@2026-11-27T01:00:01Zx1");
+    assertThat(ConsoleModel.eventRows(listingEventsIn("c1"), events))
         .extracting(ConsoleModel.EventRow::reason)
-        .containsExactly("Micro", "Old");
+        .containsExactly("Series", "Micro", "Old");
+    assertThat(ConsoleModel.eventRows(listingEventsIn("default"), events))
+        .extracting(ConsoleModel.EventRow::reason)
+        .containsExactly("Cluster");
     assertThat(ConsoleModel.eventRows(seeing(), events)).isEmpty();
+  }
+
+  @Test
+  void aManagedClustersEventsAreTheOnesInDefaultAboutThatVeryCluster() {
+    Event inDefault = aboutCluster("default", null);
+    Event elsewhere = aboutCluster("team-a", null); // anyone with rights in team-a could write it
+    Event inItsNamespace =
+        new EventBuilder()
+            .withNewMetadata()
+            .withNamespace("c1")
+            .withName("w")
+            .endMetadata()
+            .build();
+    assertThat(FleetView.clusterOf(inDefault)).containsExactly("c1");
+    assertThat(FleetView.clusterOf(elsewhere)).isEmpty();
+    assertThat(FleetView.clusterOf(inItsNamespace)).containsExactly("c1");
+    ManagedCluster mc = new ManagedCluster();
+    mc.getMetadata().setName("c1");
+    mc.getMetadata().setUid("uid-now");
+    Event earlier = aboutCluster("default", "uid-before"); // a deleted cluster of the same name
+    Event now = aboutCluster("default", "uid-now");
+    assertThat(FleetView.eventsOf(mc, List.of(inDefault, earlier, now, inItsNamespace)))
+        .containsExactly(inDefault, now, inItsNamespace);
+  }
+
+  private static Event aboutCluster(String namespace, String uid) {
+    return new EventBuilder()
+        .withNewMetadata()
+        .withNamespace(namespace)
+        .withName("c1." + namespace + "." + uid)
+        .endMetadata()
+        .withNewInvolvedObject()
+        .withApiVersion("cluster.open-cluster-management.io/v1")
+        .withKind("ManagedCluster")
+        .withName("c1")
+        .withUid(uid)
+        .endInvolvedObject()
+        .build();
   }
 }

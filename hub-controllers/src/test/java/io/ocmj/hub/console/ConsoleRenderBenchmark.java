@@ -43,6 +43,9 @@ public final class ConsoleRenderBenchmark {
     int clusters = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
     int policies = args.length > 1 ? Integer.parseInt(args[1]) : 20;
     int runs = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+    if (clusters < 1 || policies < 1 || runs < 1) {
+      throw new IllegalArgumentException("clusters, policies and runs must be at least 1");
+    }
     try (ClusterSet set =
         new ClusterSet(
             new LocalClusterProvider(new Binaries(Binaries.defaultCacheDir()))
@@ -70,7 +73,7 @@ public final class ConsoleRenderBenchmark {
           }
           times.put(page, ms);
         }
-        List<Double> live = liveUpdates(browser, hub, console.url(), clusters, runs);
+        List<Double> live = liveUpdates(browser, hub, console.url(), runs);
         times.forEach(
             (page, ms) -> {
               List<Double> sorted = ms.stream().sorted().toList();
@@ -126,7 +129,7 @@ public final class ConsoleRenderBenchmark {
    * the server-sent event, the page's re-read of the matrix and its re-render.
    */
   private static List<Double> liveUpdates(
-      Browser browser, KubernetesClient hub, String url, int clusters, int runs) {
+      Browser browser, KubernetesClient hub, String url, int runs) {
     WebDriver driver = browser.driver();
     driver.navigate().to("about:blank");
     driver.navigate().to(url + "/#/matrix");

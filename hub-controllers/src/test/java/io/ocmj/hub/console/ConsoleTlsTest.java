@@ -61,6 +61,25 @@ class ConsoleTlsTest {
         .hasMessageStartingWith("--console-tls-cert " + missing + ": ");
     assertThatThrownBy(() -> ConsoleTls.fromFiles(cert, key, empty))
         .hasMessage("--console-client-ca " + empty + ": no PEM certificate in it");
+    Path damaged =
+        file(
+            "damaged.key",
+            "-----BEGIN PRIVATE KEY-----\n!!!not base64!!!\n-----END PRIVATE KEY-----\n");
+    assertThatThrownBy(() -> ConsoleTls.fromFiles(cert, damaged, null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("--console-tls-key " + damaged + ": ")
+        .hasMessageContaining("PEM");
+    Path encrypted =
+        file(
+            "encrypted.key",
+            "-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\n"
+                + "DEK-Info: AES-128-CBC,00112233445566778899AABBCCDDEEFF\n\n"
+                + "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\n-----END RSA PRIVATE KEY-----\n");
+    assertThatThrownBy(() -> ConsoleTls.fromFiles(cert, encrypted, null))
+        .hasMessage(
+            "--console-tls-key "
+                + encrypted
+                + ": the private key is encrypted; an unencrypted one is needed");
   }
 
   @Test
