@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -121,43 +123,26 @@ class OcmjTest {
     assertThat(err.toString()).contains("--console-address: needs --console-port");
     assertThat(run("dev", "up", "--console-port", "-1")).isEqualTo(2);
     assertThat(err.toString()).contains("--console-port: must be 0..65535, was -1");
-    assertThat(
-            run(
-                "hub",
-                "--hub-kubeconfig",
-                "/nonexistent",
-                "--console-port",
-                "0",
-                "--console-tls-key",
-                "/nonexistent/tls.key"))
-        .isEqualTo(1);
+    assertThat(hubWithConsole("--console-tls-key", "/nonexistent/tls.key")).isEqualTo(1);
     assertThat(err.toString()).contains("ocmj: --console-tls-key: needs --console-tls-cert");
     assertThat(
-            run(
-                "hub",
-                "--hub-kubeconfig",
-                "/nonexistent",
-                "--console-port",
-                "0",
-                "--console-tls-cert",
-                "/nonexistent/tls.crt",
-                "--console-tls-key",
-                "/nonexistent/tls.key"))
+            hubWithConsole(
+                "--console-tls-cert", "/nonexistent/tls.crt",
+                "--console-tls-key", "/nonexistent/tls.key"))
         .isEqualTo(1);
     assertThat(err.toString())
         .contains("ocmj: --console-tls-cert /nonexistent/tls.crt: no such file");
-    assertThat(
-            run(
-                "hub",
-                "--hub-kubeconfig",
-                "/nonexistent",
-                "--console-port",
-                "0",
-                "--console-client-ca",
-                "/nonexistent/ca.crt"))
-        .isEqualTo(1);
+    assertThat(hubWithConsole("--console-client-ca", "/nonexistent/ca.crt")).isEqualTo(1);
     assertThat(err.toString())
         .contains("ocmj: --console-client-ca: needs --console-tls-cert and --console-tls-key");
+  }
+
+  /** {@code ocmj hub} with a console on any port, an unreadable kubeconfig and {@code more}. */
+  private int hubWithConsole(String... more) {
+    List<String> args =
+        new ArrayList<>(List.of("hub", "--hub-kubeconfig", "/nonexistent", "--console-port", "0"));
+    args.addAll(List.of(more));
+    return run(args.toArray(String[]::new));
   }
 
   @Test

@@ -486,24 +486,11 @@ class ConsoleIT {
           .until(() -> page.findElements(By.cssSelector("#fleet tbody tr")).size(), n -> n == 3);
       screenshot(page, "console-fleet.png");
       page.navigate().to(console.url() + "/#/rollouts");
-      await("the placement with its decision group")
-          .atMost(WAIT)
-          .until(
-              () -> browser.script("return document.getElementById('placements')?.innerText;"),
-              t ->
-                  t != null
-                      && t.toString().contains("team-a/prod")
-                      && t.toString().contains("#0 canary: c1, c2"));
+      awaitText(browser, "placements", "team-a/prod", "#0 canary: c1, c2");
       screenshot(page, "console-rollouts.png");
       page.navigate().to(console.url() + "/#/git");
-      await("the git page with the failure by file, document and object")
-          .atMost(WAIT)
-          .until(
-              () -> browser.script("return document.getElementById('main').innerText;"),
-              t ->
-                  t != null
-                      && t.toString().contains("fleet/policies.yaml")
-                      && t.toString().contains("Policy team-a/broken"));
+      // the failure by file, document and object
+      awaitText(browser, "main", "fleet/policies.yaml", "Policy team-a/broken");
       assertThat(page.getPageSource())
           .contains("https://git.example.com/fleet.git")
           .doesNotContain("s3cret-in-url");
@@ -539,14 +526,7 @@ class ConsoleIT {
                           + ".join(',');"),
               t -> "c1:0.1.0-test,c2:not reported,c3:not reported".equals(t));
       page.navigate().to(console.url() + "/#/cluster/c1");
-      await("the cluster's events")
-          .atMost(WAIT)
-          .until(
-              () -> browser.script("return document.getElementById('events')?.innerText;"),
-              t ->
-                  t != null
-                      && t.toString().contains("WorkStranded")
-                      && t.toString().contains("ForcedCleanup"));
+      awaitText(browser, "events", "WorkStranded", "ForcedCleanup");
       screenshot(page, "console-cluster.png");
     }
   }
@@ -647,6 +627,15 @@ class ConsoleIT {
                       HttpRequest.newBuilder(matrix).build(), HttpResponse.BodyHandlers.ofString()))
           .isInstanceOf(IOException.class);
     }
+  }
+
+  /** Waits until the page's element {@code id} shows every one of {@code parts}. */
+  private static void awaitText(Browser browser, String id, String... parts) {
+    await("#" + id + " showing " + List.of(parts))
+        .atMost(WAIT)
+        .until(
+            () -> browser.script("return document.getElementById(arguments[0])?.innerText;", id),
+            t -> t != null && List.of(parts).stream().allMatch(t.toString()::contains));
   }
 
   /** A kubeconfig's credential as PEM: inline (base64) or from its file. */
