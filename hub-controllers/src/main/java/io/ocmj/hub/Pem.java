@@ -22,7 +22,8 @@ public final class Pem {
 
   /**
    * The first private key in {@code pem} (PKCS#1 RSA, SEC1 EC or PKCS#8), or null when there is
-   * none; IOException (saying what) for an encrypted key or text that is not PEM.
+   * none (text that is not PEM included); IOException (saying what) for an encrypted key or a
+   * damaged PEM block.
    */
   public static PrivateKey privateKey(String pem) throws IOException {
     try (PEMParser parser = new PEMParser(new StringReader(pem))) {

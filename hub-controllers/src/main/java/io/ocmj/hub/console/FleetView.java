@@ -29,10 +29,10 @@ import java.util.function.Predicate;
 
 /**
  * The hub's objects the console shows, held by one set of informers (one watch per kind for all
- * browsers: a page never makes the console read the API server). Every change bumps {@link
- * #version()} and wakes the live-update streams. It also remembers what the objects alone do not
- * keep: the last summaries of each ManifestWorkReplicaSet, and per GitSync the matrix's totals when
- * each revision was applied.
+ * browsers: a page never makes the console read the API server). Every change of what a page shows
+ * (of Events: those of an existing cluster) bumps {@link #version()} and wakes the live-update
+ * streams. It also remembers what the objects alone do not keep: the last summaries of each
+ * ManifestWorkReplicaSet, and per GitSync the matrix's totals when each revision was applied.
  */
 public final class FleetView implements AutoCloseable {
   /** How many past summaries / commits are kept per ManifestWorkReplicaSet / GitSync. */

@@ -67,13 +67,20 @@ public final class AddonSigning {
       throw new IllegalArgumentException(
           where + ": not found, or not of type kubernetes.io/tls with tls.crt and tls.key");
     }
+    return ca(where, secret.getData().get("tls.crt"), secret.getData().get("tls.key"));
+  }
+
+  /**
+   * The CA from a TLS Secret's base64 {@code tls.crt} and {@code tls.key}; IllegalArgumentException
+   * starting with {@code where} and naming the field when either is unusable.
+   */
+  static Ca ca(String where, String tlsCrt, String tlsKey) {
     try {
       X509Certificate cert =
           (X509Certificate)
               CertificateFactory.getInstance("X.509")
                   .generateCertificate(
-                      new java.io.ByteArrayInputStream(
-                          Base64.getDecoder().decode(secret.getData().get("tls.crt"))));
+                      new java.io.ByteArrayInputStream(Base64.getDecoder().decode(tlsCrt)));
       if (cert.getBasicConstraints() < 0) {
         throw new IllegalArgumentException(where + ": tls.crt is not a CA certificate");
       }
@@ -88,11 +95,13 @@ public final class AddonSigning {
                 + cert.getNotAfter()
                 + ")");
       }
-      PrivateKey privateKey =
-          Pem.privateKey(
-              new String(
-                  Base64.getDecoder().decode(secret.getData().get("tls.key")),
-                  StandardCharsets.UTF_8));
+      PrivateKey privateKey;
+      try {
+        privateKey =
+            Pem.privateKey(new String(Base64.getDecoder().decode(tlsKey), StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        throw new IllegalArgumentException(where + ": tls.key: " + e.getMessage(), e);
+      }
       if (privateKey == null) {
         throw new IllegalArgumentException(where + ": tls.key is not a PEM private key");
       }

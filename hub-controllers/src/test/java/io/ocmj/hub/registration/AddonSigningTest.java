@@ -92,4 +92,27 @@ class AddonSigningTest {
     assertThat(new CustomSigner("example.com/s", "u", List.of("g"), "ns", "ca").on("c1", "a"))
         .isEqualTo(new CustomSigner("example.com/s", "u", List.of("g"), "ns", "ca"));
   }
+
+  private static String base64(String text) {
+    return java.util.Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void aSigningCaSecretsUnusableKeyIsRefusedNamingTheSecretAndTheField() {
+    String crt = base64(CA.certificatePem());
+    assertThat(AddonSigning.ca("signer s: signingCA Secret ns/ca", crt, base64(CA.privateKeyPem())))
+        .extracting(AddonSigning.Ca::certificate)
+        .isEqualTo(CA.certificate());
+    assertThatThrownBy(
+            () ->
+                AddonSigning.ca(
+                    "signer s: signingCA Secret ns/ca",
+                    crt,
+                    base64("-----BEGIN PRIVATE KEY-----\n!!!\n-----END PRIVATE KEY-----\n")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("signer s: signingCA Secret ns/ca: tls.key: malformed PEM data");
+    assertThatThrownBy(
+            () -> AddonSigning.ca("signer s: signingCA Secret ns/ca", crt, base64("not a key")))
+        .hasMessage("signer s: signingCA Secret ns/ca: tls.key is not a PEM private key");
+  }
 }
