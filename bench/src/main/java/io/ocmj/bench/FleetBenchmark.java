@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.ocmj.api.DaemonThreads;
 import io.ocmj.api.gitops.v1alpha1.GitRef;
 import io.ocmj.api.gitops.v1alpha1.GitSync;
 import io.ocmj.api.gitops.v1alpha1.GitSyncSpec;
@@ -188,12 +189,7 @@ public final class FleetBenchmark {
       // they paced the whole join (~40/min); an admin script would send them side by side.
       ExecutorService accepters =
           Executors.newFixedThreadPool(
-              ACCEPTERS,
-              r -> {
-                Thread t = new Thread(r, "admin-accept");
-                t.setDaemon(true); // a failed run must still end
-                return t;
-              });
+              ACCEPTERS, DaemonThreads.named("admin-accept")); // a failed run must still end
       Set<String> accepting = ConcurrentHashMap.newKeySet();
       ScheduledFuture<?> admin =
           timer.scheduleWithFixedDelay(

@@ -1,11 +1,10 @@
 package io.ocmj.bench;
 
 import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
+import io.ocmj.api.DaemonThreads;
 import java.net.http.HttpClient;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * fabric8's JDK HTTP client with one executor for every client of the JVM (found through
@@ -18,16 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * callbacks are shared (a cached pool: as many as are busy at once, idle ones end).
  */
 public final class SharedExecutorHttpClientFactory extends JdkHttpClientFactory {
-  private static final ExecutorService SHARED = Executors.newCachedThreadPool(daemons());
-
-  private static ThreadFactory daemons() {
-    AtomicInteger count = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, "fleet-http-" + count.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
-  }
+  private static final ExecutorService SHARED =
+      Executors.newCachedThreadPool(DaemonThreads.numbered("fleet-http-"));
 
   @Override
   protected HttpClient.Builder createNewHttpClientBuilder() {

@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.ocmj.api.DaemonThreads;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -32,7 +33,7 @@ public final class MonitoringServer implements AutoCloseable {
   private final PrometheusMeterRegistry registry;
   private final JvmGcMetrics gc;
   private final ExecutorService executor =
-      Executors.newFixedThreadPool(3, MonitoringServer::daemon);
+      Executors.newFixedThreadPool(3, DaemonThreads.named("ocmj-monitoring"));
   private final Map<String, BooleanSupplier> checks = new ConcurrentSkipListMap<>();
   private final Map<String, BooleanSupplier> liveness = new ConcurrentSkipListMap<>();
 
@@ -145,12 +146,6 @@ public final class MonitoringServer implements AutoCloseable {
         out.write(bytes);
       }
     }
-  }
-
-  private static Thread daemon(Runnable r) {
-    Thread t = new Thread(r, "ocmj-monitoring");
-    t.setDaemon(true);
-    return t;
   }
 
   @Override

@@ -9,6 +9,7 @@ import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.ocmj.api.DaemonThreads;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -91,12 +92,7 @@ public final class ConsoleServer implements AutoCloseable {
   private final Map<String, AtomicInteger> streamsPerViewer = new ConcurrentHashMap<>();
   private final ThreadPoolExecutor executor;
   private final ExecutorService streamThreads =
-      Executors.newCachedThreadPool(
-          r -> {
-            Thread t = new Thread(r, "ocmj-console-stream");
-            t.setDaemon(true);
-            return t;
-          });
+      Executors.newCachedThreadPool(DaemonThreads.named("ocmj-console-stream"));
   private volatile boolean closing;
 
   private ConsoleServer(
@@ -111,7 +107,6 @@ public final class ConsoleServer implements AutoCloseable {
     this.view = view;
     this.auth = auth;
     this.dev = dev;
-    AtomicInteger count = new AtomicInteger();
     this.executor =
         new ThreadPoolExecutor(
             0,
@@ -119,11 +114,7 @@ public final class ConsoleServer implements AutoCloseable {
             60,
             TimeUnit.SECONDS,
             new SynchronousQueue<>(),
-            r -> {
-              Thread t = new Thread(r, "ocmj-console-" + count.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            },
+            DaemonThreads.numbered("ocmj-console-"),
             new ThreadPoolExecutor.CallerRunsPolicy());
   }
 

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.ocmj.api.DaemonThreads;
 import io.ocmj.api.gatekeeper.v1.ConstraintTemplate;
 import io.ocmj.api.policy.v1.ConfigurationPolicy;
 import io.ocmj.api.policy.v1.Policy;
@@ -56,12 +57,7 @@ final class PolicyReportWriter implements AutoCloseable {
   private final Map<String, List<PolicyReports.Entry>> sources = new ConcurrentHashMap<>();
   private final AtomicBoolean pending = new AtomicBoolean();
   private final ScheduledExecutorService thread =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "policy-reports");
-            t.setDaemon(true);
-            return t;
-          });
+      Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("policy-reports"));
 
   private final Instant startedAt;
 

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.ocmj.api.DaemonThreads;
 import io.ocmj.klusterlet.status.OnAnyChange;
 import java.time.Duration;
 import java.util.Optional;
@@ -112,12 +113,7 @@ public final class HubSession implements AutoCloseable {
 
   /** One daemon thread of this name for scheduled work. */
   static ScheduledExecutorService daemonLoop(String threadName) {
-    return Executors.newSingleThreadScheduledExecutor(
-        r -> {
-          Thread t = new Thread(r, threadName);
-          t.setDaemon(true);
-          return t;
-        });
+    return Executors.newSingleThreadScheduledExecutor(DaemonThreads.named(threadName));
   }
 
   /** The registration agent's own identity: its kubeconfig, once it holds a certificate. */

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.ocmj.api.DaemonThreads;
 import io.ocmj.api.addon.v1alpha1.ManagedClusterAddOn;
 import io.ocmj.api.cluster.v1.ClientConfig;
 import io.ocmj.api.cluster.v1.ManagedCluster;
@@ -79,11 +80,7 @@ public final class RegistrationAgent implements AutoCloseable {
     this.addonRegistrations = new AddonRegistrations(config, managed, hubClients, FIELD_MANAGER);
     this.loop =
         Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "registration-agent-" + config.clusterName());
-              t.setDaemon(true);
-              return t;
-            });
+            DaemonThreads.named("registration-agent-" + config.clusterName()));
   }
 
   /** Runs {@link #sync()} passes on the agent's own thread until {@link #close()}. */

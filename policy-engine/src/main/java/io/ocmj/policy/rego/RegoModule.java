@@ -3,6 +3,7 @@ package io.ocmj.policy.rego;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.styra.opa.wasm.OpaPolicy;
+import io.ocmj.api.DaemonThreads;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledFuture;
@@ -27,13 +28,7 @@ public final class RegoModule {
 
   private static ScheduledThreadPoolExecutor watchdog() {
     ScheduledThreadPoolExecutor executor =
-        new ScheduledThreadPoolExecutor(
-            1,
-            r -> {
-              Thread t = new Thread(r, "rego-watchdog");
-              t.setDaemon(true);
-              return t;
-            });
+        new ScheduledThreadPoolExecutor(1, DaemonThreads.named("rego-watchdog"));
     executor.setRemoveOnCancelPolicy(true); // a disarmed alarm leaves the queue at once
     return executor;
   }
