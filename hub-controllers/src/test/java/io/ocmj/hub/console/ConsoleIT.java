@@ -442,12 +442,7 @@ class ConsoleIT {
   @Test
   void theMatrixShowsEachPolicysStateOnEachClusterInColour() throws Exception {
     try (Browser browser = Browser.open()) {
-      WebDriver page = browser.driver();
-      signIn(page, adminToken);
-      page.navigate().to(console.url() + "/#/matrix");
-      await("the matrix")
-          .atMost(WAIT)
-          .until(() -> cell(browser, "team-a/require-labels", "c3"), c -> c != null);
+      WebDriver page = openMatrix(browser, adminToken, "team-a/require-labels", "c3");
       // state and colour, read in one go (a live re-render may replace the elements any time)
       assertThat(cell(browser, "team-a/require-labels", "c3"))
           .containsExactly("NonCompliant", "rgb(251, 220, 220)");
@@ -648,12 +643,7 @@ class ConsoleIT {
   @Test
   void aComplianceChangeOnTheHubAppearsOnTheOpenPageWithoutReload() throws Exception {
     try (Browser browser = Browser.open()) {
-      WebDriver page = browser.driver();
-      signIn(page, adminToken);
-      page.navigate().to(console.url() + "/#/matrix");
-      await("the matrix")
-          .atMost(WAIT)
-          .until(() -> cell(browser, "team-b/team-b-only", "c2"), c -> c != null);
+      openMatrix(browser, adminToken, "team-b/team-b-only", "c2");
       await("the live stream")
           .atMost(WAIT)
           .until(
@@ -698,12 +688,7 @@ class ConsoleIT {
   @Test
   void aTeamsViewerDoesNotSeeAnotherNamespacesPoliciesInTheBrowser() throws Exception {
     try (Browser browser = Browser.open()) {
-      WebDriver page = browser.driver();
-      signIn(page, teamAToken);
-      page.navigate().to(console.url() + "/#/matrix");
-      await("the matrix")
-          .atMost(WAIT)
-          .until(() -> cell(browser, "team-a/require-labels", "c1"), c -> c != null);
+      WebDriver page = openMatrix(browser, teamAToken, "team-a/require-labels", "c1");
       assertThat(
               browser.script(
                   "return [...document.querySelectorAll('tr[data-policy]')]"
@@ -713,6 +698,15 @@ class ConsoleIT {
       assertThat(page.getPageSource()).doesNotContain("team-b-only");
       assertThat(page.findElement(By.id("who")).getText()).contains("team-a-viewer");
     }
+  }
+
+  /** Signs in with {@code token} and opens the matrix, once it shows {@code policy}'s cell. */
+  private WebDriver openMatrix(Browser browser, String token, String policy, String cluster) {
+    WebDriver page = browser.driver();
+    signIn(page, token);
+    page.navigate().to(console.url() + "/#/matrix");
+    await("the matrix").atMost(WAIT).until(() -> cell(browser, policy, cluster), c -> c != null);
+    return page;
   }
 
   private void signIn(WebDriver page, String token) {
