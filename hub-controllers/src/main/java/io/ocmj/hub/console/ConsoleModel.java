@@ -190,7 +190,11 @@ public final class ConsoleModel {
             e ->
                 mayList.computeIfAbsent(
                     e.getMetadata().getNamespace(), n -> viewer.mayList("", "events", n)))
-        .map(e -> new Timed(lastSeen(e), eventRow(e)))
+        .map(
+            e -> {
+              Instant at = lastSeen(e);
+              return new Timed(at, eventRow(e, at));
+            })
         .sorted(Comparator.comparing(Timed::at, Comparator.nullsLast(Comparator.reverseOrder())))
         .limit(MAX_EVENTS)
         .map(Timed::row)
@@ -223,13 +227,12 @@ public final class ConsoleModel {
     return null;
   }
 
-  private static EventRow eventRow(Event e) {
+  private static EventRow eventRow(Event e, Instant at) {
     ObjectReference about = e.getInvolvedObject();
     String object =
         about == null
             ? ""
             : Objects.toString(about.getKind(), "") + "/" + Objects.toString(about.getName(), "");
-    Instant at = lastSeen(e);
     int count =
         e.getSeries() != null && e.getSeries().getCount() != null
             ? e.getSeries().getCount()
