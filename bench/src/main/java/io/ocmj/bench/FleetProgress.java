@@ -47,11 +47,7 @@ public final class FleetProgress implements AutoCloseable {
    */
   public long joined() {
     return clusters.getStore().list().stream()
-        .filter(
-            mc ->
-                mc.getStatus() != null
-                    && Conditions.isTrue(
-                        mc.getStatus().getConditions(), ManagedCluster.CONDITION_JOINED))
+        .filter(mc -> ManagedCluster.isTrue(mc, ManagedCluster.CONDITION_JOINED))
         .count();
   }
 

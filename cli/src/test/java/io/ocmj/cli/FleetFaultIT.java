@@ -8,7 +8,6 @@ import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.ocmj.api.cluster.v1.ManagedCluster;
-import io.ocmj.api.status.Conditions;
 import io.ocmj.api.work.v1.AppliedManifestWork;
 import io.ocmj.api.work.v1.ManifestWork;
 import io.ocmj.api.work.v1alpha1.ManifestWorkReplicaSet;
@@ -228,11 +227,7 @@ class FleetFaultIT {
 
   private static boolean available(KubernetesClient hub) {
     return hub.resources(ManagedCluster.class).list().getItems().stream()
-            .filter(
-                mc ->
-                    mc.getStatus() != null
-                        && Conditions.isTrue(
-                            mc.getStatus().getConditions(), ManagedCluster.CONDITION_AVAILABLE))
+            .filter(mc -> ManagedCluster.isTrue(mc, ManagedCluster.CONDITION_AVAILABLE))
             .count()
         == CLUSTERS.size();
   }

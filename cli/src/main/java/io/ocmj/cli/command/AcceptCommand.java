@@ -6,7 +6,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.ocmj.api.cluster.v1.ManagedCluster;
-import io.ocmj.api.status.Conditions;
 import io.ocmj.cli.UserError;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -77,10 +76,7 @@ public final class AcceptCommand implements Callable<Integer> {
                     out.print(".");
                     out.flush();
                     ManagedCluster mc = hub.resources(ManagedCluster.class).withName(cluster).get();
-                    return mc != null
-                        && mc.getStatus() != null
-                        && Conditions.isTrue(
-                            mc.getStatus().getConditions(), ManagedCluster.CONDITION_JOINED);
+                    return mc != null && ManagedCluster.isTrue(mc, ManagedCluster.CONDITION_JOINED);
                   });
         } catch (ConditionTimeoutException e) {
           out.println();

@@ -9,7 +9,6 @@ import io.ocmj.api.addon.v1alpha1.ManagedClusterAddOn;
 import io.ocmj.api.cluster.v1.ManagedCluster;
 import io.ocmj.api.cluster.v1alpha1.ClusterClaim;
 import io.ocmj.api.cluster.v1alpha1.ClusterClaimSpec;
-import io.ocmj.api.status.Conditions;
 import io.ocmj.hub.HubConfig;
 import io.ocmj.hub.HubControllers;
 import io.ocmj.hub.HubCrds;
@@ -157,11 +156,8 @@ final class DevStack implements AutoCloseable {
         .until(
             () -> {
               ManagedCluster mc = hub.resources(ManagedCluster.class).withName(cluster).get();
-              return mc.getStatus() != null
-                  && Conditions.isTrue(
-                      mc.getStatus().getConditions(), ManagedCluster.CONDITION_JOINED)
-                  && Conditions.isTrue(
-                      mc.getStatus().getConditions(), ManagedCluster.CONDITION_AVAILABLE);
+              return ManagedCluster.isTrue(mc, ManagedCluster.CONDITION_JOINED)
+                  && ManagedCluster.isTrue(mc, ManagedCluster.CONDITION_AVAILABLE);
             });
   }
 

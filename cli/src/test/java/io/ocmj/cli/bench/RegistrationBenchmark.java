@@ -6,7 +6,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.ocmj.api.cluster.v1.ManagedCluster;
-import io.ocmj.api.status.Conditions;
 import io.ocmj.hub.HubCrds;
 import io.ocmj.hub.registration.BootstrapIdentity;
 import io.ocmj.klusterlet.registration.RegistrationAgent;
@@ -140,11 +139,7 @@ public final class RegistrationBenchmark {
 
   private static long joined(KubernetesClient hub) {
     return hub.resources(ManagedCluster.class).list().getItems().stream()
-        .filter(
-            mc ->
-                mc.getStatus() != null
-                    && Conditions.isTrue(
-                        mc.getStatus().getConditions(), ManagedCluster.CONDITION_JOINED))
+        .filter(mc -> ManagedCluster.isTrue(mc, ManagedCluster.CONDITION_JOINED))
         .count();
   }
 }

@@ -16,7 +16,6 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.ocmj.api.addon.v1alpha1.ManagedClusterAddOn;
 import io.ocmj.api.cluster.v1.ManagedCluster;
-import io.ocmj.api.status.Conditions;
 import io.ocmj.hub.registration.CsrDecision.ClusterState;
 import io.ocmj.hub.registration.CsrDecision.Outcome;
 import io.ocmj.hub.registration.CsrDecision.Request;
@@ -253,9 +252,7 @@ public final class CsrApprovalReconciler implements Reconciler<CertificateSignin
       return new ClusterState(false, false, false);
     }
     boolean accepted = mc.getSpec() != null && mc.getSpec().isAccepted();
-    boolean joined =
-        mc.getStatus() != null
-            && Conditions.isTrue(mc.getStatus().getConditions(), ManagedCluster.CONDITION_JOINED);
+    boolean joined = ManagedCluster.isTrue(mc, ManagedCluster.CONDITION_JOINED);
     return new ClusterState(true, accepted, joined);
   }
 

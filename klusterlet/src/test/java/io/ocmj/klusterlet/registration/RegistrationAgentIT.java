@@ -110,9 +110,7 @@ class RegistrationAgentIT {
           .until(
               () -> {
                 ManagedCluster mc = cluster(hub, "cluster1");
-                return mc.getStatus() != null
-                    && Conditions.isTrue(
-                        mc.getStatus().getConditions(), ManagedCluster.CONDITION_JOINED)
+                return ManagedCluster.isTrue(mc, ManagedCluster.CONDITION_JOINED)
                     && Conditions.isTrue(
                         mc.getStatus().getConditions(), ManagedCluster.CONDITION_AVAILABLE);
               });

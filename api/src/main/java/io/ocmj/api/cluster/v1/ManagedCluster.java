@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.model.annotation.Plural;
 import io.fabric8.kubernetes.model.annotation.ShortNames;
 import io.fabric8.kubernetes.model.annotation.Singular;
 import io.fabric8.kubernetes.model.annotation.Version;
+import io.ocmj.api.status.Conditions;
 
 /**
  * A cluster registered with the hub (cluster-scoped; its name is also the name of its namespace on
@@ -65,4 +66,13 @@ public class ManagedCluster extends CustomResource<ManagedClusterSpec, ManagedCl
 
   /** Label that names the cluster a hub object belongs to. */
   public static final String LABEL_CLUSTER_NAME = "open-cluster-management.io/cluster-name";
+
+  /**
+   * Whether {@code cluster} has condition {@code type} True (false without a status). Static, so
+   * that it is no property of the resource.
+   */
+  public static boolean isTrue(ManagedCluster cluster, String type) {
+    return cluster.getStatus() != null
+        && Conditions.isTrue(cluster.getStatus().getConditions(), type);
+  }
 }
